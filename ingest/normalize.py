@@ -1,0 +1,65 @@
+"""Unicode normalisation for Vietnamese text.
+
+Every later stage matches on one spelling: NFC, with the tone mark placed the traditional way
+("hòa", "thúy", "khỏe", "Ủy ban"), which is how Nghị định 30/2020/NĐ-CP documents and the
+national title ("CỘNG HÒA") are written.  The "new style" ("hoà", "thuý") differs only in open
+syllables ending in oa, oe or uy (not after q), so only those are moved.
+
+``fold`` removes every diacritic (and maps đ to d) for search keys that must work when a user
+types without accents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks in NFD: grave, acute, tilde, hook above, dot below.
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+_COMBINING = "\u0300-\u036f"
+
+# An open syllable "oa", "oe" or "uy" (not "qu…") whose tone sits on the second vowel,
+# in NFD: o + a + tone, then no further letter or mark.
+_NEW_STYLE_TONE = re.compile(
+    rf"(?<![qQ])([oOuU])([aAeEyY])([{TONE_MARKS}])(?![^\W\d_]|[{_COMBINING}])"
+)
+_VALID_PAIRS = {"oa", "oe", "uy"}
+
+# Markdown emphasis and heading marks that converters leave in text files.
+_MARKDOWN_EMPHASIS = re.compile(r"\*\*")
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    first, second, tone = match.groups()
+    if (first + second).lower() not in _VALID_PAIRS:
+        return match.group(0)
+    return first + tone + second
+
+
+def normalize_unicode(text: str) -> str:
+    """NFC with one tone-mark placement; the length of the text may change."""
+    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
+    return unicodedata.normalize("NFC", decomposed)
+
+
+def strip_markdown(text: str) -> str:
+    """Remove emphasis (``**``) and heading marks, keeping line structure."""
+    text = _MARKDOWN_HEADING.sub("", text)
+    return _MARKDOWN_EMPHASIS.sub("", text)
+
+
+def normalize_text(text: str) -> str:
+    """The text every extractor works on: NFC, one tone placement, no markup, LF line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = normalize_unicode(strip_markdown(text))
+    return _TRAILING_SPACE.sub("", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case text without any diacritic, đ folded to d: a search and matching key."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.lower()
