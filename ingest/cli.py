@@ -1,0 +1,133 @@
+"""The ``vanban`` command line: a thin layer over :mod:`ingest.pipeline` and friends.
+
+Each command parses options, calls one library function and turns domain errors into one clean
+line on stderr; none prints a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from extract.evaluate import evaluate
+from ingest.pipeline import extract_path, ingest_paths
+from ingest.readers import ReadError
+from ingest.storage import open_db
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DB = "vanban.db"
+
+db_option = click.option(
+    "--db",
+    "db_path",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="SQLite database file",
+)
+
+
+@click.group()
+@click.version_option(package_name="vanban")
+def cli() -> None:
+    """vanban: Vietnamese official documents as a linked, searchable database."""
+
+
+@cli.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@db_option
+@click.option("--force", is_flag=True, help="Extract again even if a file is unchanged")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)")
+def ingest_command(paths: tuple[str, ...], db_path: str, force: bool, progress: bool | None) -> None:
+    """Read, extract and store documents: files, or folders searched for supported files."""
+    show_progress = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show_progress:
+        from tqdm import tqdm
+
+        def bar(files):
+            return tqdm(files, desc="ingest", unit="file", file=sys.stderr)
+
+    db = open_db(db_path)
+    summary = ingest_paths(db, paths, force=force, progress=bar)
+    for path, message in summary.errors:
+        click.echo(f"error: {path}: {message}", err=True)
+    click.echo(summary.line())
+    if summary.failed and not (summary.new or summary.unchanged):
+        sys.exit(1)
+
+
+@cli.command(name="extract")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--jsonl", is_flag=True, help="One JSON record per document (the gold format)")
+def extract_command(files: tuple[str, ...], jsonl: bool) -> None:
+    """Extract documents without storing them; print one record each."""
+    failed = False
+    for name in files:
+        try:
+            _, extraction = extract_path(Path(name))
+        except ReadError as error:
+            click.echo(f"error: {name}: {error}", err=True)
+            failed = True
+            continue
+        record = extraction.to_gold(Path(name).name)
+        click.echo(json.dumps(record, ensure_ascii=False, indent=None if jsonl else 2))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--docs", "docs_dir", required=True, type=click.Path(exists=True, file_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON")
+def eval_command(gold_dir: str, docs_dir: str, as_json: bool) -> None:
+    """Precision, recall and F1 per field against a folder of gold JSON files."""
+
+    def extract_file(path: Path) -> dict:
+        try:
+            return extract_path(path)[1].to_gold(path.name)
+        except ReadError as error:
+            click.echo(f"error: {path}: {error}", err=True)
+            return {}
+
+    report = evaluate(Path(gold_dir), extract_file, Path(docs_dir))
+    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.table())
+
+
+@cli.command(name="serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve_command(db_path: str, host: str, port: int) -> None:
+    """Serve the database with Datasette and vanban's metadata, templates and plugins."""
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `vanban ingest` first")
+    os.execvp(sys.executable, [sys.executable, "-m", "datasette", *datasette_arguments(db_path, host, port)])
+
+
+def datasette_arguments(db_path: str, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
+    """Datasette's command-line arguments: the database opened immutable, limits set."""
+    return [
+        "serve",
+        "-i",
+        db_path,
+        "--metadata",
+        str(PROJECT_ROOT / "metadata.json"),
+        "--template-dir",
+        str(PROJECT_ROOT / "templates"),
+        "--plugins-dir",
+        str(PROJECT_ROOT / "plugins"),
+        "--static",
+        f"static:{PROJECT_ROOT / 'static'}",
+        "--setting",
+        "sql_time_limit_ms",
+        "2000",
+        "--host",
+        host,
+        "--port",
+        str(port),
+    ]

@@ -1,0 +1,59 @@
+"""Plain text and Markdown files in whatever encoding an office PC saved them.
+
+Order of detection: a byte-order mark (UTF-8, UTF-16), UTF-16 without a mark (NUL bytes every
+other byte), strict UTF-8, then Windows-1258, the legacy Vietnamese code page.  NFD text needs no
+detection: normalisation composes it later.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from ingest.readers.base import RawDocument, ReadError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: Vietnamese text in it has NUL high bytes on ASCII characters."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.3 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """``(text, encoding)`` for the bytes of a text file."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding), encoding
+    utf16 = _looks_utf16(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
+    if b"\x00" in data[:4000]:
+        raise ReadError("binary content, not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1258", errors="replace"), "cp1258"
+
+
+def read_text(path: Path, data: bytes) -> RawDocument:
+    """A .txt or .md file."""
+    text, encoding = decode_bytes(data)
+    if not text.strip():
+        raise ReadError("empty document: no text")
+    return RawDocument(
+        path=path, format="md" if path.suffix.lower() == ".md" else "txt", text=text, encoding=encoding
+    )

@@ -1,0 +1,282 @@
+"""The SQLite database: its shape, and saving a document with everything extracted from it.
+
+Like the X-to-sqlite tools: ``ensure_db_shape(db)`` creates tables, indexes and full-text search
+as described here and skips what exists, so it is safe to run on every ingest; ``save_document``
+writes one document and all its entities in one transaction, replacing whatever that path held
+before, so that a crash never leaves a half-written document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from extract.model import Extraction
+from ingest.normalize import fold
+from ingest.readers import PAGE_BREAK, RawDocument
+
+# Bump when extraction rules change, so that `ingest --force` is known to be needed.
+EXTRACTOR_VERSION = 1
+
+DOCUMENT_COLUMNS = {
+    "id": str,
+    "path": str,
+    "filename": str,
+    "format": str,
+    "encoding": str,
+    "page_count": int,
+    "ocr": int,
+    "ocr_confidence": float,
+    "warnings": str,
+    "doc_type": str,
+    "number": str,
+    "number_key": str,
+    "issuer": str,
+    "parent_issuer": str,
+    "place": str,
+    "issued_date": str,
+    "year": int,
+    "subject": str,
+    "urgency": str,
+    "signer_name": str,
+    "signer_title": str,
+    "signer_on_behalf": str,
+    "file_title": str,
+    "file_published": str,
+    "original_text": str,
+    "text": str,
+    "text_folded": str,
+    "ingested_at": str,
+    "extractor_version": int,
+}
+
+# Entity tables: one row per entity, keyed by (document_id, position) so that re-saving a
+# document replaces its rows exactly.
+ENTITY_COLUMNS: dict[str, dict[str, type]] = {
+    "recipients": {"document_id": str, "position": int, "name": str},
+    "citations": {
+        "document_id": str,
+        "position": int,
+        "start": int,
+        "end": int,
+        "page": int,
+        "text": str,
+        "type": str,
+        "number": str,
+        "date": str,
+        "issuer": str,
+        "relation": str,
+    },
+    "statistics": {
+        "document_id": str,
+        "position": int,
+        "start": int,
+        "end": int,
+        "page": int,
+        "text": str,
+        "value": float,
+        "unit": str,
+        "indicator": str,
+        "as_of": str,
+        "area": str,
+        "qualifier": str,
+        "sentence": str,
+    },
+    "officials": {
+        "document_id": str,
+        "position": int,
+        "start": int,
+        "end": int,
+        "page": int,
+        "name": str,
+        "titles": str,
+    },
+    "tasks": {
+        "document_id": str,
+        "position": int,
+        "start": int,
+        "end": int,
+        "page": int,
+        "assignee": str,
+        "action": str,
+        "deadline": str,
+        "deadline_kind": str,
+        "co_assignees": str,
+    },
+}
+
+FTS_COLUMNS = ["number", "subject", "text", "text_folded"]
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """The database at ``path`` in WAL mode, shaped for vanban."""
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    db.execute("PRAGMA foreign_keys = ON")
+    ensure_db_shape(db)
+    return db
+
+
+def ensure_db_shape(db: sqlite_utils.Database) -> None:
+    """Create every table, index and FTS index that does not exist yet."""
+    db["documents"].create(DOCUMENT_COLUMNS, pk="id", if_not_exists=True)
+    db["files"].create(
+        {"path": str, "document_id": str, "content_hash": str, "size": int, "ingested_at": str},
+        pk="path",
+        if_not_exists=True,
+    )
+    for table, columns in ENTITY_COLUMNS.items():
+        db[table].create(
+            columns,
+            pk=("document_id", "position"),
+            foreign_keys=[("document_id", "documents", "id")],
+            if_not_exists=True,
+        )
+    db["errors"].create(
+        {"id": int, "path": str, "stage": str, "message": str, "time": str},
+        pk="id",
+        if_not_exists=True,
+    )
+    for table, columns in (
+        ("documents", ["number_key"]),
+        ("documents", ["issued_date"]),
+        ("files", ["document_id"]),
+    ):
+        db[table].create_index(columns, if_not_exists=True)
+    if not db["documents_fts"].exists():
+        db["documents"].enable_fts(
+            FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True
+        )
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def page_of(text: str, offset: int) -> int:
+    """The 1-based page holding ``offset`` of a text whose pages are split by PAGE_BREAK."""
+    return text.count(PAGE_BREAK, 0, max(offset, 0)) + 1
+
+
+def number_key(number: str | None) -> str | None:
+    """A document number folded for matching: no diacritics, upper-case, no spaces, one dash."""
+    if not number:
+        return None
+    key = fold(number).upper()
+    for dash in "–—‐":
+        key = key.replace(dash, "-")
+    return "".join(key.split())
+
+
+def file_is_unchanged(db: sqlite_utils.Database, path: str, content_hash: str) -> bool:
+    rows = list(db.query("select content_hash from files where path = ?", [path]))
+    return bool(rows) and rows[0]["content_hash"] == content_hash
+
+
+def _entity_rows(document_id: str, text: str, entities: Iterable) -> list[dict]:
+    rows = []
+    for position, entity in enumerate(entities):
+        row = asdict(entity)
+        for key, value in row.items():
+            if isinstance(value, list | tuple):
+                row[key] = json.dumps(list(value), ensure_ascii=False)
+        rows.append(
+            {"document_id": document_id, "position": position, "page": page_of(text, row["start"]), **row}
+        )
+    return rows
+
+
+def _delete_document(db: sqlite_utils.Database, document_id: str) -> None:
+    for table in ENTITY_COLUMNS:
+        db[table].delete_where("document_id = ?", [document_id])
+    db["documents"].delete_where("id = ?", [document_id])
+
+
+def save_document(
+    db: sqlite_utils.Database,
+    *,
+    document_id: str,
+    raw: RawDocument,
+    text: str,
+    extraction: Extraction,
+    content_hash: str,
+    size: int,
+) -> None:
+    """Store one document and its entities in one transaction, replacing what its path held."""
+    header = extraction.header
+    signer = header.signer
+    path = str(raw.path)
+    document = {
+        "id": document_id,
+        "path": path,
+        "filename": raw.path.name,
+        "format": raw.format,
+        "encoding": raw.encoding,
+        "page_count": raw.page_count,
+        "ocr": int(raw.ocr),
+        "ocr_confidence": raw.ocr_confidence,
+        "warnings": json.dumps(raw.warnings, ensure_ascii=False),
+        "doc_type": header.doc_type,
+        "number": header.number,
+        "number_key": number_key(header.number),
+        "issuer": header.issuer,
+        "parent_issuer": header.parent_issuer,
+        "place": header.place,
+        "issued_date": header.issued_date,
+        "year": header.year,
+        "subject": header.subject,
+        "urgency": header.urgency,
+        "signer_name": signer.name if signer else None,
+        "signer_title": signer.title if signer else None,
+        "signer_on_behalf": signer.on_behalf if signer else None,
+        "file_title": raw.title,
+        "file_published": raw.published,
+        "original_text": raw.text,
+        "text": text,
+        "text_folded": fold(text),
+        "ingested_at": now(),
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+    with db.atomic():
+        previous = list(db.query("select document_id from files where path = ?", [path]))
+        if previous and previous[0]["document_id"] != document_id:
+            old_id = previous[0]["document_id"]
+            others = db.execute(
+                "select count(*) from files where document_id = ? and path != ?", [old_id, path]
+            ).fetchone()[0]
+            if not others:
+                _delete_document(db, old_id)
+        _delete_document(db, document_id)
+        db["documents"].insert(document)
+        db["recipients"].insert_all(
+            {"document_id": document_id, "position": i, "name": name}
+            for i, name in enumerate(header.recipients)
+        )
+        for table, entities in (
+            ("citations", extraction.citations),
+            ("statistics", extraction.statistics),
+            ("officials", extraction.officials),
+            ("tasks", extraction.tasks),
+        ):
+            db[table].insert_all(_entity_rows(document_id, text, entities), alter=True)
+        db["files"].upsert(
+            {
+                "path": path,
+                "document_id": document_id,
+                "content_hash": content_hash,
+                "size": size,
+                "ingested_at": now(),
+            },
+            pk="path",
+        )
+
+
+def record_error(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
+    """One row in ``errors``; what was stored before is left as it was."""
+    with db.atomic():
+        db["errors"].insert({"path": path, "stage": stage, "message": message, "time": now()})
