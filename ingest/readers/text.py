@@ -33,6 +33,12 @@ def _looks_utf16(data: bytes) -> str | None:
     return None
 
 
+def _mostly_printable(text: str) -> bool:
+    sample = text[:4000]
+    printable = sum(ch.isprintable() or ch in "\n\r\t\f" for ch in sample)
+    return printable >= 0.95 * len(sample)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """``(text, encoding)`` for the bytes of a text file."""
     for bom, encoding in _BOMS:
@@ -40,7 +46,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(encoding), encoding
     utf16 = _looks_utf16(data)
     if utf16:
-        return data.decode(utf16, errors="replace"), utf16
+        text = data.decode(utf16, errors="replace")
+        if _mostly_printable(text):
+            return text, utf16
+        raise ReadError("binary content, not a text document")
     if b"\x00" in data[:4000]:
         raise ReadError("binary content, not a text document")
     try:

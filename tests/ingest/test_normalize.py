@@ -1,0 +1,50 @@
+import unicodedata
+
+import pytest
+
+from ingest.normalize import fold, normalize_text, normalize_unicode
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("hoà", "hòa"),
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("thuý", "thúy"),
+        ("khoẻ", "khỏe"),
+        ("UỶ BAN NHÂN DÂN", "ỦY BAN NHÂN DÂN"),
+        ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        # Already traditional, or placement that both styles share: unchanged.
+        ("hòa", "hòa"),
+        ("quý", "quý"),
+        ("hoàn thành", "hoàn thành"),
+        ("thuyền", "thuyền"),
+        ("khuyến khích", "khuyến khích"),
+    ],
+)
+def test_one_tone_placement(written: str, expected: str) -> None:
+    assert normalize_unicode(written) == expected
+    assert normalize_unicode(unicodedata.normalize("NFD", written)) == expected
+
+
+def test_nfd_text_is_composed() -> None:
+    decomposed = unicodedata.normalize("NFD", "Ủy ban nhân dân tỉnh Cà Mau")
+    assert len(decomposed) > len("Ủy ban nhân dân tỉnh Cà Mau")
+    assert normalize_text(decomposed) == "Ủy ban nhân dân tỉnh Cà Mau"
+
+
+def test_markdown_emphasis_removed_and_lines_kept() -> None:
+    text = "**ỦY BAN NHÂN DÂN  \r\nTỈNH CÀ MAU**\r\n\r\nSố: 4806/UBND-KGVX"
+    assert normalize_text(text) == "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n\nSố: 4806/UBND-KGVX"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("phòng, chống dịch", "phong, chong dich"),
+        ("Đồng chí", "dong chi"),
+        ("1102/CĐ-TTg", "1102/cd-ttg"),
+    ],
+)
+def test_fold(text: str, key: str) -> None:
+    assert fold(text) == key
