@@ -17,9 +17,7 @@ from datetime import date, datetime
 
 # "ngày 25 tháng 8 năm 2021"; OCR sometimes drops the spaces or a digit, so each number is optional
 # and the caller decides whether a partial date is usable.
-DATE_WORDS = (
-    r"ng[aà]y\s*(?P<wd>\d{1,2})?\s*th[aá]ng\s*(?P<wm>\d{1,2})?\s*n[aă]m\s*(?P<wy>\d{4})"
-)
+DATE_WORDS = r"ng[aà]y\s*(?P<wd>\d{1,2})?\s*th[aá]ng\s*(?P<wm>\d{1,2})?\s*n[aă]m\s*(?P<wy>\d{4})"
 # "25/8/2021", "25-8-2021", "25.09.2020" (also with spaces around the separators).
 DATE_NUMERIC = r"(?<![\d/.-])(?P<nd>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<nm>\d{1,2})\s?(?P=sep)\s?(?P<ny>\d{4})(?!\d)"
 # "ngày 10/12" with no year: read only after the word ngày.
@@ -30,7 +28,10 @@ MONTH_YEAR = r"th[aá]ng\s+(?P<mm>\d{1,2})\s*(?:/|-|\s+n[aă]m\s+)(?P<my>\d{4})"
 ANY_DATE = re.compile(f"{DATE_WORDS}|{DATE_NUMERIC}|{DATE_SHORT}", re.IGNORECASE)
 _MONTH_YEAR = re.compile(MONTH_YEAR, re.IGNORECASE)
 # "17h", "17h30", "17 giờ", "17 giờ 30", "17:30"
-TIME = re.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|:)\s*(?P<m>[0-5]\d)?(?:\s*phút)?(?![\w/])", re.IGNORECASE)
+TIME = re.compile(
+    r"(?<!\d)(?P<h>[01]?\d|2[0-3])\s*(?:h|giờ|:)\s*(?P<m>[0-5]\d)?(?:\s*phút)?(?![\w/])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

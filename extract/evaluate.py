@@ -222,18 +222,27 @@ def score_document(report: Report, gold: dict, predicted: dict) -> None:
             _score_scalar(report.counts(name), gold[name], predicted.get(name), same)
     if "recipients" in gold:
         _score_set(
-            report, "recipients", gold["recipients"] or [], predicted.get("recipients") or [],
+            report,
+            "recipients",
+            gold["recipients"] or [],
+            predicted.get("recipients") or [],
             _fuzzy(RECIPIENT_MIN),
         )
     if "signer" in gold:
         gold_signer, signer = gold["signer"] or {}, predicted.get("signer") or {}
-        _score_scalar(report.counts("signer.name"), gold_signer.get("name"), signer.get("name"), _exact)
         _score_scalar(
-            report.counts("signer.title"), gold_signer.get("title"), signer.get("title"),
+            report.counts("signer.name"), gold_signer.get("name"), signer.get("name"), _exact
+        )
+        _score_scalar(
+            report.counts("signer.title"),
+            gold_signer.get("title"),
+            signer.get("title"),
             _fuzzy(SIGNER_TITLE_MIN),
         )
         _score_scalar(
-            report.counts("signer.on_behalf"), gold_signer.get("on_behalf"), signer.get("on_behalf"),
+            report.counts("signer.on_behalf"),
+            gold_signer.get("on_behalf"),
+            signer.get("on_behalf"),
             _exact,
         )
     if "citations" in gold:
@@ -245,12 +254,18 @@ def score_document(report: Report, gold: dict, predicted: dict) -> None:
         _score_pairs(report, "citations.issuer", pairs, "issuer", _fuzzy(ISSUER_SUBJECT_MIN))
     if "officials" in gold:
         _score_set(
-            report, "officials", gold["officials"], predicted.get("officials") or [],
+            report,
+            "officials",
+            gold["officials"],
+            predicted.get("officials") or [],
             lambda g, p: _exact(g.get("name"), p.get("name")),
         )
     if "statistics" in gold:
         pairs = _score_set(
-            report, "statistics", gold["statistics"], predicted.get("statistics") or [],
+            report,
+            "statistics",
+            gold["statistics"],
+            predicted.get("statistics") or [],
             _same_statistic,
         )
         _score_pairs(report, "statistics.as_of", pairs, "as_of", _exact)

@@ -41,8 +41,12 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 @click.option("--force", is_flag=True, help="Extract again even if a file is unchanged")
-@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)")
-def ingest_command(paths: tuple[str, ...], db_path: str, force: bool, progress: bool | None) -> None:
+@click.option(
+    "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)"
+)
+def ingest_command(
+    paths: tuple[str, ...], db_path: str, force: bool, progress: bool | None
+) -> None:
     """Read, extract and store documents: files, or folders searched for supported files."""
     show_progress = sys.stderr.isatty() if progress is None else progress
     bar = None
@@ -95,7 +99,9 @@ def eval_command(gold_dir: str, docs_dir: str, as_json: bool) -> None:
             return {}
 
     report = evaluate(Path(gold_dir), extract_file, Path(docs_dir))
-    click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.table())
+    click.echo(
+        json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.table()
+    )
 
 
 @cli.command(name="serve")
@@ -106,7 +112,10 @@ def serve_command(db_path: str, host: str, port: int) -> None:
     """Serve the database with Datasette and vanban's metadata, templates and plugins."""
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `vanban ingest` first")
-    os.execvp(sys.executable, [sys.executable, "-m", "datasette", *datasette_arguments(db_path, host, port)])
+    os.execvp(
+        sys.executable,
+        [sys.executable, "-m", "datasette", *datasette_arguments(db_path, host, port)],
+    )
 
 
 def datasette_arguments(db_path: str, host: str = "127.0.0.1", port: int = 8001) -> list[str]:

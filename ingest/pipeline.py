@@ -15,8 +15,8 @@ from pathlib import Path
 import sqlite_utils
 
 from extract import extract_all
-from extract.model import Extraction
 from extract.link import link_citations
+from extract.model import Extraction
 from ingest.normalize import normalize_text
 from ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_document
 from ingest.storage import file_is_unchanged, record_error, save_document
@@ -34,9 +34,7 @@ class IngestSummary:
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
-        return (
-            f"{self.read} read, {self.new} new, {self.unchanged} unchanged, {self.failed} failed"
-        )
+        return f"{self.read} read, {self.new} new, {self.unchanged} unchanged, {self.failed} failed"
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -45,7 +43,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     for path in map(Path, paths):
         if path.is_dir():
             files.extend(
-                p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
             )
         else:
             files.append(path)

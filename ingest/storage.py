@@ -186,7 +186,12 @@ def _entity_rows(document_id: str, text: str, entities: Iterable) -> list[dict]:
             if isinstance(value, list | tuple):
                 row[key] = json.dumps(list(value), ensure_ascii=False)
         rows.append(
-            {"document_id": document_id, "position": position, "page": page_of(text, row["start"]), **row}
+            {
+                "document_id": document_id,
+                "position": position,
+                "page": page_of(text, row["start"]),
+                **row,
+            }
         )
     return rows
 
