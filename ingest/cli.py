@@ -44,8 +44,15 @@ def cli() -> None:
 @click.option(
     "--progress/--no-progress", default=None, help="Progress bar (default: on a terminal)"
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, os.cpu_count() or 1),
+    help="Processes that read and extract in parallel (OCR is the slow part)",
+)
 def ingest_command(
-    paths: tuple[str, ...], db_path: str, force: bool, progress: bool | None
+    paths: tuple[str, ...], db_path: str, force: bool, progress: bool | None, workers: int
 ) -> None:
     """Read, extract and store documents: files, or folders searched for supported files."""
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -53,11 +60,11 @@ def ingest_command(
     if show_progress:
         from tqdm import tqdm
 
-        def bar(files):
-            return tqdm(files, desc="ingest", unit="file", file=sys.stderr)
+        def bar(files, total):
+            return tqdm(files, total=total, desc="ingest", unit="file", file=sys.stderr)
 
     db = open_db(db_path)
-    summary = ingest_paths(db, paths, force=force, progress=bar)
+    summary = ingest_paths(db, paths, force=force, progress=bar, workers=workers)
     for path, message in summary.errors:
         click.echo(f"error: {path}: {message}", err=True)
     click.echo(summary.line())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from extract import extract_all
 from extract.link import link_citations
 from extract.model import Extraction
 from ingest.normalize import normalize_text
-from ingest.readers import SUPPORTED_SUFFIXES, ReadError, read_document
+from ingest.readers import SUPPORTED_SUFFIXES, RawDocument, ReadError, read_document
 from ingest.storage import file_is_unchanged, record_error, save_document
 
 # Document ids are the first 16 hex digits of the SHA-256 of the file's bytes.
@@ -62,55 +63,106 @@ def _content_hash(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def ingest_file(db: sqlite_utils.Database, path: Path, force: bool = False) -> str:
-    """Ingest one file: returns "new" or "unchanged"; raises ReadError or other errors."""
+@dataclass
+class Prepared:
+    """A file read, normalised and extracted, ready to be stored."""
+
+    path: Path
+    content_hash: str
+    size: int
+    raw: RawDocument
+    text: str
+    extraction: Extraction
+
+
+@dataclass
+class Failure:
+    path: Path
+    stage: str  # "read" or "extract"
+    message: str
+
+
+def prepare(path: Path, content_hash: str, size: int) -> Prepared | Failure:
+    """Read, normalise and extract one file; never raises, so that it can run in a worker."""
     try:
-        content_hash, size = _content_hash(path)
-    except OSError as error:
-        raise ReadError(f"cannot open: {error.strerror or error}") from error
-    if not force and file_is_unchanged(db, str(path), content_hash):
-        return "unchanged"
-    raw = read_document(path)
-    text = normalize_text(raw.text)
-    extraction = extract_all(text)
-    save_document(
-        db,
-        document_id=content_hash[:ID_LENGTH],
-        raw=raw,
-        text=text,
-        extraction=extraction,
-        content_hash=content_hash,
-        size=size,
-    )
-    return "new"
+        raw = read_document(path)
+    except ReadError as error:
+        return Failure(path, "read", str(error))
+    except Exception as error:  # noqa: BLE001 - a reader bug must not stop the batch
+        return Failure(path, "read", f"{type(error).__name__}: {error}")
+    try:
+        text = normalize_text(raw.text)
+        return Prepared(path, content_hash, size, raw, text, extract_all(text))
+    except Exception as error:  # noqa: BLE001 - an extractor bug must not stop the batch
+        return Failure(path, "extract", f"{type(error).__name__}: {error}")
+
+
+def _prepare_item(item: tuple[Path, str, int]) -> Prepared | Failure:
+    return prepare(*item)
+
+
+def _prepared_in_order(
+    items: list[tuple[Path, str, int]], workers: int
+) -> Iterator[Prepared | Failure]:
+    """Prepared files in input order; with several workers, extraction runs in processes."""
+    if workers <= 1 or len(items) <= 1:
+        yield from map(_prepare_item, items)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(_prepare_item, items, chunksize=1)
 
 
 def ingest_paths(
     db: sqlite_utils.Database,
     paths: Iterable[str | Path],
     force: bool = False,
-    progress: Callable[[Iterable[Path]], Iterator[Path]] | None = None,
+    progress: Callable[[Iterable, int], Iterator] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
-    """Ingest every file under ``paths`` into ``db`` and link citations across the database."""
-    files = expand_paths(paths)
+    """Ingest every file under ``paths`` into ``db`` and link citations across the database.
+
+    Unchanged files (same path, same bytes) are skipped before they are read; ``progress``
+    wraps the files to process (an iterable and its length) in a progress bar.  Reading and
+    extraction may run in ``workers`` processes; every write happens here, one transaction per
+    document, so the database never sees two writers.
+    """
     summary = IngestSummary()
-    for path in progress(files) if progress else files:
+    failures: list[Failure] = []
+    pending: list[tuple[Path, str, int]] = []
+    for path in expand_paths(paths):
         summary.read += 1
         try:
-            outcome = ingest_file(db, path, force=force)
-        except ReadError as error:
-            stage, message = "read", str(error)
-        except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
-            stage, message = "extract", f"{type(error).__name__}: {error}"
-        else:
-            if outcome == "new":
-                summary.new += 1
-            else:
-                summary.unchanged += 1
+            content_hash, size = _content_hash(path)
+        except OSError as error:
+            failures.append(Failure(path, "read", f"cannot open: {error.strerror or error}"))
             continue
+        if not force and file_is_unchanged(db, str(path), content_hash):
+            summary.unchanged += 1
+        else:
+            pending.append((path, content_hash, size))
+    results = _prepared_in_order(pending, workers)
+    for result in progress(results, len(pending)) if progress else results:
+        if isinstance(result, Failure):
+            failures.append(result)
+            continue
+        try:
+            save_document(
+                db,
+                document_id=result.content_hash[:ID_LENGTH],
+                raw=result.raw,
+                text=result.text,
+                extraction=result.extraction,
+                content_hash=result.content_hash,
+                size=result.size,
+            )
+        except Exception as error:  # noqa: BLE001 - rolled back; the batch goes on
+            failures.append(Failure(result.path, "store", f"{type(error).__name__}: {error}"))
+            continue
+        summary.new += 1
+    for failure in failures:
         summary.failed += 1
-        summary.errors.append((str(path), message))
-        record_error(db, str(path), stage, message)
+        summary.errors.append((str(failure.path), failure.message))
+        record_error(db, str(failure.path), failure.stage, failure.message)
     if summary.new:
         link_citations(db)
     return summary

@@ -137,3 +137,32 @@ def test_database_reopens_with_same_shape(db_path: Path, seed_copy: Path) -> Non
     again = open_db(db_path)
     assert again["documents"].count == 5
     assert again["documents_fts"].exists()
+
+
+def test_parallel_workers_store_the_same_database(tmp_path: Path, seed_copy: Path) -> None:
+    def snapshot(workers: int) -> list:
+        db = open_db(tmp_path / f"w{workers}.db")
+        summary = ingest_paths(db, [seed_copy], workers=workers)
+        assert summary.new == 5
+        rows = {
+            table: list(db.query(f"select * from {table} order by 1, 2"))
+            for table in ("recipients", "citations", "statistics", "officials", "tasks")
+        }
+        rows["documents"] = list(
+            db.query("select id, text, doc_type, number from documents order by id")
+        )
+        return rows
+
+    assert snapshot(2) == snapshot(1)
+
+
+def test_progress_wraps_the_files_to_process(fresh_db, seed_copy: Path) -> None:
+    seen = []
+
+    def progress(items, total):
+        seen.append(total)
+        yield from items
+
+    ingest_paths(fresh_db, [seed_copy], progress=progress)
+    ingest_paths(fresh_db, [seed_copy], progress=progress)
+    assert seen == [5, 0]
