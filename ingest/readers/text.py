@@ -1,8 +1,9 @@
 """Plain text and Markdown files in whatever encoding an office PC saved them.
 
 Order of detection: a byte-order mark (UTF-8, UTF-16), UTF-16 without a mark (NUL bytes every
-other byte), strict UTF-8, then Windows-1258, the legacy Vietnamese code page.  NFD text needs no
-detection: normalisation composes it later.
+other byte), strict UTF-8, then the one-byte encodings: TCVN3 (ABC) or VNI when the content reads
+as one of them (:mod:`ingest.legacy`), else Windows-1258, the Vietnamese Windows code page.  NFD
+text needs no detection: normalisation composes it later.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from ingest import legacy
 from ingest.readers.base import RawDocument, ReadError
 
 _BOMS = (
@@ -55,7 +57,21 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace"), "cp1258"
+        pass
+    # Legacy tables are keyed on the characters the bytes show as in Windows-1252 (Latin-1
+    # for the five bytes Windows-1252 leaves undefined).
+    surface = (
+        data.decode("cp1252", errors="ignore") if _cp1252_defines(data) else data.decode("latin-1")
+    )
+    encoding = legacy.detect(surface)
+    if encoding:
+        return legacy.convert(surface, encoding), encoding
+    return data.decode("cp1258", errors="replace"), "cp1258"
+
+
+def _cp1252_defines(data: bytes) -> bool:
+    """Whether every byte has a character in Windows-1252."""
+    return not any(byte in data for byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D))
 
 
 def read_text(path: Path, data: bytes) -> RawDocument:
@@ -64,5 +80,8 @@ def read_text(path: Path, data: bytes) -> RawDocument:
     if not text.strip():
         raise ReadError("empty document: no text")
     return RawDocument(
-        path=path, format="md" if path.suffix.lower() == ".md" else "txt", text=text, encoding=encoding
+        path=path,
+        format="md" if path.suffix.lower() == ".md" else "txt",
+        text=text,
+        encoding=encoding,
     )

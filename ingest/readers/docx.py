@@ -1,0 +1,91 @@
+"""Word files: .docx through python-docx, old binary .doc through antiword.
+
+A .docx body is read in document order, paragraphs and tables interleaved as they appear (a
+statistics table sits between the paragraphs that discuss it); each table row becomes one line
+with its cells separated by TAB.  The header of many Word documents is a borderless two-column
+table, which thus comes out as "issuer TAB national motto" lines.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+from ingest.readers.base import RawDocument, ReadError
+
+# antiword gives up on a file it cannot parse; this bounds a stuck conversion.
+CONVERT_TIMEOUT_S = 120
+
+
+def _cell_text(cell) -> str:
+    return " ".join(cell.text.split())
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = _cell_text(cell)
+            # A merged cell is returned once per grid column it spans: keep it once.
+            if cells and text and cells[-1] == text:
+                continue
+            cells.append(text)
+        if any(cells):
+            lines.append("\t".join(cells).strip("\t"))
+    return lines
+
+
+def read_docx(path: Path, data: bytes) -> RawDocument:
+    """A .docx file (a zip archive; raises zipfile.BadZipFile when it is not one)."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except KeyError as error:
+        raise ReadError(
+            "not a Word document: the zip archive holds no word/document.xml"
+        ) from error
+    except ValueError as error:
+        raise ReadError(f"not a Word document: {error}") from error
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            lines.extend(_table_lines(block))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise ReadError("empty document: no text")
+    title = (document.core_properties.title or "").strip() or None
+    return RawDocument(path=path, format="docx", text=text, encoding="utf-8", title=title)
+
+
+def read_doc(path: Path) -> RawDocument:
+    """An old binary Word file, converted to text by antiword (UTF-8 output)."""
+    antiword = shutil.which("antiword")
+    if antiword is None:
+        raise ReadError(
+            "unsupported format: .doc (Word 97-2003) needs antiword, which is not installed"
+        )
+    try:
+        result = subprocess.run(
+            [antiword, "-m", "UTF-8.txt", "-w", "0", str(path)],
+            capture_output=True,
+            timeout=CONVERT_TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ReadError(
+            f"Word 97-2003 conversion took longer than {CONVERT_TIMEOUT_S} s"
+        ) from error
+    if result.returncode != 0:
+        reason = result.stderr.decode("utf-8", errors="replace").strip().splitlines()
+        raise ReadError(f"corrupt .doc: {reason[0] if reason else 'antiword failed'}")
+    text = result.stdout.decode("utf-8", errors="replace")
+    if not text.strip():
+        raise ReadError("empty document: no text")
+    return RawDocument(path=path, format="doc", text=text, encoding="utf-8")
