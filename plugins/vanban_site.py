@@ -1,0 +1,1141 @@
+"""vanban's Datasette plugin: what metadata.json and templates alone cannot do.
+
+- SQL functions (``prepare_connection``) so that canned queries can fold diacritics and match a
+  document number typed in any spelling ("1102/CĐ-TTg", "1102 CD TTg", "công điện 1102").
+- Facet types ``year`` and ``month`` that group an ISO date column by its prefix.
+- Custom pages (``register_routes``): one search box, a document page (header card, highlighted
+  text with page numbers, cites / cited by, citation graph as inline SVG, implementation
+  documents, tasks and figures), an agency page and a chart of one indicator over time.
+- ``get_metadata``: the ``vanban`` database block of metadata.json applies to whatever name the
+  database file has, so that ``vanban serve --db other.db`` keeps its descriptions and queries.
+
+Every page degrades gracefully: a table that a later extractor adds (the citation links, the task
+ledger) is used when it exists and skipped when it does not.  All document text goes through
+:func:`markupsafe.escape` before any markup is added around it.
+"""
+
+# No `from __future__ import annotations`: Datasette loads this file without registering it in
+# sys.modules, and dataclasses cannot resolve string annotations of such a module.
+import json
+import math
+import mimetypes
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from datasette import hookimpl
+from datasette.facets import Facet
+from datasette.utils import (
+    escape_sqlite,
+    path_with_added_args,
+    path_with_removed_args,
+    tilde_encode,
+)
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
+
+from extract.lexicon import load
+from ingest.normalize import fold, normalize_text
+
+METADATA_DATABASE = "vanban"
+PAGE_BREAK = "\f"
+DOCUMENT_ID = r"[0-9A-Za-z_-]{1,64}"
+
+# Relations that mark a citing document as carrying out the cited one ("Thực hiện Công điện số
+# 1102/CĐ-TTg ..."), as opposed to merely mentioning it or using it as legal basis.
+IMPLEMENTING_RELATIONS = ("thuc hien", "trien khai", "implement")
+
+# Document types whose page lists the documents that carry them out.
+DIRECTING_TYPES = ("chỉ thị", "công điện", "nghị quyết", "quyết định", "kế hoạch", "thông báo")
+
+STATUS_LABELS = {
+    "done": "đã hoàn thành",
+    "overdue": "quá hạn",
+    "open": "đang thực hiện",
+    "unknown": "chưa rõ",
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Document numbers typed in any spelling
+
+
+@cache
+def _type_names_to_abbr() -> tuple[tuple[str, str], ...]:
+    """(folded upper-case type name, folded abbreviation), longest name first."""
+    pairs = {
+        fold(entry["name"]).upper(): fold(entry["abbr"][0]).upper()
+        for entry in load("doc_types")["types"]
+    }
+    return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
+
+
+# The word "số" (number) that people type before a number: "công điện số 1102".
+_NUMBER_WORD = re.compile(r"\bSO\b")
+_DIGITS = re.compile(r"\d+")
+_LETTERS = re.compile(r"[A-Z]+")
+
+
+@dataclass(frozen=True)
+class NumberKey:
+    """A document number reduced to its digits and its letters, so that separators and
+    diacritics do not matter: "1102/CĐ-TTg" and "1102 CD TTG" are both ("1102", "CDTTG")."""
+
+    digits: str
+    letters: str
+
+    def matches(self, other: "NumberKey") -> bool:
+        """``other`` (a stored number) is this (a typed) number, possibly typed shorter."""
+        return (
+            bool(self.digits)
+            and self.digits == other.digits
+            and other.letters.startswith(self.letters)
+        )
+
+
+def number_pieces(text: str | None) -> tuple[list[str], list[str]]:
+    """The digit groups and letter groups of a number as typed or stored, folded and upper-case;
+    a type name typed in words becomes its abbreviation ("công điện 1102": ["1102"], ["CD"])."""
+    if not text:
+        return [], []
+    folded = fold(text).upper()
+    type_abbr = ""
+    for name, abbr in _type_names_to_abbr():
+        pattern = rf"\b{re.escape(name)}\b"
+        if re.search(pattern, folded):
+            folded = re.sub(pattern, " ", folded, count=1)
+            type_abbr = abbr
+            break
+    folded = _NUMBER_WORD.sub(" ", folded)
+    letters = _LETTERS.findall(folded)
+    if type_abbr and (not letters or letters[0] != type_abbr):
+        letters.insert(0, type_abbr)
+    return _DIGITS.findall(folded), letters
+
+
+def number_key(text: str | None) -> NumberKey | None:
+    """The key of a number; None when it has no digits."""
+    digits, letters = number_pieces(text)
+    return NumberKey("".join(digits), "".join(letters)) if digits else None
+
+
+@cache
+def _type_abbreviations() -> frozenset[str]:
+    return frozenset(abbr for _, abbr in _type_names_to_abbr())
+
+
+# A number starts with its digits ("1102/CĐ-TTg", "215-QĐ/TU", "23/2021/QĐ-TTg"), maybe after
+# "số"; "COVID-19" does not.
+_LEADING_DIGITS = re.compile(r"\s*(?:s[ốo]\s*:?\s*)?\d", re.IGNORECASE)
+# Digits joined to a slash or dash, or followed after a space by letters: "1102 CĐ TTg".
+_NUMBER_SEPARATOR = re.compile(r"\d\s*[/-]\s*[\w]")
+_DIGITS_THEN_WORD = re.compile(r"\d+\s+(\w+)")
+
+
+def looks_like_number(query: str) -> bool:
+    """Whether ``query`` names a document by its number rather than by words: digits first,
+    then letters after a slash or dash or a type abbreviation; or a type name and digits."""
+    query = query.strip()
+    if len(query) > 60:
+        return False
+    digits, letters = number_pieces(query)
+    if not digits or not letters:
+        return False
+    folded = fold(query).upper()
+    if any(re.search(rf"\b{re.escape(name)}\b", folded) for name, _ in _type_names_to_abbr()):
+        return True
+    if not _LEADING_DIGITS.match(query):
+        return False
+    if _NUMBER_SEPARATOR.search(query):
+        return True
+    after = _DIGITS_THEN_WORD.search(query)
+    return bool(after) and fold(after.group(1)).upper() in _type_abbreviations()
+
+
+def number_matches(stored: str | None, typed: str | None) -> int:
+    """SQL function: 1 when the stored number is the number typed, in any spelling."""
+    stored_key, typed_key = number_key(stored), number_key(typed)
+    return int(bool(stored_key and typed_key and typed_key.matches(stored_key)))
+
+
+def sql_fold(text: str | None) -> str | None:
+    """SQL function: text without diacritics, đ as d, lower-case."""
+    return fold(text) if text is not None else None
+
+
+def sql_number_key(text: str | None) -> str | None:
+    """SQL function: a number as ``DIGITS/LETTERS``, for grouping citations of one number."""
+    key = number_key(text)
+    return f"{key.digits}/{key.letters}" if key else None
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("vanban_fold", 1, sql_fold, deterministic=True)
+    conn.create_function("vanban_number_key", 1, sql_number_key, deterministic=True)
+    conn.create_function("vanban_number_matches", 2, number_matches, deterministic=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Metadata for any database file name
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    """The ``vanban`` block of metadata.json for the served database, whatever its file name."""
+    local = getattr(datasette, "_metadata_local", None) or {}
+    block = (local.get("databases") or {}).get(METADATA_DATABASE)
+    if not block or database in (None, METADATA_DATABASE, "_internal"):
+        return {}
+    return {"databases": {database: block}}
+
+
+# ---------------------------------------------------------------------------------------------
+# Facets on the year or month of an ISO date column
+
+
+class _DatePrefixFacet(Facet):
+    """Counts rows per year (``2021``) or month (``2021-08``) of an ISO date column; selecting a
+    value filters with ``column__startswith``, a filter Datasette already has."""
+
+    prefix_length = 4
+
+    async def suggest(self):
+        return []
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        args = dict(self.get_querystring_pairs())
+        facet_size = self.get_facet_size()
+        for source_and_config in self.get_configs():
+            config, source = source_and_config["config"], source_and_config["source"]
+            column = config.get("column") or config["simple"]
+            # "prefix", not "value": the faceted table may have a column named value.
+            sql = f"""
+                select substr({escape_sqlite(column)}, 1, {self.prefix_length}) as prefix,
+                       count(*) as count
+                from ({self.sql})
+                where length({escape_sqlite(column)}) >= {self.prefix_length}
+                group by prefix order by prefix desc limit {facet_size + 1}
+            """
+            rows = await self.ds.execute(
+                self.database,
+                sql,
+                self.params,
+                truncate=False,
+                custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+            )
+            filter_key = f"{column}__startswith"
+            values = []
+            for row in rows.rows[:facet_size]:
+                selected = args.get(filter_key) == row["prefix"]
+                toggle = (
+                    path_with_removed_args(self.request, {filter_key: row["prefix"]})
+                    if selected
+                    else path_with_added_args(self.request, {filter_key: row["prefix"]})
+                )
+                values.append(
+                    {
+                        "value": row["prefix"],
+                        "label": row["prefix"],
+                        "count": row["count"],
+                        "toggle_url": self.ds.absolute_url(self.request, toggle),
+                        "selected": selected,
+                    }
+                )
+            results.append(
+                {
+                    "name": column,
+                    "type": self.type,
+                    "results": values,
+                    "hideable": source != "metadata",
+                    "toggle_url": path_with_removed_args(
+                        self.request, {f"_facet_{self.type}": column}
+                    ),
+                    "truncated": len(rows.rows) > facet_size,
+                }
+            )
+        return results, timed_out
+
+
+class YearFacet(_DatePrefixFacet):
+    type = "year"
+    prefix_length = 4
+
+
+class MonthFacet(_DatePrefixFacet):
+    type = "month"
+    prefix_length = 7
+
+
+@hookimpl
+def register_facet_classes():
+    return [YearFacet, MonthFacet]
+
+
+# ---------------------------------------------------------------------------------------------
+# Highlighting: entity spans and search matches over escaped text
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the text to wrap in ``<tag attrs>``; spans may nest, not cross."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def open(self) -> str:
+        attributes = "".join(f' {name}="{escape(value)}"' for name, value in self.attrs)
+        return f"<{self.tag}{attributes}>"
+
+    def close(self) -> str:
+        return f"</{self.tag}>"
+
+
+def _nest(spans: list[Span]) -> list[Span]:
+    """Spans clipped so that none crosses another: a span that starts inside a longer one ends
+    where that one ends."""
+    nested: list[Span] = []
+    stack: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        while stack and stack[-1].end <= span.start:
+            stack.pop()
+        end = min(span.end, stack[-1].end) if stack else span.end
+        if end <= span.start:
+            continue
+        clipped = Span(span.start, end, span.tag, span.attrs)
+        nested.append(clipped)
+        stack.append(clipped)
+    return nested
+
+
+def render_spans(text: str, spans: list[Span], offset: int = 0) -> Markup:
+    """``text`` escaped, with each span (offsets relative to ``offset``) wrapped in its tag."""
+    events: list[tuple[int, int, int, str]] = []
+    for order, span in enumerate(_nest(spans)):
+        start, end = max(span.start - offset, 0), min(span.end - offset, len(text))
+        if end <= start:
+            continue
+        events.append((start, 1, order, span.open()))
+        events.append((end, 0, -order, span.close()))
+    events.sort()
+    pieces, cursor = [], 0
+    for position, _, _, tag in events:
+        pieces.append(str(escape(text[cursor:position])))
+        pieces.append(tag)
+        cursor = position
+    pieces.append(str(escape(text[cursor:])))
+    return Markup("".join(pieces))
+
+
+def paginate(text: str, spans: list[Span]) -> list[dict]:
+    """The text split at page breaks, each page rendered with the spans that fall in it
+    (a span across a break is cut in two)."""
+    pages, offset = [], 0
+    for number, page_text in enumerate(text.split(PAGE_BREAK), start=1):
+        end = offset + len(page_text)
+        inside = [
+            Span(max(s.start, offset), min(s.end, end), s.tag, s.attrs)
+            for s in spans
+            if s.start < end and s.end > offset
+        ]
+        pages.append({"number": number, "html": render_spans(page_text, inside, offset)})
+        offset = end + len(PAGE_BREAK)
+    return pages
+
+
+def aligned_fold(text: str) -> str:
+    """``fold`` one character at a time, so that offsets in the result are offsets in ``text``."""
+    out = []
+    for char in text:
+        folded = fold(char)
+        out.append(folded if len(folded) == 1 else char.lower())
+    return "".join(out)
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded words of a query, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for word in re.findall(r"\w+", fold(query)):
+        seen.setdefault(word, None)
+    return list(seen)
+
+
+# A snippet is one line: line and page breaks become spaces (same length, offsets unchanged).
+_LINE_BREAKS_TO_SPACES = str.maketrans({"\n": " ", PAGE_BREAK: " ", "\r": " "})
+
+
+def snippet(text: str, terms: list[str], width: int = 260) -> Markup:
+    """A stretch of ``text`` around the densest matches of ``terms``, escaped, matches in <mark>."""
+    if not text:
+        return Markup("")
+    folded = aligned_fold(text)
+    matches = []
+    for term in terms:
+        matches.extend(
+            (m.start(), m.end(), term)
+            for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded)
+        )
+    matches.sort()
+    if not matches:
+        shown = text[:width].translate(_LINE_BREAKS_TO_SPACES)
+        return Markup(escape(shown)) + ("…" if len(text) > width else "")
+    best_start, best_count = matches[0][0], 0
+    for start, _, _ in matches:
+        count = len({term for s, _, term in matches if start <= s < start + width - 60})
+        if count > best_count:
+            best_start, best_count = start, count
+    window_start = max(0, best_start - 60)
+    space = text.rfind(" ", 0, window_start)
+    window_start = (
+        0 if window_start == 0 else (space + 1 if space > window_start - 20 else window_start)
+    )
+    window_end = min(len(text), window_start + width)
+    spans = [Span(s, e, "mark") for s, e, _ in matches if s >= window_start and e <= window_end]
+    shown = text[window_start:window_end].translate(_LINE_BREAKS_TO_SPACES)
+    html = render_spans(shown, spans, window_start)
+    prefix = "…" if window_start > 0 else ""
+    suffix = "…" if window_end < len(text) else ""
+    return Markup(prefix) + html + Markup(suffix)
+
+
+def exact_word_share(query: str, text: str) -> float:
+    """The share of the query's words, as typed, that occur as written in ``text``.
+
+    Folding merges distinct words (án/an, thể/thế); among documents that match folded, those
+    holding the words with the typed diacritics rank first."""
+    words = {w for w in re.findall(r"\w+", normalize_text(query).lower())}
+    if not words:
+        return 0.0
+    written = set(re.findall(r"\w+", text.lower()))
+    return len(words & written) / len(words)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the database, tolerant of tables that do not exist yet
+
+
+async def _tables(db) -> set[str]:
+    return set(await db.table_names())
+
+
+async def _rows(db, sql: str, params: dict | None = None) -> list[dict]:
+    result = await db.execute(sql, params or {})
+    return [dict(row) for row in result.rows]
+
+
+async def _columns(db, table: str) -> set[str]:
+    return set(await db.table_columns(table))
+
+
+def _loads(value: str | None) -> list:
+    if not value:
+        return []
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return [value]
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
+def _is_implementing(relation: str | None) -> bool:
+    folded = fold(relation or "")
+    return any(word in folded for word in IMPLEMENTING_RELATIONS)
+
+
+def _same_date(citation_date: str | None, document_date: str | None) -> bool:
+    """A citation's date, when both are known, must be the target's date: the same number is
+    reused by the same issuer in another year (68/NQ-CP of 2020 and of 2021)."""
+    return not citation_date or not document_date or citation_date == document_date
+
+
+async def _numbered_documents(db) -> list[dict]:
+    return await _rows(
+        db,
+        "select id, doc_type, number, issuer, issued_date, year, subject from documents "
+        "where number is not null and number != ''",
+    )
+
+
+def _resolve(number: str | None, date_: str | None, documents: list[dict]) -> dict | None:
+    """The stored document that a citation names, matched on number and (when known) date."""
+    key = number_key(number)
+    if not key:
+        return None
+    for document in documents:
+        stored = number_key(document["number"])
+        if stored and key == stored and _same_date(date_, document["issued_date"]):
+            return document
+    return None
+
+
+def task_status(task: dict, today: str) -> str:
+    """A task's status key: from the ledger when it has one, else from its deadline."""
+    status = fold(str(task.get("status") or ""))
+    if status:
+        if any(word in status for word in ("hoan thanh", "done", "complete")):
+            return "done"
+        if any(word in status for word in ("qua han", "overdue", "late")):
+            return "overdue"
+        return "open"
+    deadline = task.get("deadline")
+    if deadline and deadline[:10] < today:
+        return "overdue"
+    # A standing task ("thường xuyên", "hằng tháng") is under way until a report says otherwise.
+    return "open" if deadline or task.get("deadline_kind") else "unknown"
+
+
+async def _tasks(db, where: str, params: dict) -> list[dict]:
+    """Tasks joined to their document and, when a ledger table exists, their status/evidence."""
+    tables = await _tables(db)
+    select = [
+        "t.*",
+        "d.number as doc_number",
+        "d.doc_type as doc_doc_type",
+        "d.issued_date as doc_date",
+    ]
+    joins = ["join documents d on d.id = t.document_id"]
+    ledger = next(
+        (name for name in ("task_ledger", "task_status", "ledger") if name in tables), None
+    )
+    if ledger:
+        columns = await _columns(db, ledger)
+        if {"document_id", "position"} <= columns:
+            extra = [
+                c
+                for c in ("status", "evidence", "evidence_document_id", "reported_date")
+                if c in columns
+            ]
+            select.extend(f"l.{c} as {c}" for c in extra)
+            joins.append(
+                f"left join {ledger} l on l.document_id = t.document_id and l.position = t.position"
+            )
+    sql = f"select {', '.join(select)} from tasks t {' '.join(joins)} where {where} order by t.deadline is null, t.deadline, t.position"
+    rows = await _rows(db, sql, params)
+    today = date.today().isoformat()
+    for row in rows:
+        row["status_key"] = task_status(row, today)
+        row["status_label"] = row.get("status") or STATUS_LABELS[row["status_key"]]
+        row["co_assignee_list"] = _loads(row.get("co_assignees"))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+
+@dataclass
+class SearchResult:
+    document: dict
+    snippet: Markup
+    exact: float
+    rank: float
+
+
+@dataclass
+class Search:
+    query: str
+    filters: dict[str, str]
+    results: list[SearchResult] = field(default_factory=list)
+    number_documents: list[dict] = field(default_factory=list)
+    citing: list[dict] = field(default_factory=list)
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    error: str | None = None
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 query over the folded words: quoted phrases stay phrases, other words are ANDed."""
+    parts = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        terms = query_terms(phrase or word)
+        if not terms:
+            continue
+        parts.append('"' + " ".join(terms) + '"' if phrase else " ".join(f'"{t}"' for t in terms))
+    return " ".join(parts)
+
+
+def number_fts_query(query: str) -> str:
+    """A phrase of a number's pieces as they sit in folded text: "1102 cd ttg"."""
+    digits, letters = number_pieces(query)
+    return '"' + " ".join(digits + [piece.lower() for piece in letters]) + '"'
+
+
+SEARCH_FILTERS = {"loai": "doc_type", "co_quan": "issuer", "nam": "year"}
+SEARCH_LIMIT = 50
+
+
+async def _search_rows(
+    db, search: Search, match: str, where: list[str], params: dict
+) -> list[dict]:
+    """Documents matching the FTS query ``match`` and the filters, best bm25 first (number and
+    subject weigh more than the text)."""
+    sql = (
+        "select d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, d.subject, d.text, "
+        + ("bm25(documents_fts, 10.0, 5.0, 1.0, 1.0) as rank " if match else "0 as rank ")
+        + "from documents d "
+        + ("join documents_fts on documents_fts.rowid = d.rowid " if match else "")
+        + "where "
+        + " and ".join((["documents_fts match :match"] if match else []) + where)
+        + " order by rank limit 200"
+    )
+    try:
+        return await _rows(db, sql, {**params, "match": match} if match else params)
+    except Exception as error:  # noqa: BLE001 - a malformed FTS query is the user's, shown as text
+        search.error = f"Không tìm được: {error}"
+        return []
+
+
+async def run_search(db, query: str, filters: dict[str, str]) -> Search:
+    search = Search(query=query, filters=filters)
+    query = query.strip()
+    where, params = [], {}
+    for argument, column in SEARCH_FILTERS.items():
+        if filters.get(argument):
+            where.append(f"cast(d.{column} as text) = :{argument}")
+            params[argument] = filters[argument]
+    by_number = looks_like_number(query)
+    if by_number:
+        tables = await _tables(db)
+        search.number_documents = await _rows(
+            db,
+            "select id, doc_type, number, issuer, issued_date, subject from documents "
+            "where vanban_number_matches(number, :q) order by issued_date",
+            {"q": query},
+        )
+        if "citations" in tables:
+            search.citing = await _rows(
+                db,
+                "select c.document_id, c.position, c.text, c.number, c.relation, c.date, "
+                "d.doc_type, d.number as doc_number, d.issuer, d.issued_date, d.subject "
+                "from citations c join documents d on d.id = c.document_id "
+                "where vanban_number_matches(c.number, :q) order by d.issued_date, c.document_id, c.start",
+                {"q": query},
+            )
+    match = number_fts_query(query) if by_number else fts_query(query)
+    if not match and not where:
+        return search
+    rows = await _search_rows(db, search, match, where, params)
+    if by_number and not rows and not search.error:
+        # A number that the text never spells in one piece: search its words instead.
+        by_number, match = False, fts_query(query)
+        rows = await _search_rows(db, search, match, where, params)
+    terms = query_terms(match) if by_number else query_terms(query)
+    for row in rows:
+        exact = exact_word_share(query, (row["subject"] or "") + " " + (row["text"] or ""))
+        search.results.append(SearchResult(row, Markup(""), exact, row["rank"]))
+    search.results.sort(key=lambda r: (-r.exact, r.rank))
+    for argument, column in SEARCH_FILTERS.items():
+        counts: dict[str, int] = {}
+        for result in search.results:
+            value = result.document.get(column)
+            if value is not None and value != "":
+                counts[str(value)] = counts.get(str(value), 0) + 1
+        search.facets[argument] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    search.results = search.results[:SEARCH_LIMIT]
+    for result in search.results:
+        result.snippet = snippet(result.document.pop("text") or "", terms)
+    return search
+
+
+# ---------------------------------------------------------------------------------------------
+# The citation graph as inline SVG
+
+
+def citation_graph_svg(center: dict, cites: list[dict], cited_by: list[dict], href) -> Markup:
+    """A small left-to-right graph: documents citing this one, this one, documents it cites.
+
+    Built server-side so that it needs no script and no CDN; each node links to its page."""
+    width, row_height, node_width = 760, 34, 220
+    rows = max(len(cites), len(cited_by), 1)
+    height = rows * row_height + 20
+    cy = height / 2
+
+    def node(x: float, y: float, label: str, url: str | None, css: str) -> str:
+        text = escape(label if len(label) <= 34 else label[:33] + "…")
+        box = (
+            f'<rect x="{x:.0f}" y="{y - 12:.0f}" width="{node_width}" height="24" rx="5" class="{css}"/>'
+            f'<text x="{x + node_width / 2:.0f}" y="{y + 4:.0f}" text-anchor="middle">{text}</text>'
+        )
+        return f'<a href="{escape(url)}">{box}</a>' if url else box
+
+    def label(row: dict, number_field: str, type_field: str) -> str:
+        parts = [row.get(type_field) or "", row.get(number_field) or ""]
+        return " ".join(p for p in parts if p).strip() or "(không số)"
+
+    pieces = []
+    left_x, mid_x, right_x = 10, (width - node_width) / 2, width - node_width - 10
+    for i, row in enumerate(cited_by):
+        y = 10 + row_height * i + row_height / 2
+        pieces.append(
+            f'<line x1="{left_x + node_width}" y1="{y:.0f}" x2="{mid_x}" y2="{cy:.0f}" class="edge"/>'
+        )
+        pieces.append(
+            node(
+                left_x, y, label(row, "doc_number", "doc_type"), href(row["document_id"]), "citing"
+            )
+        )
+    for i, row in enumerate(cites):
+        y = 10 + row_height * i + row_height / 2
+        pieces.append(
+            f'<line x1="{mid_x + node_width}" y1="{cy:.0f}" x2="{right_x}" y2="{y:.0f}" class="edge"/>'
+        )
+        target = row.get("target")
+        pieces.append(
+            node(
+                right_x,
+                y,
+                label(row, "number", "type"),
+                href(target["id"]) if target else None,
+                "cited linked" if target else "cited",
+            )
+        )
+    pieces.append(node(mid_x, cy, label(center, "number", "doc_type"), None, "center"))
+    svg = (
+        f'<svg class="graph" role="img" aria-label="Đồ thị dẫn chiếu" viewBox="0 0 {width} {height}" '
+        f'width="100%" xmlns="http://www.w3.org/2000/svg">{"".join(pieces)}</svg>'
+    )
+    return Markup(svg)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+
+
+def _document_href(datasette, document_id: str) -> str:
+    return datasette.urls.path(f"/van-ban/{quote(document_id)}")
+
+
+def _row_href(datasette, db, table: str, *pks) -> str:
+    return datasette.urls.row(db.name, table, ",".join(tilde_encode(str(pk)) for pk in pks))
+
+
+def _agency_href(datasette, name: str) -> str:
+    # A query string, not a path: Datasette rewrites %-encoded paths to its ~ encoding.
+    return datasette.urls.path("/co-quan?" + urlencode({"ten": name}))
+
+
+async def _render(datasette, request, template: str, context: dict) -> Response:
+    context = {"vanban_db": datasette.get_database().name, **context}
+    return Response.html(await datasette.render_template(template, context, request=request))
+
+
+async def search_page(datasette, request):
+    db = datasette.get_database()
+    query = request.args.get("q", "")
+    filters = {name: request.args.get(name, "") for name in SEARCH_FILTERS}
+    search = (
+        await run_search(db, query, filters) if (query.strip() or any(filters.values())) else None
+    )
+
+    def filter_url(argument: str, value: str | None) -> str:
+        args = {"q": query, **filters, argument: value or ""}
+        return datasette.urls.path("/-/tim-kiem?" + urlencode({k: v for k, v in args.items() if v}))
+
+    return await _render(
+        datasette,
+        request,
+        "vanban_search.html",
+        {
+            "query": query,
+            "filters": filters,
+            "search": search,
+            "filter_url": filter_url,
+            "document_href": lambda doc_id: _document_href(datasette, doc_id),
+            "filter_labels": {"loai": "Loại văn bản", "co_quan": "Cơ quan ban hành", "nam": "Năm"},
+        },
+    )
+
+
+def _entity_spans(
+    datasette, db, document: dict, citations, statistics, officials, tasks
+) -> list[Span]:
+    spans = []
+    for task in tasks:
+        spans.append(
+            Span(
+                task["start"],
+                task["end"],
+                "span",
+                (
+                    ("class", "e-task"),
+                    ("id", f"nv-{task['position']}"),
+                    ("title", f"Nhiệm vụ: {task['assignee']}"),
+                ),
+            )
+        )
+    for citation in citations:
+        target = citation.get("target")
+        url = (
+            _document_href(datasette, target["id"])
+            if target
+            else datasette.urls.path(
+                "/-/tim-kiem?" + urlencode({"q": citation["number"] or citation["text"]})
+            )
+        )
+        spans.append(
+            Span(
+                citation["start"],
+                citation["end"],
+                "a",
+                (
+                    ("class", "e-cit" + (" linked" if target else "")),
+                    ("id", f"dc-{citation['position']}"),
+                    ("href", url),
+                    ("title", f"Dẫn chiếu: {citation['number']} ({citation['relation']})"),
+                ),
+            )
+        )
+    for figure in statistics:
+        spans.append(
+            Span(
+                figure["start"],
+                figure["end"],
+                "a",
+                (
+                    ("class", "e-stat"),
+                    ("id", f"tk-{figure['position']}"),
+                    (
+                        "href",
+                        _row_href(datasette, db, "statistics", document["id"], figure["position"]),
+                    ),
+                    (
+                        "title",
+                        f"Số liệu: {figure['indicator'] or ''} {figure['value']} {figure['unit'] or ''}",
+                    ),
+                ),
+            )
+        )
+    for official in officials:
+        spans.append(
+            Span(
+                official["start"],
+                official["end"],
+                "span",
+                (
+                    ("class", "e-off"),
+                    ("title", "Cán bộ: " + ", ".join(_loads(official.get("titles")))),
+                ),
+            )
+        )
+    return [
+        s
+        for s in spans
+        if isinstance(s.start, int) and isinstance(s.end, int) and 0 <= s.start < s.end
+    ]
+
+
+async def document_page(datasette, request):
+    db = datasette.get_database()
+    document_id = request.url_vars["id"]
+    found = await _rows(db, "select * from documents where id = :id", {"id": document_id})
+    if not found:
+        raise NotFound("Không có văn bản này")
+    document = found[0]
+    tables = await _tables(db)
+    numbered = await _numbered_documents(db)
+
+    def entity_rows(table: str) -> str:
+        return f"select * from {table} where document_id = :id order by start, position"
+
+    citations = (
+        await _rows(db, entity_rows("citations"), {"id": document_id})
+        if "citations" in tables
+        else []
+    )
+    statistics = (
+        await _rows(db, entity_rows("statistics"), {"id": document_id})
+        if "statistics" in tables
+        else []
+    )
+    officials = (
+        await _rows(db, entity_rows("officials"), {"id": document_id})
+        if "officials" in tables
+        else []
+    )
+    tasks = (
+        await _tasks(db, "t.document_id = :id", {"id": document_id}) if "tasks" in tables else []
+    )
+    for citation in citations:
+        target = _resolve(citation["number"], citation.get("date"), numbered)
+        citation["target"] = target if target and target["id"] != document_id else None
+
+    cited_by: list[dict] = []
+    if document.get("number") and "citations" in tables:
+        rows = await _rows(
+            db,
+            "select c.*, d.doc_type, d.number as doc_number, d.issuer as doc_issuer, "
+            "d.issued_date as doc_date, d.subject as doc_subject "
+            "from citations c join documents d on d.id = c.document_id "
+            "where c.document_id != :id and vanban_number_matches(c.number, :number) "
+            "order by d.issued_date is null, d.issued_date, c.document_id, c.start",
+            {"id": document_id, "number": document["number"]},
+        )
+        exact = number_key(document["number"])
+        cited_by = [
+            row
+            for row in rows
+            if number_key(row["number"]) == exact
+            and _same_date(row.get("date"), document.get("issued_date"))
+        ]
+    implementations: dict[str, dict] = {}
+    for row in cited_by:
+        if _is_implementing(row.get("relation")):
+            implementations.setdefault(row["document_id"], row)
+    implementation_rows = sorted(
+        implementations.values(), key=lambda r: (r["doc_date"] is None, r["doc_date"] or "")
+    )
+    reported: list[dict] = []
+    if implementations and "statistics" in tables:
+        ids = list(implementations)
+        placeholders = ", ".join(f":d{i}" for i in range(len(ids)))
+        reported = await _rows(
+            db,
+            "select s.*, d.number as doc_number, d.doc_type as doc_doc_type, d.issued_date as doc_date "
+            f"from statistics s join documents d on d.id = s.document_id where s.document_id in ({placeholders}) "
+            "order by d.issued_date, s.document_id, s.start",
+            {f"d{i}": value for i, value in enumerate(ids)},
+        )
+
+    graph_cites, seen = [], set()
+    for citation in citations:
+        key = number_key(citation["number"])
+        if key in seen:
+            continue
+        seen.add(key)
+        graph_cites.append(citation)
+    graph_cited_by, seen_docs = [], set()
+    for row in cited_by:
+        if row["document_id"] not in seen_docs:
+            seen_docs.add(row["document_id"])
+            graph_cited_by.append(row)
+
+    spans = _entity_spans(datasette, db, document, citations, statistics, officials, tasks)
+    text = document["text"] or ""
+    graph = (
+        citation_graph_svg(
+            document, graph_cites[:24], graph_cited_by[:24], lambda i: _document_href(datasette, i)
+        )
+        if graph_cites or graph_cited_by
+        else None
+    )
+    recipients = (
+        [
+            r["name"]
+            for r in await _rows(
+                db,
+                "select name from recipients where document_id = :id order by position",
+                {"id": document_id},
+            )
+        ]
+        if "recipients" in tables
+        else []
+    )
+    return await _render(
+        datasette,
+        request,
+        "vanban_document.html",
+        {
+            "document": document,
+            "warnings": _loads(document.get("warnings")),
+            "pages": paginate(text, spans),
+            "citations": citations,
+            "cited_by": cited_by,
+            "implementations": implementation_rows,
+            "is_directing": (document.get("doc_type") or "") in DIRECTING_TYPES,
+            "statistics": statistics,
+            "reported": reported,
+            "officials": officials,
+            "tasks": tasks,
+            "recipients": recipients,
+            "graph": graph,
+            "document_href": lambda doc_id: _document_href(datasette, doc_id),
+            "agency_href": lambda name: _agency_href(datasette, name),
+            "row_href": lambda table, *pks: _row_href(datasette, db, table, *pks),
+            "original_href": datasette.urls.path(f"/van-ban/{quote(document_id)}/goc"),
+            "loads": _loads,
+        },
+    )
+
+
+async def original_page(datasette, request):
+    """The original file when it is still where it was read from, else the text as read."""
+    db = datasette.get_database()
+    rows = await _rows(
+        db,
+        "select path, filename, format, original_text from documents where id = :id",
+        {"id": request.url_vars["id"]},
+    )
+    if not rows:
+        raise NotFound("Không có văn bản này")
+    row = rows[0]
+    headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"}
+    path = Path(row["path"] or "")
+    if row["format"] not in ("txt", "md", "text", None) and path.is_file():
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        disposition = "inline" if content_type == "application/pdf" else "attachment"
+        headers["Content-Disposition"] = (
+            f"{disposition}; filename*=UTF-8''{quote(row['filename'] or path.name)}"
+        )
+        return Response(path.read_bytes(), content_type=content_type, headers=headers)
+    return Response.text(row["original_text"] or "", headers=headers)
+
+
+async def agency_page(datasette, request):
+    """One agency (``?ten=``): documents it issued, tasks it received; without a name, the list."""
+    name = request.args.get("ten", "").strip()
+    if not name:
+        return await agencies_page(datasette, request)
+    db = datasette.get_database()
+    tables = await _tables(db)
+    documents = await _rows(
+        db,
+        "select id, doc_type, number, issued_date, subject, issuer from documents "
+        "where vanban_fold(issuer) = vanban_fold(:name) or vanban_fold(parent_issuer) = vanban_fold(:name) "
+        "order by issued_date is null, issued_date desc",
+        {"name": name},
+    )
+    tasks = (
+        await _tasks(
+            db,
+            "vanban_fold(t.assignee) = vanban_fold(:name) or instr(vanban_fold(t.co_assignees), vanban_fold(:name)) > 0",
+            {"name": name},
+        )
+        if "tasks" in tables
+        else []
+    )
+    counts: dict[str, int] = {}
+    for task in tasks:
+        counts[task["status_label"]] = counts.get(task["status_label"], 0) + 1
+    if not documents and not tasks:
+        raise NotFound("Không có văn bản hay nhiệm vụ nào của cơ quan này")
+    return await _render(
+        datasette,
+        request,
+        "vanban_agency.html",
+        {
+            "name": name,
+            "documents": documents,
+            "tasks": tasks,
+            "status_counts": sorted(counts.items()),
+            "document_href": lambda doc_id: _document_href(datasette, doc_id),
+        },
+    )
+
+
+async def agencies_page(datasette, request):
+    db = datasette.get_database()
+    tables = await _tables(db)
+    issuers = await _rows(
+        db,
+        "select issuer as name, count(*) as count from documents where issuer is not null and issuer != '' "
+        "group by issuer order by count desc, issuer",
+    )
+    assignees = (
+        await _rows(
+            db,
+            "select assignee as name, count(*) as count from tasks where assignee is not null and assignee != '' "
+            "group by assignee order by count desc, assignee",
+        )
+        if "tasks" in tables
+        else []
+    )
+    return await _render(
+        datasette,
+        request,
+        "vanban_agencies.html",
+        {
+            "issuers": issuers,
+            "assignees": assignees,
+            "agency_href": lambda n: _agency_href(datasette, n),
+        },
+    )
+
+
+async def chart_page(datasette, request):
+    """One indicator over time: every figure reported for it, dated by its as-of date or by its
+    document's date, each point linking to the sentence it was read from."""
+    db = datasette.get_database()
+    tables = await _tables(db)
+    indicators = (
+        await _rows(
+            db,
+            "select indicator, count(*) as count from statistics where indicator is not null and indicator != '' "
+            "group by indicator order by count desc, indicator",
+        )
+        if "statistics" in tables
+        else []
+    )
+    chosen = request.args.get("chi_tieu") or (indicators[0]["indicator"] if indicators else "")
+    points = []
+    if chosen:
+        rows = await _rows(
+            db,
+            "select s.document_id, s.position, s.value, s.unit, s.area, s.text, s.sentence, s.as_of, "
+            "d.issued_date, d.number, d.doc_type, coalesce(s.as_of, d.issued_date) as day "
+            "from statistics s join documents d on d.id = s.document_id "
+            "where s.indicator = :indicator order by day is null, day, s.document_id, s.position",
+            {"indicator": chosen},
+        )
+        for row in rows:
+            href = _document_href(datasette, row["document_id"]) + f"#tk-{row['position']}"
+            points.append({**row, "href": href})
+    series: dict[str, list[dict]] = {}
+    for point in points:
+        if point["day"] and point["value"] is not None and math.isfinite(point["value"]):
+            label = " · ".join(p for p in (point["unit"], point["area"]) if p) or "giá trị"
+            series.setdefault(label, []).append(
+                {
+                    "x": point["day"][:10],
+                    "y": point["value"],
+                    "href": point["href"],
+                    "text": (point["sentence"] or point["text"] or "")[:200],
+                }
+            )
+    chart_data = json.dumps(
+        [{"label": label, "points": values} for label, values in series.items()], ensure_ascii=False
+    )
+    # "</" cannot close the <script> element that holds the data.
+    chart_data = chart_data.replace("</", "<\\/")
+    return await _render(
+        datasette,
+        request,
+        "vanban_chart.html",
+        {
+            "indicators": indicators,
+            "chosen": chosen,
+            "points": points,
+            "chart_data": Markup(chart_data),
+            "document_href": lambda doc_id: _document_href(datasette, doc_id),
+        },
+    )
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/tim-kiem$", search_page),
+        (rf"^/van-ban/(?P<id>{DOCUMENT_ID})$", document_page),
+        (rf"^/van-ban/(?P<id>{DOCUMENT_ID})/goc$", original_page),
+        (r"^/co-quan$", agency_page),
+        (r"^/-/bieu-do$", chart_page),
+    ]
+
+
+@hookimpl
+def extra_template_vars(datasette):
+    return {
+        "vanban_nav": [
+            ("Tìm kiếm", datasette.urls.path("/-/tim-kiem")),
+            ("Văn bản", datasette.urls.table(datasette.get_database().name, "documents")),
+            ("Dẫn chiếu", datasette.urls.table(datasette.get_database().name, "citations")),
+            ("Số liệu", datasette.urls.table(datasette.get_database().name, "statistics")),
+            ("Biểu đồ", datasette.urls.path("/-/bieu-do")),
+            ("Nhiệm vụ", datasette.urls.table(datasette.get_database().name, "tasks")),
+            ("Cơ quan", datasette.urls.path("/co-quan")),
+        ],
+    }

@@ -1,0 +1,342 @@
+"""The published site through Datasette's test client, configured as ``vanban serve`` runs it."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ingest.cli import PROJECT_ROOT
+from ingest.normalize import fold
+
+CORPUS = PROJECT_ROOT / "corpus"
+SEED_FILES = sorted(p.name for p in CORPUS.glob("00[0-9]_*.txt"))
+
+
+def result_files(html: str) -> list[str]:
+    """The file names of the documents a search page lists, best first."""
+    return re.findall(r'<li class="result" data-file="([^"]+)"', html)
+
+
+def document_ids(db_path: Path) -> dict[str, str]:
+    with sqlite3.connect(db_path) as conn:
+        return dict(conn.execute("select filename, id from documents"))
+
+
+# --- home and search -----------------------------------------------------------------------------
+
+
+def test_home_page_is_vietnamese_with_a_search_box(corpus_site):
+    response = corpus_site.get("/")
+    assert response.status_code == 200
+    assert '<html lang="vi">' in response.text
+    assert "Cơ sở dữ liệu văn bản hành chính" in response.text
+    assert 'action="/-/tim-kiem"' in response.text
+
+
+def test_search_without_diacritics_finds_the_seed_documents(corpus_site):
+    expected = [
+        name
+        for name in SEED_FILES
+        if re.search(r"phong\W+chong\W+dich", fold((CORPUS / name).read_text(encoding="utf-8")))
+    ]
+    assert len(expected) >= 3
+    found = result_files(corpus_site.get("/-/tim-kiem", params={"q": "phong chong dich"}).text)
+    assert set(expected) <= set(found)
+
+
+def test_search_with_and_without_diacritics_agree(corpus_site):
+    with_marks = result_files(corpus_site.get("/-/tim-kiem", params={"q": "đợt dịch thứ 4"}).text)
+    without = result_files(corpus_site.get("/-/tim-kiem", params={"q": "dot dich thu 4"}).text)
+    assert with_marks and set(with_marks) == set(without)
+
+
+def test_search_highlights_matches_in_snippets(corpus_site):
+    html = corpus_site.get("/-/tim-kiem", params={"q": "phong chong dich"}).text
+    assert re.search(
+        r"<mark>phòng</mark>, <mark>chống</mark> <mark>dịch</mark>", html, re.IGNORECASE
+    )
+
+
+def test_a_phrase_is_matched_as_a_phrase(corpus_site):
+    words = set(result_files(corpus_site.get("/-/tim-kiem", params={"q": "giãn cách xã hội"}).text))
+    phrase = set(
+        result_files(corpus_site.get("/-/tim-kiem", params={"q": '"giãn cách xã hội"'}).text)
+    )
+    assert phrase and phrase <= words
+    for name in phrase:
+        assert "gian cach xa hoi" in re.sub(
+            r"\W+", " ", fold((CORPUS / name).read_text(encoding="utf-8"))
+        )
+
+
+def test_the_right_diacritics_rank_first(ingested, site_for):
+    # "án" (a verdict) and "an" (safe) fold alike; the document with the word as typed comes first.
+    site = site_for(
+        ingested(
+            {
+                "an_toan.txt": "Bảo đảm an toàn, an ninh trật tự tại địa phương.",
+                "ban_an.txt": "Tòa án xét xử, tuyên bản án đối với bị cáo.",
+            }
+        )
+    )
+    assert result_files(site.get("/-/tim-kiem", params={"q": "án"}).text)[0] == "ban_an.txt"
+    assert result_files(site.get("/-/tim-kiem", params={"q": "an"}).text)[0] == "an_toan.txt"
+
+
+@pytest.mark.parametrize("query", ["1102/CD-TTg", "1102 CĐ-TTg", "1102/CĐ-TTg", "cong dien 1102"])
+def test_a_number_in_any_spelling_lands_on_the_documents_citing_it(corpus_site, query):
+    citing = [
+        name for name in SEED_FILES if "1102/CĐ-TTg" in (CORPUS / name).read_text(encoding="utf-8")
+    ]
+    assert citing
+    assert set(citing) <= set(
+        result_files(corpus_site.get("/-/tim-kiem", params={"q": query}).text)
+    )
+
+
+def test_a_number_search_shows_the_document_and_its_citing_documents(linked_site):
+    html = linked_site.get("/-/tim-kiem", params={"q": "1102 CD TTg"}).text
+    panel = html.split('class="number-panel"')[1].split("</section>")[0]
+    assert 'href="/van-ban/d1"' in panel
+    assert 'href="/van-ban/d2#dc-0"' in panel and 'href="/van-ban/d3#dc-0"' in panel
+
+
+def test_search_filters_by_type_issuer_and_year(linked_site):
+    everything = result_files(linked_site.get("/-/tim-kiem", params={"q": "1102"}).text)
+    assert len(everything) == 3
+    for argument, value, expected in (
+        ("loai", "báo cáo", ["bc_512.pdf"]),
+        ("co_quan", "Thủ tướng Chính phủ", ["cd_1102.pdf"]),
+        ("nam", "2021", everything),
+    ):
+        html = linked_site.get("/-/tim-kiem", params={"q": "1102", argument: value}).text
+        assert sorted(result_files(html)) == sorted(expected)
+
+
+def test_a_malformed_query_is_reported_not_crashed(corpus_site):
+    response = corpus_site.get("/-/tim-kiem", params={"q": '"'})
+    assert response.status_code == 200
+
+
+# --- document pages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
+def test_every_corpus_document_page_renders(corpus_site, corpus_db: Path, name: str):
+    document_id = document_ids(corpus_db)[name]
+    html = corpus_site.get(f"/van-ban/{document_id}").text
+    assert 'class="doc-card"' in html
+    assert f"/van-ban/{document_id}/goc" in html
+    with sqlite3.connect(corpus_db) as conn:
+        text = conn.execute("select text from documents where id = ?", [document_id]).fetchone()[0]
+    assert html.count('<section class="page"') == text.count("\f") + 1
+
+
+def test_the_header_card_warnings_and_page_numbers(linked_site):
+    html = linked_site.get("/van-ban/d1").text
+    card = html.split('class="doc-card"')[1].split("</header>")[0]
+    for value in (
+        "công điện",
+        "1102/CĐ-TTg",
+        "Thủ tướng Chính phủ",
+        "2021-08-23",
+        "Vũ Đức Đam",
+        "hỏa tốc",
+    ):
+        assert value in card
+    assert "OCR" in html and "87%" in html and "chất lượng bản quét thấp" in html
+    assert 'id="trang-2"' in html and "Trang 2" in html
+
+
+def test_a_document_containing_a_script_tag_shows_it_as_text(ingested, site_for):
+    db_path = ingested(
+        {
+            "script.txt": 'CÔNG VĂN\nV/v thử <script>alert("xss")</script> và <img src=x onerror=alert(1)>\n'
+            "Nội dung <script>document.title='pwned'</script> hết."
+        }
+    )
+    site = site_for(db_path)
+    document_id = document_ids(db_path)["script.txt"]
+    page = site.get(f"/van-ban/{document_id}").text
+    assert "&lt;script&gt;alert(&#34;xss&#34;)&lt;/script&gt;" in page
+    results = site.get("/-/tim-kiem", params={"q": "script alert"}).text
+    assert "&lt;<mark>script</mark>&gt;<mark>alert</mark>(" in results
+    for html in (page, results):
+        assert "<script>alert(" not in html and "<script>document.title" not in html
+        assert "<img src=x" not in html
+    original = site.get(f"/van-ban/{document_id}/goc")
+    assert original.headers["content-type"].startswith("text/plain")
+    assert original.headers["x-content-type-options"] == "nosniff"
+
+
+def test_citations_link_to_the_cited_document_and_figures_to_statistics(linked_site):
+    html = linked_site.get("/van-ban/d2").text
+    citation = re.search(
+        r'<a class="e-cit linked" id="dc-0" href="([^"]+)"[^>]*>1102/CĐ-TTg</a>', html
+    )
+    assert citation and citation.group(1) == "/van-ban/d1"
+    assert re.search(
+        r'<a class="e-stat" id="tk-0" href="/vanban/statistics/d2,0"[^>]*>125\.430 mẫu</a>', html
+    )
+
+
+def test_cites_and_cited_by_with_relation_and_date(linked_site):
+    cites = linked_site.get("/van-ban/d2").text.split('class="cites"')[1].split("</table>")[0]
+    assert "1102/CĐ-TTg" in cites and "thực hiện" in cites and "2021-08-23" in cites
+    cited_by = linked_site.get("/van-ban/d1").text.split('class="cited-by"')[1].split("</table>")[0]
+    assert "4806/UBND-KGVX" in cited_by and "2021-08-25" in cited_by and "thực hiện" in cited_by
+
+
+def test_directive_page_lists_implementations_in_date_order_tasks_and_reported_figures(linked_site):
+    html = linked_site.get("/van-ban/d1").text
+    implementations = html.split('class="implementations"')[1].split("</section>")[0]
+    assert implementations.index("4806/UBND-KGVX") < implementations.index("512/BC-UBND")
+    tasks = html.split('class="tasks"')[1].split("</section>")[0]
+    assert "Bộ Y tế" in tasks and "quá hạn" in tasks and "2021-08-30" in tasks
+    figures = html.split('class="figures"')[1].split("</section>")[0]
+    assert "125.430" in figures and "6.102" in figures
+
+
+def test_citation_graph_is_inline_svg_with_links(linked_site):
+    html = linked_site.get("/van-ban/d1").text
+    svg = html.split('<svg class="graph"')[1].split("</svg>")[0]
+    assert 'href="/van-ban/d2"' in svg and 'href="/van-ban/d3"' in svg
+
+
+def test_agency_page_lists_documents_and_tasks(linked_site):
+    html = linked_site.get("/co-quan", params={"ten": "Ủy ban nhân dân tỉnh Cà Mau"}).text
+    assert "4806/UBND-KGVX" in html and "512/BC-UBND" in html
+    tasks = linked_site.get("/co-quan", params={"ten": "Bộ Y tế"}).text
+    assert "hướng dẫn các địa phương triển khai tiêm chủng" in tasks and "đang thực hiện" in tasks
+    listing = linked_site.get("/co-quan").text
+    assert 'href="/co-quan?ten=B%E1%BB%99+Y+t%E1%BA%BF"' in listing
+    assert linked_site.get("/co-quan", params={"ten": "Không có cơ quan này"}).status_code == 404
+
+
+def test_chart_points_link_to_their_sentences(linked_site):
+    html = linked_site.get("/-/bieu-do", params={"chi_tieu": "số ca mắc"}).text
+    assert "/static/vendor/chartjs/chart.umd.min.js" in html
+    data = html.split('<script type="application/json" id="chart-data">')[1].split("</script>")[0]
+    assert '"href": "/van-ban/d2#tk-1"' in data and '"href": "/van-ban/d3#tk-0"' in data
+    assert '"x": "2021-08-25"' in data and '"y": 4821' in data
+
+
+def test_missing_document_is_a_404(corpus_site):
+    assert corpus_site.get("/van-ban/doesnotexist").status_code == 404
+
+
+# --- tables, facets, canned queries, metadata ------------------------------------------------------
+
+
+def test_documents_table_facets(corpus_site):
+    data = corpus_site.get("/vanban/documents.json?_size=1").json()
+    assert {"doc_type", "issuer", "year"} <= set(data["facet_results"])
+
+
+def test_year_and_month_facets(linked_site):
+    statistics = linked_site.get("/vanban/statistics.json").json()["facet_results"]
+    assert {"indicator", "unit", "area", "as_of"} <= set(statistics)
+    assert [v["value"] for v in statistics["as_of"]["results"]] == ["2021"]
+    tasks = linked_site.get("/vanban/tasks.json").json()["facet_results"]
+    assert [v["value"] for v in tasks["deadline"]["results"]] == ["2021-08"]
+    filtered = linked_site.get(
+        "/vanban/tasks.json?deadline__startswith=2021-08&_shape=array"
+    ).json()
+    assert [t["assignee"] for t in filtered] == ["Ủy ban nhân dân các tỉnh, thành phố"]
+
+
+def _canned_queries(site) -> dict:
+    return site.datasette.metadata("queries", database="vanban")
+
+
+SAMPLE_PARAMETERS = {
+    "tu_ngay": "2020-01-01",
+    "den_ngay": "2022-12-31",
+    "so_hieu": "1102/CD-TTg",
+    "co_quan": "Ủy ban nhân dân",
+    "truoc_ngay": "",
+    "chi_tieu": "số ca mắc",
+}
+
+
+@pytest.mark.parametrize("site_name", ["corpus_site", "linked_site"])
+def test_every_canned_query_runs(request, site_name):
+    site = request.getfixturevalue(site_name)
+    queries = _canned_queries(site)
+    assert len(queries) >= 6
+    for name, query in queries.items():
+        params = {
+            p: SAMPLE_PARAMETERS.get(p, "") for p in re.findall(r"(?<!:):(\w+)", query["sql"])
+        }
+        response = site.get(f"/vanban/{name}.json", params=params)
+        assert response.status_code == 200, (name, response.text)
+        assert response.json()["ok"], name
+
+
+def test_canned_queries_answer_on_linked_documents(linked_site):
+    def rows(name: str, **params) -> list[dict]:
+        return linked_site.get(f"/vanban/{name}.json", params={**params, "_shape": "array"}).json()
+
+    assert [r["id"] for r in rows("van_ban_dan_chieu_so_hieu", so_hieu="1102 CĐ TTg")] == [
+        "d2",
+        "d3",
+    ]
+    top = rows("van_ban_duoc_dan_chieu_nhieu_nhat")[0]
+    assert (top["so_hieu"], top["so_van_ban_dan_chieu"], top["van_ban"]) == ("1102/CĐ-TTg", 2, "d1")
+    assert [r["id"] for r in rows("van_ban_theo_ngay", tu_ngay="2021-08-24", den_ngay="")] == [
+        "d2",
+        "d3",
+    ]
+    assert [r["assignee"] for r in rows("nhiem_vu_qua_han", truoc_ngay="2021-09-01")] == [
+        "Ủy ban nhân dân các tỉnh, thành phố"
+    ]
+    assert [r["assignee"] for r in rows("nhiem_vu_cua_co_quan", co_quan="bo y te")] == ["Bộ Y tế"]
+
+
+def test_every_table_and_column_has_a_description(corpus_site, corpus_db: Path):
+    tables_metadata = corpus_site.datasette.metadata("tables", database="vanban")
+    missing = []
+    with sqlite3.connect(corpus_db) as conn:
+        names = [
+            r[0]
+            for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")
+        ]
+        for table in names:
+            described = tables_metadata.get(table) or {}
+            if not described.get("description"):
+                missing.append(table)
+            for column in (r[1] for r in conn.execute(f"pragma table_info([{table}])")):
+                if not (described.get("columns") or {}).get(column):
+                    missing.append(f"{table}.{column}")
+    assert missing == []
+
+
+# --- safety and offline ----------------------------------------------------------------------------
+
+
+def test_database_is_immutable_and_sql_has_a_time_limit(corpus_site):
+    datasette = corpus_site.datasette
+    assert datasette.databases["vanban"].is_mutable is False
+    assert datasette.setting("sql_time_limit_ms") == 2000
+    endless = (
+        "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
+    )
+    response = corpus_site.get("/vanban.json", params={"sql": endless})
+    assert response.status_code == 400
+    assert "too long" in response.text
+    assert (
+        corpus_site.get("/vanban.json", params={"sql": "delete from documents"}).status_code == 400
+    )
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/-/tim-kiem?q=dich", "/-/bieu-do", "/co-quan", "/vanban/documents"]
+)
+def test_pages_load_nothing_from_other_hosts(corpus_site, path: str):
+    html = corpus_site.get(path).text
+    loaded = re.findall(r"""<(?:script|img|iframe)[^>]+src=["']?([^"' >]+)""", html)
+    loaded += re.findall(r"""<link[^>]+rel=["']?stylesheet["']?[^>]+href=["']?([^"' >]+)""", html)
+    assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded)

@@ -1,0 +1,112 @@
+"""The plugin's pure functions: document numbers in any spelling, escaping, highlighting."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        ("1102/CĐ-TTg", "1102/CD-TTg"),
+        ("1102/CĐ-TTg", "1102 CĐ-TTg"),
+        ("1102/CĐ-TTg", "1102 CĐ TTg"),
+        ("1102/CĐ-TTg", "cong dien 1102"),
+        ("1102/CĐ-TTg", "Công điện số 1102/CĐ-TTg"),
+        ("215-QĐ/TU", "215 QD TU"),
+        ("23/2021/QĐ-TTg", "23/2021/QD-TTG"),
+        ("41/2020/NĐ-CP", "nghị định 41/2020"),
+        ("4806/UBND-KGVX", "4806/ubnd-kgvx"),
+    ],
+)
+def test_a_number_typed_in_any_spelling_matches(site_plugin, stored, typed):
+    assert site_plugin.number_matches(stored, typed) == 1
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [
+        ("1102/CĐ-TTg", "1103/CĐ-TTg"),
+        ("1102/QĐ-TTg", "cong dien 1102"),
+        ("41/NQ-CP", "41/2020/NĐ-CP"),
+        ("11022/CĐ-TTg", "1102/CĐ-TTg"),
+        (None, "1102/CĐ-TTg"),
+    ],
+)
+def test_a_different_number_does_not_match(site_plugin, stored, typed):
+    assert site_plugin.number_matches(stored, typed) == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("1102/CD-TTg", True),
+        ("1102 CĐ TTg", True),
+        ("công điện 1102", True),
+        ("số 215-QĐ/TU", True),
+        ("phong chong dich", False),
+        ("COVID-19", False),
+        ("ngày 23/8/2021", False),
+        ("2021 năm", False),
+    ],
+)
+def test_looks_like_number(site_plugin, query, expected):
+    assert site_plugin.looks_like_number(query) is expected
+
+
+def test_render_spans_escapes_text_and_nests_crossing_spans(site_plugin):
+    Span = site_plugin.Span
+    text = 'a <script>alert("x")</script> b'
+    html = site_plugin.render_spans(
+        text, [Span(0, 12, "span", (("class", "outer"),)), Span(2, 20, "mark")]
+    )
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+    # the inner span was clipped to end with the outer one
+    assert html.startswith('<span class="outer">a <mark>&lt;script&gt;')
+    assert html.index("</mark>") < html.index("</span>")
+
+
+def test_attribute_values_are_escaped(site_plugin):
+    span = site_plugin.Span(0, 1, "a", (("title", '"><script>'),))
+    assert span.open() == '<a title="&#34;&gt;&lt;script&gt;">'
+
+
+def test_paginate_numbers_pages_and_cuts_spans_at_breaks(site_plugin):
+    Span = site_plugin.Span
+    text = "trang một\ftrang hai"
+    pages = site_plugin.paginate(text, [Span(6, 14, "mark")])
+    assert [p["number"] for p in pages] == [1, 2]
+    assert pages[0]["html"] == "trang <mark>một</mark>"
+    assert pages[1]["html"] == "<mark>tran</mark>g hai"
+
+
+def test_snippet_marks_words_typed_without_diacritics(site_plugin):
+    text = "Báo cáo công tác phòng, chống dịch COVID-19 trên địa bàn tỉnh <b>"
+    html = site_plugin.snippet(text, site_plugin.query_terms("phong chong dich dia ban"))
+    assert "<mark>phòng</mark>, <mark>chống</mark> <mark>dịch</mark>" in html
+    assert "<mark>địa</mark> <mark>bàn</mark>" in html
+    assert "&lt;b&gt;" in html
+
+
+def test_fts_query_keeps_phrases_and_folds_words(site_plugin):
+    assert site_plugin.fts_query('"phòng, chống dịch" Đồng') == '"phong chong dich" "dong"'
+
+
+def test_words_with_the_typed_diacritics_rank_first(site_plugin):
+    assert site_plugin.exact_word_share("bản án", "xét xử bản án") == 1.0
+    assert site_plugin.exact_word_share("bản án", "bản an toàn") == 0.5
+
+
+@pytest.mark.parametrize(
+    ("task", "status"),
+    [
+        ({"deadline": "2021-08-30"}, "overdue"),
+        ({"deadline": "2999-01-01"}, "open"),
+        ({"deadline": None}, "unknown"),
+        ({"deadline": None, "deadline_kind": "thường xuyên"}, "open"),
+        ({"deadline": "2021-08-30", "status": "đã hoàn thành"}, "done"),
+    ],
+)
+def test_task_status(site_plugin, task, status):
+    assert site_plugin.task_status(task, "2026-01-01") == status
