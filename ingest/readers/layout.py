@@ -16,10 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
 
-# Two segments of one line are separate columns (or cells) when the blank between them is wider
-# than this many line heights: word spaces are a third of a height and justified text rarely
-# stretches one past a height, while the header gutter is two heights wide or more.
-COLUMN_GAP_HEIGHTS = 1.5
+# Two segments of one line are separate columns when the blank between them is wider than this
+# many font sizes: word spaces are a quarter of one and justified text rarely stretches a space
+# to one, while header gutters measure from about one to three.
+COLUMN_GAP_HEIGHTS = 1.2
 
 # Two words share a line when their vertical centres are closer than this fraction of the
 # line height (handwritten numbers on scans sit a little above or below their line).
@@ -98,14 +98,13 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     pieces: dict[object, list[Word]] = {}
     for number, word in enumerate(words):
         pieces.setdefault(word.line if word.line is not None else number, []).append(word)
-    boxes = sorted(
-        (
-            (min(w.top for w in piece) + max(w.bottom for w in piece)) / 2,
-            max(w.bottom for w in piece) - min(w.top for w in piece),
-            piece,
-        )
+    # Medians, not extremes: one speck or stamp fragment recognised into a line must not
+    # stretch it over its neighbours.
+    boxes = [
+        (median(w.middle for w in piece), median(w.height for w in piece), piece)
         for piece in pieces.values()
-    )
+    ]
+    boxes.sort(key=lambda box: box[:2])
     lines: list[list[Word]] = []
     centre = height = 0.0
     for middle, piece_height, piece in boxes:
@@ -117,8 +116,8 @@ def group_lines(words: Iterable[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.x0) for line in lines]
 
 
-def _segments(line: list[Word]) -> list[_Segment]:
-    gap_limit = COLUMN_GAP_HEIGHTS * median(word.height for word in line)
+def _segments(line: list[Word], column_gap: float) -> list[_Segment]:
+    gap_limit = column_gap * median(word.height for word in line)
     segments = [_Segment([line[0]])]
     for word in line[1:]:
         if word.x0 - segments[-1].x1 > gap_limit:
@@ -199,10 +198,19 @@ def _column_block(
     return left, right, end
 
 
-def lay_out(words: Iterable[Word], page_width: float, rows: Sequence[Row] = ()) -> str:
-    """The text of one page: lines top to bottom, two-column blocks column by column."""
+def lay_out(
+    words: Iterable[Word],
+    page_width: float,
+    rows: Sequence[Row] = (),
+    column_gap: float = COLUMN_GAP_HEIGHTS,
+) -> str:
+    """The text of one page: lines top to bottom, two-column blocks column by column.
+
+    ``column_gap`` is the blank, in line heights, that separates two columns (OCR boxes are
+    taller than a font size, so OCR passes a smaller figure).
+    """
     lines = [
-        _Line(min(w.top for w in line), max(w.bottom for w in line), _segments(line))
+        _Line(min(w.top for w in line), max(w.bottom for w in line), _segments(line, column_gap))
         for line in group_lines(words)
     ]
     lines += [_Line(row.top, row.top, segments=[], row=row.text) for row in rows]

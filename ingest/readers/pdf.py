@@ -227,10 +227,13 @@ def read_pdf(
             if page_text.needs_ocr:
                 to_ocr.append(index)
         confidence = None
+        word_count = 0
         if to_ocr and ocr:
             results: list[OcrPage] = ocr_pages(document, to_ocr, dpi=OCR_DPI)
             for index, result in zip(to_ocr, results, strict=True):
                 texts[index] = result.text
+                if not result.word_count:
+                    warnings.append(f"page {index + 1}: blank, no text on the page or its image")
             word_count = sum(result.word_count for result in results)
             if word_count:
                 confidence = round(
@@ -245,14 +248,14 @@ def read_pdf(
     text = PAGE_BREAK.join(texts[index] for index in wanted)
     if legacy_fonts:
         warnings.append("legacy fonts converted to Unicode: " + ", ".join(sorted(legacy_fonts)))
-    if not text.strip():
+    if not text.strip() and (ocr or not to_ocr):
         raise ReadError("PDF has no text: no text layer and nothing OCR could read")
     return RawDocument(
         path=path,
         format="pdf",
         text=text,
         page_count=page_count,
-        ocr=bool(to_ocr and ocr),
+        ocr=word_count > 0,
         ocr_confidence=confidence,
         warnings=warnings,
     )
