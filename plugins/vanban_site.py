@@ -1064,8 +1064,11 @@ async def chart_page(datasette, request):
     indicators = (
         await _rows(
             db,
-            "select indicator, count(*) as count from statistics where indicator is not null and indicator != '' "
-            "group by indicator order by count desc, indicator",
+            "select s.indicator, count(*) as count, "
+            "count(coalesce(s.as_of, d.issued_date)) as dated "
+            "from statistics s join documents d on d.id = s.document_id "
+            "where s.indicator is not null and s.indicator != '' "
+            "group by s.indicator order by dated desc, count desc, s.indicator",
         )
         if "statistics" in tables
         else []
@@ -1081,7 +1084,25 @@ async def chart_page(datasette, request):
             "where s.indicator = :indicator order by day is null, day, s.document_id, s.position",
             {"indicator": chosen},
         )
+        # A figure restated in several places (a summary, then a table) is drawn once.
+        grouped = "group_key" in await _columns(db, "statistics")
+        keys = (
+            await _rows(
+                db,
+                "select document_id, position, group_key from statistics where indicator = :i",
+                {"i": chosen},
+            )
+            if grouped
+            else []
+        )
+        group_of = {(k["document_id"], k["position"]): k["group_key"] for k in keys}
+        seen_groups: set[str] = set()
         for row in rows:
+            group = group_of.get((row["document_id"], row["position"]))
+            if group:
+                if group in seen_groups:
+                    continue
+                seen_groups.add(group)
             href = _document_href(datasette, row["document_id"]) + f"#tk-{row['position']}"
             points.append({**row, "href": href})
     series: dict[str, list[dict]] = {}
@@ -1124,6 +1145,23 @@ def register_routes():
         (r"^/co-quan$", agency_page),
         (r"^/-/bieu-do$", chart_page),
     ]
+
+
+# Columns that hold a document id, in tables and in canned queries' results.
+DOCUMENT_ID_COLUMNS = {("documents", "id"), (None, "id"), (None, "document_id"), (None, "van_ban")}
+
+
+@hookimpl
+def render_cell(value, column, table, datasette):
+    """A document id anywhere links to that document's page rather than to a raw row."""
+    if not isinstance(value, str) or not re.fullmatch(DOCUMENT_ID, value):
+        return None
+    if (table, column) in DOCUMENT_ID_COLUMNS or (
+        table is None and column in ("id", "document_id")
+    ):
+        href = _document_href(datasette, value)
+        return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+    return None
 
 
 @hookimpl

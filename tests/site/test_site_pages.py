@@ -137,7 +137,7 @@ def test_every_corpus_document_page_renders(corpus_site, corpus_db: Path, name: 
 
 def test_the_header_card_warnings_and_page_numbers(linked_site):
     html = linked_site.get("/van-ban/d1").text
-    card = html.split('class="doc-card"')[1].split("</header>")[0]
+    card = html.split('class="doc-card"')[1].split("</dl>")[0]
     for value in (
         "công điện",
         "1102/CĐ-TTg",
@@ -340,3 +340,30 @@ def test_pages_load_nothing_from_other_hosts(corpus_site, path: str):
     loaded = re.findall(r"""<(?:script|img|iframe)[^>]+src=["']?([^"' >]+)""", html)
     loaded += re.findall(r"""<link[^>]+rel=["']?stylesheet["']?[^>]+href=["']?([^"' >]+)""", html)
     assert loaded and all(url.startswith("/") and not url.startswith("//") for url in loaded)
+
+
+def test_document_ids_link_to_document_pages(linked_site):
+    assert 'href="/van-ban/d1"' in linked_site.get("/vanban/documents").text
+    assert (
+        'href="/van-ban/d2"'
+        in linked_site.get(
+            "/vanban/van_ban_dan_chieu_so_hieu", params={"so_hieu": "1102/CĐ-TTg"}
+        ).text
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "needle"),
+    [("phong chong dich", r"phong\W+chong\W+dich"), ("dot dich", r"dot\W+dich")],
+)
+def test_table_search_finds_words_typed_without_diacritics(corpus_site, corpus_db, query, needle):
+    rows = corpus_site.get(
+        "/vanban/documents.json", params={"_search": query, "_shape": "array", "_col": "filename"}
+    ).json()
+    with sqlite3.connect(corpus_db) as conn:
+        expected = {
+            name
+            for name, folded in conn.execute("select filename, text_folded from documents")
+            if re.search(needle, folded)
+        }
+    assert expected and {row["filename"] for row in rows} >= expected
