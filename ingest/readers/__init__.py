@@ -27,6 +27,8 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # A PDF header may follow some junk, but the specification allows at most 1024 bytes of it.
 _PDF_HEADER_WINDOW = 1024
+# Bytes read to recognise a format; PDFs are then read by pdfium from disk page by page.
+_SNIFF_BYTES = 4096
 _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body")
 
 
@@ -53,7 +55,16 @@ def read_document(path: Path, pages: list[int] | None = None, ocr: bool = True) 
     a legacy Vietnamese encoding is converted whatever the format, and text damaged beyond
     repair is flagged in the document's warnings.
     """
-    document = _read(Path(path), pages, ocr)
+    path = Path(path)
+    try:
+        document = _read(path, pages, ocr)
+    except ReadError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a parser's own failure on a malformed file
+        reason = (str(error).strip().splitlines() or [""])[0]
+        raise ReadError(
+            f"unreadable {path.suffix or 'file'}: {type(error).__name__} {reason}".strip()
+        ) from error
     encoding = legacy.detect(document.text)
     if encoding:
         document.text = legacy.convert(document.text, encoding)
@@ -76,15 +87,21 @@ def _read(path: Path, pages: list[int] | None, ocr: bool) -> RawDocument:
             f"file too large ({size // (1024 * 1024)} MiB > {MAX_BYTES // (1024 * 1024)} MiB)"
         )
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
     except OSError as error:
         raise ReadError(f"cannot open: {error.strerror or error}") from error
     suffix = path.suffix.lower()
-    kind = sniff_format(data, suffix)
+    kind = sniff_format(head, suffix)
     if kind == "pdf":
         from ingest.readers.pdf import read_pdf
 
-        return read_pdf(path, data, pages=pages, ocr=ocr)
+        return read_pdf(path, pages=pages, ocr=ocr)
+    # The other formats are parsed whole from memory; MAX_BYTES bounds what that costs.
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"cannot open: {error.strerror or error}") from error
     if kind == "docx":
         from ingest.readers.docx import read_docx
 

@@ -20,10 +20,10 @@ Pages are joined with ``PAGE_BREAK`` so that the page of any offset is a count o
 from __future__ import annotations
 
 import ctypes
-import io
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -60,9 +60,9 @@ class _PageText:
     legacy_fonts: set[str]
 
 
-def _open(data: bytes) -> pdfium.PdfDocument:
+def _open(path: Path) -> pdfium.PdfDocument:
     try:
-        document = pdfium.PdfDocument(data)
+        document = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
         message = str(error)
         if "password" in message.lower():
@@ -187,14 +187,15 @@ def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _Page
 
 
 def read_pdf(
-    path, data: bytes, pages: Sequence[int] | None = None, ocr: bool = True
+    path: Path, pages: Sequence[int] | None = None, ocr: bool = True
 ) -> RawDocument:
     """A PDF file; ``pages`` (0-based) limits reading to some pages, ``ocr=False`` skips OCR.
 
     Pages without a usable text layer are read by OCR; the document is then marked ``ocr`` with
-    the mean word confidence (0-100) over the OCR'd pages.
+    the mean word confidence (0-100) over the OCR'd pages.  The file is read from disk as pages
+    are needed, never held whole in memory.
     """
-    document = _open(data)
+    document = _open(path)
     plumber_document = None
 
     def plumber():
@@ -202,7 +203,7 @@ def read_pdf(
         if plumber_document is None:
             import pdfplumber
 
-            plumber_document = pdfplumber.open(io.BytesIO(data))
+            plumber_document = pdfplumber.open(path)
         return plumber_document
 
     try:
