@@ -21,6 +21,12 @@
       showLine: true,
     };
   });
+  // Pad the time axis by a month each side, so that a lone point is not drawn on the edge.
+  var xs = [];
+  datasets.forEach(function (d) { d.data.forEach(function (p) { xs.push(p.x); }); });
+  var pad = 30 * day;
+  var xMin = Math.min.apply(null, xs) - pad;
+  var xMax = Math.max.apply(null, xs) + pad;
   function isoDay(ms) {
     return new Date(ms).toISOString().slice(0, 10);
   }
@@ -30,7 +36,7 @@
     options: {
       animation: false,
       scales: {
-        x: { type: "linear", ticks: { callback: isoDay }, grace: day },
+        x: { type: "linear", min: xMin, max: xMax, ticks: { callback: isoDay, maxTicksLimit: 8 } },
         y: { beginAtZero: true },
       },
       plugins: {
