@@ -14,6 +14,10 @@ from pathlib import Path
 from ingest import legacy
 from ingest.readers.base import RawDocument, ReadError
 
+# Text in a one-byte Vietnamese encoding is still mostly ASCII (spaces, consonants, digits,
+# unaccented vowels); bytes that are mostly above 0x7F are not text.
+MIN_ASCII_SHARE = 0.5
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -66,6 +70,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     encoding = legacy.detect(surface)
     if encoding:
         return legacy.convert(surface, encoding), encoding
+    if sum(byte < 0x80 for byte in data[:4000]) < MIN_ASCII_SHARE * len(data[:4000]):
+        raise ReadError("binary content, not a text document")
     return data.decode("cp1258", errors="replace"), "cp1258"
 
 
