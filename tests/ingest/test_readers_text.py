@@ -55,6 +55,6 @@ def test_missing_file_gives_one_clear_error(tmp_path: Path) -> None:
 def test_windows_1258_text_still_reads(tmp_path: Path) -> None:
     """Unaccented-heavy Vietnamese saved in the Windows code page is not mistaken for junk."""
     path = tmp_path / "cv.txt"
-    path.write_bytes("Cà Mau, ngày 25 tháng 8 năm 2021, các đơn vị báo cáo".encode("cp1258"))
+    path.write_bytes("Cà Mau, ngày 25 tháng 8 năm 2021, báo cáo Sơn La".encode("cp1258"))
     document = read_document(path)
     assert document.encoding == "cp1258" and document.text.startswith("Cà Mau")
