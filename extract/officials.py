@@ -1,9 +1,332 @@
-"""Placeholder until the officials extractor lands (replaced by its own change)."""
+"""Officials: every named person with the titles the text gives them, the signer included.
+
+Vietnamese documents name a person in a few fixed ways, and the rules follow them:
+
+* an honorific before the name: ``đồng chí Nguyễn Tiến Hải``, ``ông …``, ``bà …`` (dropped);
+* a title before the name: ``Bí thư Tỉnh ủy Đỗ Trọng Hưng``, ``Thứ trưởng Trần Xuân Hà``;
+* titles after the name, as an apposition: ``Lại Thế Nguyên, Phó Bí thư Thường trực Tỉnh ủy, …``;
+* the signature block: the name on its own line under the title line (``PHÓ CHỦ TỊCH``), or the
+  e-signature stamp ``Người ký: …``.
+
+A name is two to four capitalised syllables.  Without an honorific it must start with a known
+surname (``data/titles.json``); a run that is a province or district is a place.  An anonymised
+name (``Trần Thị T``) is nobody.  underthesea's NER may propose a name whose surname is not in the
+list, on candidate sentences only (a capitalised run beside a title word), and the same rules
+decide; it is slow on whole documents and labels people as places, so it never decides alone.
+"""
 
 from __future__ import annotations
 
-from extract.model import Header
+import re
+from collections.abc import Callable
+from functools import cache
+
+from extract.agencies import place_names
+from extract.lexicon import load
+from extract.model import Header, Official
+from ingest.normalize import fold
+
+# A word: letters (with the apostrophe of names like "H'Hen").
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+# Punctuation that closes a title phrase or a name's context.
+_PHRASE_BREAK = re.compile(r"[,;:.()\[\]\n\f\"“”]")
+# "Người ký: Trần Hồng Quân" in an e-signature stamp.
+_SIGNED_BY = re.compile(r"Người\s+ký\s*:\s*(?P<name>[^\n,]+)")
+# "bà Trần Thị T": a name cut to an initial hides a private person, who is not an official.
+_ANONYMISED_TAIL = re.compile(r" [^\W\d_](?![^\W\d_])")
+# A name is at most this many syllables ("Âu Dương Thị Kim Oanh" is rare; four covers the rest).
+MAX_NAME_SYLLABLES = 4
+# Words that end a title phrase when they follow it: the verb of the sentence.
+_TITLE_STOP_WORDS = {
+    "đã", "đang", "sẽ", "vừa", "cũng", "chủ", "tham", "yêu", "kết", "phát", "nhấn", "khẳng",
+    "cho", "dự", "làm", "đề", "giao", "chỉ", "trao", "thăm", "kiểm", "ký", "tại", "về", "với",
+    "khi", "nêu", "đánh", "gửi", "có", "là", "được", "thay", "lưu", "đến", "đi", "để",
+}  # fmt: skip
+
+Proposer = Callable[[str], list[tuple[int, int]]]
 
 
-def extract_officials(text: str, header: Header) -> list:
-    return []
+@cache
+def _titles() -> tuple[str, ...]:
+    return tuple(sorted(load("titles")["titles"], key=len, reverse=True))
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    """A title word where it starts a title phrase: capitalised as written ("Phó Chủ tịch")."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in _titles()) + r")(?!\w)")
+
+
+# Capitalised words that open a title or a body's name and are never a person's syllable; title
+# words that are also given names ("Thanh" of "Chánh Thanh tra", "Tiến" of "Tiến sĩ") are not here.
+_NOT_NAME_WORDS = frozenset(
+    "Ủy Bí Chủ Phó Trưởng Giám Chánh Thứ Bộ Tổng Cục Vụ Thủ Sở Ban Đảng Tỉnh Huyện Nhà Covid"
+    " Người Ngày Theo Thực Căn Các Những Trong Tại Đồng_chí Ông Bà Kính Nơi Lưu".split()
+)
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(load("titles")["surnames"])
+
+
+@cache
+def _honorific_pattern() -> re.Pattern[str]:
+    honorifics = sorted(load("titles")["honorifics"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(h) for h in honorifics)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s*:?\s*$", re.IGNORECASE)
+
+
+@cache
+def _signature_titles() -> dict[str, str]:
+    """Upper-case signature title line → the title as running text writes it."""
+    by_fold = {fold(t): t for t in _titles()}
+    return {
+        line: by_fold.get(fold(line), line.capitalize())
+        for line in load("titles")["signature_title_lines"]
+    }
+
+
+def _is_name_word(word: str) -> bool:
+    """A capitalised syllable that is not a title word: "Hưng" yes, "Chủ" no, "T" no."""
+    return (
+        len(word) >= 2
+        and word[0].isupper()
+        and (word[1:].islower() or "'" in word)
+        and word not in _NOT_NAME_WORDS
+    )
+
+
+def _capitalised_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Maximal runs of capitalised words separated by single spaces on one line."""
+    runs: list[tuple[int, int, list[str]]] = []
+    current: list[re.Match[str]] = []
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        joined = current and text[current[-1].end() : match.start()] == " "
+        if _is_name_word(word) and (joined or not current):
+            current.append(match)
+            continue
+        if current:
+            runs.append((current[0].start(), current[-1].end(), [m.group(0) for m in current]))
+        current = [match] if _is_name_word(word) else []
+    if current:
+        runs.append((current[0].start(), current[-1].end(), [m.group(0) for m in current]))
+    return runs
+
+
+def _preceding_title(text: str, start: int) -> str | None:
+    """The title phrase written right before a name on the same clause ("Thứ trưởng …")."""
+    window = text[max(0, start - 120) : start]
+    clause = _PHRASE_BREAK.split(window)[-1]
+    match = _title_pattern().search(clause)
+    if not match:
+        return None
+    phrase = clause[match.start() :].strip()
+    return phrase or None
+
+
+def _has_honorific(text: str, start: int) -> bool:
+    return bool(_honorific_pattern().search(text[max(0, start - 20) : start]))
+
+
+def _title_phrase_end(segment: str) -> int:
+    """Where a title phrase stops: before the sentence's verb ("… Tỉnh ủy đã chủ trì")."""
+    for index, match in enumerate(_WORD.finditer(segment)):
+        word = match.group(0)
+        if index >= 2 and word.islower() and word in _TITLE_STOP_WORDS:
+            return match.start()
+    return len(segment)
+
+
+def titles_after(text: str, end: int) -> tuple[list[str], int]:
+    """Titles in apposition after a name ending at ``end``, and where the last one ends.
+
+    ``", Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo phòng, chống dịch …"``:
+    a comma followed by a lower-case word continues the title ("phòng, chống"); one followed by
+    a title word starts the next title; anything else ends the list.
+    """
+    titles: list[str] = []
+    position = end
+    while True:
+        opening = re.match(r"\s*,\s*", text[position:])
+        if not opening:
+            break
+        start = position + opening.end()
+        if not _title_pattern().match(text, start):
+            break
+        stop = start
+        while True:
+            piece = re.match(r"[^,;:.()\n\f]*", text[stop:])
+            stop += piece.end()
+            follow = re.match(r",\s*(\w+)", text[stop:])
+            if (
+                follow
+                and follow.group(1).islower()
+                and not _title_pattern().match(text, stop + follow.start(1))
+            ):
+                stop += follow.start(1)
+                continue
+            break
+        segment = text[start:stop]
+        cut = _title_phrase_end(segment)
+        title = " ".join(segment[:cut].split()).rstrip(" -")
+        if title:
+            titles.append(title)
+        position = start + cut
+        if cut < len(segment):
+            break
+    return titles, position
+
+
+def _name_in_run(words: list[str], need_surname: bool) -> tuple[int, int] | None:
+    """Word indexes ``[i, j)`` of the person's name inside a capitalised run, or None."""
+    for i, word in enumerate(words):
+        if word in _surnames() or (not need_surname and i == 0):
+            j = min(len(words), i + MAX_NAME_SYLLABLES)
+            if j - i >= 2:
+                return i, j
+            return None
+    return None
+
+
+def _signature_names(text: str) -> list[tuple[int, int, str]]:
+    """Names alone on a line under an upper-case title line (the signature block)."""
+    found = []
+    lines = list(re.finditer(r"[^\n]*", text))
+    previous: str | None = None
+    for line in lines:
+        content = line.group(0).strip()
+        if not content:
+            continue
+        if previous is not None:
+            words = content.split()
+            if 2 <= len(words) <= MAX_NAME_SYLLABLES and all(_is_name_word(w) for w in words):
+                start = line.start() + line.group(0).index(content)
+                found.append((start, start + len(content), _signature_titles()[previous]))
+        previous = next(
+            (t for t in sorted(_signature_titles(), key=len, reverse=True) if content.endswith(t)),
+            None,
+        )
+    return found
+
+
+def _ner_person_spans(sentence: str) -> list[tuple[int, int]]:
+    """Person spans underthesea's NER proposes in one sentence (offsets into the sentence)."""
+    from underthesea import ner  # imported here: loading the model takes a second
+
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for token, _pos_tag, _chunk, label in ner(sentence):
+        start = sentence.find(token, position)
+        if start < 0:
+            continue
+        position = start + len(token)
+        if label.endswith("PER"):
+            spans.append((start, position))
+    return spans
+
+
+class _People:
+    """Officials in order of first mention, one per name, titles merged."""
+
+    def __init__(self) -> None:
+        self.by_name: dict[str, Official] = {}
+
+    def add(self, start: int, end: int, name: str, titles: list[str]) -> None:
+        name = " ".join(name.split())
+        known = self.by_name.get(name)
+        merged = list(known.titles) if known else []
+        merged += [t for t in titles if t and t not in merged]
+        self.by_name[name] = Official(
+            start=known.start if known else start,
+            end=known.end if known else end,
+            name=name,
+            titles=tuple(merged),
+        )
+
+    def sorted(self) -> list[Official]:
+        return sorted(self.by_name.values(), key=lambda o: o.start)
+
+
+def _accept_run(
+    text: str, start: int, words: list[str], offsets: list[int], people: _People, need_surname: bool
+) -> bool:
+    """Decide whether a capitalised run names a person, and record them with their titles."""
+    span = _name_in_run(words, need_surname=need_surname)
+    if span is None:
+        return False
+    i, j = span
+    name_start = offsets[i]
+    name_end = offsets[j - 1] + len(words[j - 1])
+    name = text[name_start:name_end]
+    if fold(name) in place_names() or _ANONYMISED_TAIL.match(text, name_end):
+        return False
+    honorific = _has_honorific(text, name_start) and i == 0
+    before = _preceding_title(text, name_start)
+    after, _ = titles_after(text, name_end)
+    if not (honorific or before or after):
+        return False
+    people.add(name_start, name_end, name, ([before] if before else []) + after)
+    return True
+
+
+def extract_officials(
+    text: str, header: Header, propose: Proposer | None = _ner_person_spans
+) -> list[Official]:
+    """Every named person in ``text`` with their titles; ``propose`` suggests extra names.
+
+    ``propose`` (underthesea NER by default, None to switch it off) runs only on sentences that
+    hold a capitalised run beside a title word or honorific that the surname list did not accept.
+    """
+    people = _People()
+    signer = header.signer
+    for start, end, title in _signature_names(text):
+        name = text[start:end]
+        title = signer.title if signer and signer.name == name and signer.title else title
+        people.add(start, end, name, [title])
+    for match in _SIGNED_BY.finditer(text):
+        words = match.group("name").split()
+        if 2 <= len(words) <= MAX_NAME_SYLLABLES and all(_is_name_word(w) for w in words):
+            people.add(match.start("name"), match.end("name"), " ".join(words), [])
+    if signer and signer.name:
+        position = text.find(signer.name)
+        people.add(
+            position,
+            position + len(signer.name),
+            signer.name,
+            [signer.title] if signer.title else [],
+        )
+    unresolved: list[tuple[int, int]] = []
+    for start, end, words in _capitalised_runs(text):
+        offsets = [m.start() for m in _WORD.finditer(text, start, end)]
+        if not _accept_run(text, start, words, offsets, people, need_surname=True):
+            if len(words) >= 2 and (
+                _has_honorific(text, start)
+                or _preceding_title(text, start)
+                or titles_after(text, end)[0]
+            ):
+                unresolved.append((start, end))
+    if propose is not None:
+        for start, end in unresolved:
+            _confirm_with_proposer(text, start, end, people, propose)
+    return people.sorted()
+
+
+def _confirm_with_proposer(
+    text: str, start: int, end: int, people: _People, propose: Proposer
+) -> None:
+    """Ask the proposer about the sentence around one unresolved run; the rules still decide."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [p for p in (text.find(".", end), text.find("\n", end)) if p >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    sentence = text[left:right]
+    for span_start, span_end in propose(sentence):
+        absolute_start, absolute_end = left + span_start, left + span_end
+        if absolute_start != start or absolute_end > end:
+            continue
+        words = text[absolute_start:absolute_end].split()
+        if not 2 <= len(words) <= MAX_NAME_SYLLABLES or not all(_is_name_word(w) for w in words):
+            continue
+        offsets = [m.start() for m in _WORD.finditer(text, absolute_start, absolute_end)]
+        _accept_run(text, absolute_start, words, offsets, people, need_surname=False)
