@@ -1,9 +1,471 @@
-"""Placeholder until the citations extractor lands (replaced by its own change)."""
+"""Citations: the other documents a text refers to by number.
+
+A citation in running text reads ``Công điện số 1102/CĐ-TTg ngày 23/8/2021 của Thủ tướng Chính
+phủ về …``: a type name, ``số``, the number, ``ngày`` + date, ``của`` + issuer, ``về`` + subject;
+every part but the number may be missing, and a list shares one type name and one issuer
+(``các Chỉ thị số: 20/CT-TTg ngày …, 11/CT-TTg ngày … của Thủ tướng Chính phủ``).
+
+The number is found first (its shape is the most reliable cue), then the words around it are
+read.  Matching runs on a copy of the text without diacritics that keeps the case and the offsets
+(``_plain``), because OCR drops and swaps accents (``Chi thị sô``, ``Quyết định sé``) while the
+number's type code and the issuer's capital letters must stay readable.  Offsets, the number
+and the issuer are then taken from the normalised text itself.
+"""
 
 from __future__ import annotations
 
-from extract.model import Header
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import cache
+
+from extract.dates import find_dates, iso
+from extract.lexicon import doc_type_by_abbr, doc_type_names, load
+from extract.model import Citation, Header
+from ingest.normalize import fold
+
+# --- the number -------------------------------------------------------------------------------
+
+# OCR and typists put a space around a separator ("41/2020/NĐ- CP", "116 /NQ-CP").
+_SLASH = r"\s?/\s?"
+# A dash, en dash or em dash, sometimes doubled by OCR ("QD- -TTg"), spaced on one side only:
+# " - " with spaces on both sides separates a number from the words after it.
+_DASH = r"(?:[-–—](?:\s?[-–—])*\s?|\s[-–—]+)"
+# A type or issuer code: a capital, then letters and digits ("TTg", "UBTVQH15", "LĐTBXH").
+_CODE = r"[A-Z][A-Za-z0-9]{0,11}"
+# The serial number; not glued to a word, a separator or a decimal ("4.923", "62/63/" are not).
+_SERIAL = r"(?<![\w/–-])(?<!\d[.,])\d{1,5}"
+# The year of a legal normative document's number; OCR may split it ("03/202 1/UBTVQH15").
+_YEAR = r"(?:19|20)\d\s?\d"
+# State documents: "số/năm/loại-cơ quan" or "số/loại-cơ quan" (Nghị định 30/2020/NĐ-CP).
+_STATE_NUMBER = rf"{_SERIAL}(?:{_SLASH}{_YEAR})?{_SLASH}{_CODE}(?:{_DASH}{_CODE})*"
+# Party documents: "số-loại/cơ quan" ("215-QĐ/TU", "1789-CV/VPTW").
+_PARTY_NUMBER = rf"{_SERIAL}{_DASH}{_CODE}{_SLASH}{_CODE}(?:{_DASH}{_CODE})*"
+NUMBER = re.compile(rf"{_PARTY_NUMBER}|{_STATE_NUMBER}")
+
+# OCR reads the "1" of a legislature code as "I" or "l" and "0" as "O" ("UBTVQHI5").
+_OCR_DIGIT = re.compile(r"(?<=[A-Z]{2})([IlO|])(?=\d$)")
+_DASHES = re.compile(r"[-–—‐]+")
 
 
-def extract_citations(text: str, header: Header) -> list:
-    return []
+def clean_number(raw: str) -> str:
+    """A number as written, without the spaces and doubled dashes that typing and OCR add."""
+    number = _DASHES.sub("-", "".join(raw.split()))
+    return _OCR_DIGIT.sub(lambda m: "0" if m.group(1) == "O" else "1", number)
+
+
+def fold_number(number: str) -> str:
+    """A number folded for matching: no diacritics (CĐ ≡ CD), upper-case, one kind of dash."""
+    return fold(clean_number(number)).upper()
+
+
+@dataclass(frozen=True)
+class NumberParts:
+    """What a number says by itself: its type code's type, its year, its issuer code."""
+
+    type: str | None
+    year: int | None
+    issuer_code: str | None
+
+
+def number_parts(number: str) -> NumberParts:
+    """Split ``1102/CĐ-TTg``, ``23/2021/QĐ-TTg`` or ``215-QĐ/TU`` into its parts.
+
+    The type code sits after the serial in a party number and first in the code block of a state
+    number; a công văn number ("4806/UBND-KGVX") has none, its first code is the issuer.
+    """
+    folded = fold_number(number)
+    types = _type_by_code()
+    year = None
+    if re.match(r"\d+-", folded):
+        code, _, issuer = folded.partition("-")[2].partition("/")
+        return NumberParts(types.get(code), None, issuer or None)
+    parts = folded.split("/")
+    if len(parts) >= 3 and re.fullmatch(r"(?:19|20)\d\d", parts[1]):
+        year = int(parts[1])
+    codes = parts[-1].split("-")
+    if codes[0] in types:
+        return NumberParts(types[codes[0]], year, "-".join(codes[1:]) or None)
+    return NumberParts(None, year, "-".join(codes) or None)
+
+
+@cache
+def _type_by_code() -> dict[str, str]:
+    """Type codes folded like numbers ("QĐ" and "QD" → "QD") to their type names."""
+    return {fold(abbr).upper(): name for abbr, name in doc_type_by_abbr().items()}
+
+
+# --- the words around it ----------------------------------------------------------------------
+
+
+@cache
+def _plain_char(char: str) -> str:
+    if char in "đĐ":
+        return "d" if char == "đ" else "D"
+    return unicodedata.normalize("NFD", char)[0]
+
+
+def _plain(text: str) -> str:
+    """``text`` without diacritics, case kept, one character for one, so offsets carry over."""
+    return "".join(_plain_char(char) for char in text)
+
+
+def _words(phrase: str) -> str:
+    """A lexicon phrase as a pattern on plain text: any run of spaces or a line break between words."""
+    return r"\s+".join(re.escape(word) for word in fold(phrase).split())
+
+
+def _alternation(phrases) -> str:
+    return "|".join(_words(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@cache
+def _type_names() -> dict[str, str | None]:
+    """Type names as they precede a number (plain lower-case) → the scored type name."""
+    names: dict[str, str | None] = {fold(name): name for name in doc_type_names()}
+    for name, type_name in load("citation_terms")["extra_types"].items():
+        names[fold(name)] = type_name
+    return names
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    terms = load("citation_terms")
+    names = _alternation(_type_names())
+    # Abbreviations are upper-case words ("theo ND 52/2021/NĐ-CP", "QĐ số 12"); one letter is too
+    # little to trust, and case must match, so that "ct" in a word is not a directive.
+    abbrs = "|".join(sorted({fold(a).upper() for a in doc_type_by_abbr() if len(a) > 1}, key=len))
+    type_word = rf"(?:(?i:{names})|(?<![\w/-])(?:{abbrs}))(?![\w/])"
+    # "số", "số:", "số." and OCR's "sô", "so", "sé".
+    so = r"(?i:s[oe])\s*[:.]?"
+    # A law's or plan's own name may stand between its type and "số": "Luật Kế toán số 88/2015/QH13".
+    title = rf"(?:\s+(?!{type_word})[^\W\d_][\w-]*){{1,8}}?"
+    return {
+        "type_before": re.compile(
+            rf"(?P<type>{type_word})(?:(?P<title>{title})\s*{so}|\s*(?:{so})?)\s*$"
+        ),
+        "so_before": re.compile(rf"(?:^|\W){so}\s*$"),
+        "not_document": re.compile(
+            rf"(?i:(?:^|\W)(?:{_alternation(terms['not_documents'])}))\s*(?:{so})?\s*$"
+        ),
+        # The document's own number: the "Số:" field at the start of a header line.
+        "own_field": re.compile(r"(?:^|\n)[\s|*_>#.-]*(?i:s[oe])\s*[:.]?\s*$"),
+        # …or a number followed on its line by the place-and-date ("41 /CT-TTs Ha Nội, ngày…").
+        "place_date_after": re.compile(r"[ \t|]*[A-Z][^\W\d_]*(?:[ \t]+\w+){0,3},?[ \t]*(?i:ngay)"),
+        "list_separator": re.compile(rf"^[\s,;]*(?i:va\b)?[\s,]*(?:{so})?\s*$"),
+        "date_lead": re.compile(rf"[\s,(]*(?i:(?:{_alternation(terms['date_leads'])})\s+)?"),
+        # "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg": the issuer named before.
+        "issuer_before": re.compile(
+            r"(?i:cua)\s+(?P<issuer>[A-Z][^,;:()]{0,80}?)\s+(?i:tai)\s+(?:(?i:cac)\s+)?$"
+        ),
+        "issuer_lead": re.compile(r"[\s,(]*(?i:cua)\s+(?=[A-Z])"),
+        "issuer_stop": re.compile(
+            rf"\s+(?:{_alternation(terms['issuer_stops'])})(?!\w)|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"
+            rf"|,(?!\s*(?i:{_alternation(terms['issuer_comma_continuations'])})\b)"
+            rf"|\s+(?i:va)\s+(?=[^A-Z]|{type_word})"
+        ),
+        "subject_lead": re.compile(
+            rf"[\s,]*(?i:{_alternation(terms['subject_leads'])})(?:\s+|(?<=v/v)\s*)(?=\w)"
+        ),
+        "subject_stop": re.compile(
+            rf"[;:()“”\"]|\.(?:\s|$)|\n\s*\n|\s+(?i:va)\s+(?:cac\s+)?{type_word}"
+        ),
+        "actor": re.compile(
+            rf"(?:^|[,;:(]\s*|\n)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+(?i:da)\s+"
+            rf"(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
+        ),
+        "clause_start": re.compile(r"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"),
+        "cue": re.compile(
+            "|".join(
+                rf"(?P<r{i}>(?<!\w)(?:{_alternation(entry['cues'])})(?!\w))"
+                for i, entry in enumerate(load("citation_relations")["relations"])
+            ),
+            re.IGNORECASE,
+        ),
+    }
+
+
+# How far back a type name or list head is looked for, in characters.
+_LOOKBACK = 160
+_SUBJECT_MAX = 220
+_ISSUER_MAX_WORDS = 14
+
+
+@dataclass
+class _Mention:
+    """One number in the text with what was read around it."""
+
+    start: int
+    end: int  # end of everything read after the number (date, issuer)
+    number: str
+    type: str | None
+    typed_by_text: bool
+    date: str | None
+    issuer: str | None
+    subject: str | None
+    has_so: bool
+    group_start: int  # where the type name (or the number) of its list begins
+    type_word: str | None  # the type name before it, as written (plain lower-case)
+
+
+def _date_after(
+    text: str, plain: str, pos: int, default_year: int | None
+) -> tuple[str | None, int]:
+    """The date written right after ``pos`` ("ngày 23/8/2021", ", ngày 04 tháng 3 năm 2020")."""
+    start = _patterns()["date_lead"].match(plain, pos).end()
+    # "ngày 23/8/2021": the shared numeric pattern starts at the digits, after the word.
+    for skip in (0, len(re.match(r"(?i:ngay)?\s*", plain[start : start + 8]).group(0))):
+        mentions = find_dates(plain[start + skip : start + skip + 40], default_year)
+        if mentions and mentions[0].start == 0 and mentions[0].value:
+            return iso(mentions[0].value), start + skip + mentions[0].end
+    return None, pos
+
+
+def _issuer_after(text: str, plain: str, pos: int) -> tuple[str | None, int]:
+    """The body named by "của …" right after ``pos``, cut before its subject or the next clause."""
+    patterns = _patterns()
+    lead = patterns["issuer_lead"].match(plain, pos)
+    if not lead:
+        return None, pos
+    start = lead.end()
+    stop = patterns["issuer_stop"].search(plain, start, start + 200)
+    end = stop.start() if stop else min(len(text), start + 200)
+    words = text[start:end].split()[:_ISSUER_MAX_WORDS]
+    if not words:
+        return None, pos
+    return " ".join(words), end
+
+
+def _subject_after(text: str, plain: str, pos: int) -> str | None:
+    patterns = _patterns()
+    lead = patterns["subject_lead"].match(plain, pos)
+    if not lead:
+        return None
+    start = lead.end()
+    stop = patterns["subject_stop"].search(plain, start, start + _SUBJECT_MAX)
+    end = stop.start() if stop else min(len(text), start + _SUBJECT_MAX)
+    subject = " ".join(text[start:end].split())
+    return subject or None
+
+
+def _is_own_number(plain: str, start: int, end: int, own_key: str | None, number: str) -> bool:
+    patterns = _patterns()
+    if own_key and fold_number(number) == own_key:
+        return True
+    line_end = plain.find("\n", end)
+    rest_of_line = plain[end : line_end if line_end >= 0 else len(plain)]
+    return bool(
+        patterns["own_field"].search(plain, max(0, start - 40), start)
+        or patterns["place_date_after"].match(rest_of_line)
+    )
+
+
+def _mentions(text: str, header: Header) -> list[_Mention]:
+    """Every number that names another document, with its type, date, issuer and list head."""
+    plain = _plain(text)
+    patterns = _patterns()
+    own_key = fold_number(header.number) if header.number else None
+    mentions: list[_Mention] = []
+    for match in NUMBER.finditer(plain):
+        start, end = match.span()
+        number = clean_number(text[start:end])
+        before = plain[max(0, start - _LOOKBACK) : start]
+        if patterns["not_document"].search(before) or _is_own_number(
+            plain, start, end, own_key, number
+        ):
+            continue
+        parts = number_parts(number)
+        typed = patterns["type_before"].search(before)
+        type_name = _type_names().get(fold(typed.group("type"))) if typed else None
+        if typed and type_name is None and typed.group("type").isupper():
+            type_name = _type_by_code().get(typed.group("type"))
+        has_so = bool(patterns["so_before"].search(before))
+        default_year = parts.year or header.year
+        date, pos = _date_after(text, plain, end, default_year)
+        issuer, pos = _issuer_after(text, plain, pos)
+        if date is None and issuer is not None:
+            date, pos = _date_after(text, plain, pos, default_year)
+        mentions.append(
+            _Mention(
+                start=start,
+                end=pos,
+                number=number,
+                type=type_name or parts.type,
+                typed_by_text=type_name is not None,
+                date=date,
+                issuer=issuer,
+                subject=_subject_after(text, plain, pos),
+                has_so=has_so,
+                group_start=start - len(before) + typed.start() if typed else start,
+                type_word=" ".join(typed.group("type").lower().split()) if typed else None,
+            )
+        )
+        if typed and typed.group("type") and type_name is None and not parts.type:
+            # "văn bản số 4806/UBND-KGVX": a number without a type code is a công văn.
+            mentions[-1].type = "công văn"
+    return _share_within_lists(plain, mentions)
+
+
+def _share_within_lists(plain: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Numbers listed after one type name take its type and the issuer named after the list.
+
+    "các Công văn số 351-CV/TU, 365-CV/TU của …": the second number has no type name of its own,
+    and the issuer after the last number belongs to every number of the list.
+    """
+    separator = _patterns()["list_separator"]
+    groups: list[list[_Mention]] = []
+    for mention in mentions:
+        previous = groups[-1][-1] if groups else None
+        # "Chỉ thị số 05/CT-TTg ngày …, Chỉ thị số 06/CT-TTg ngày … của …" repeats the type name.
+        repeated = previous and mention.type_word and mention.type_word == groups[-1][0].type_word
+        if (
+            previous
+            and (mention.group_start == mention.start or repeated)
+            and previous.issuer is None
+            and separator.match(plain[previous.end : mention.group_start])
+        ):
+            head = groups[-1][0]
+            if head.typed_by_text and (mention.type is None or mention.type == head.type):
+                mention.type = head.type
+                mention.typed_by_text = True
+            mention.group_start, mention.type_word = head.group_start, head.type_word
+            mention.has_so = mention.has_so or head.has_so
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    for group in groups:
+        issuer = None
+        for mention in reversed(group):
+            issuer = mention.issuer or issuer
+            mention.issuer = mention.issuer or issuer
+    return [m for m in mentions if m.typed_by_text or m.type or m.has_so]
+
+
+def _issuer_before(text: str, plain: str, group_start: int) -> str | None:
+    before = _patterns()["issuer_before"].search(plain, max(0, group_start - 120), group_start)
+    if not before or "\n\n" in before.group("issuer"):
+        return None
+    return " ".join(text[before.start("issuer") : before.end("issuer")].split())
+
+
+def _actor_issuer(text: str, plain: str, mention: _Mention) -> str | None:
+    """The body that "đã ban hành / kiện toàn …" the cited document earlier in its sentence."""
+    patterns = _patterns()
+    window_start = max(0, mention.group_start - 400)
+    segment_start = window_start
+    for boundary in patterns["clause_start"].finditer(plain, window_start, mention.group_start):
+        if plain[boundary.start()] != ":" and plain[boundary.start()] != ";":
+            segment_start = boundary.end()
+    actors = list(patterns["actor"].finditer(plain, segment_start, mention.group_start))
+    if not actors:
+        return None
+    actor = actors[-1]
+    # The cited document must be what the body issued, not a rule it acted on ("theo Nghị định …").
+    between = plain[actor.end() : mention.group_start]
+    if (
+        NUMBER.search(between)
+        or patterns["cue"].search(between)
+        or re.search(r"(?i)\btheo\b", between)
+    ):
+        return None
+    return " ".join(text[actor.start("actor") : actor.end("actor")].split())
+
+
+def _relation(plain: str, group_start: int, clause_heads: dict[int, int]) -> str:
+    """The relation named by the nearest cue before the first citation of the clause."""
+    patterns = _patterns()
+    relations = load("citation_relations")
+    clause_start = max(0, group_start - 600)
+    for boundary in patterns["clause_start"].finditer(
+        plain, max(0, group_start - 600), group_start
+    ):
+        clause_start = boundary.end()
+    head = clause_heads.setdefault(clause_start, group_start)
+    best: tuple[int, int, str] | None = None
+    for cue in patterns["cue"].finditer(plain, clause_start, head):
+        index = int(cue.lastgroup[1:])
+        rank = (cue.end(), cue.end() - cue.start())
+        if best is None or rank > best[:2]:
+            best = (*rank, relations["relations"][index]["relation"])
+    return best[2] if best else relations["default"]
+
+
+def _priority(relation: str) -> int:
+    order = [entry["relation"] for entry in load("citation_relations")["relations"]]
+    return order.index(relation) if relation in order else len(order)
+
+
+def extract_citations(text: str, header: Header) -> list[Citation]:
+    """One citation per distinct other document the text names by its number.
+
+    A document cited several times keeps its most informative mention (first on ties), with the
+    date, issuer and subject that later mentions add, and the strongest relation among them.
+    The same number with dates of two different years names two documents (numbering restarts
+    every year), so those stay apart.
+    """
+    plain = _plain(text)
+    mentions = _mentions(text, header)
+    clause_heads: dict[int, int] = {}
+    citations: list[Citation] = []
+    for mention in mentions:
+        issuer = (
+            mention.issuer
+            or _issuer_before(text, plain, mention.group_start)
+            or _actor_issuer(text, plain, mention)
+        )
+        citations.append(
+            Citation(
+                start=mention.start,
+                end=mention.end,
+                text=" ".join(text[mention.group_start : mention.end].split()),
+                type=mention.type,
+                number=mention.number,
+                date=mention.date,
+                issuer=issuer,
+                relation=_relation(plain, mention.group_start, clause_heads),
+                subject=mention.subject,
+            )
+        )
+    return _distinct(citations)
+
+
+def _year(citation: Citation) -> int | None:
+    if citation.date:
+        return int(citation.date[:4])
+    return number_parts(citation.number).year
+
+
+def _distinct(citations: list[Citation]) -> list[Citation]:
+    by_document: dict[tuple[str, int | None], list[Citation]] = {}
+    years: dict[str, set[int]] = {}
+    for citation in citations:
+        year = _year(citation)
+        if year:
+            years.setdefault(fold_number(citation.number), set()).add(year)
+    for citation in citations:
+        key = fold_number(citation.number)
+        year = _year(citation)
+        # An undated mention belongs with the dated one when the number has only one year.
+        if year is None and len(years.get(key, ())) == 1:
+            year = next(iter(years[key]))
+        by_document.setdefault((key, year if len(years.get(key, ())) > 1 else None), []).append(
+            citation
+        )
+    merged = []
+    for group in by_document.values():
+        best = max(group, key=lambda c: (_information(c), -c.start))
+        for other in group:
+            best = replace(
+                best,
+                type=best.type or other.type,
+                date=best.date or other.date,
+                issuer=best.issuer or other.issuer,
+                subject=best.subject or other.subject,
+            )
+        relation = min((c.relation for c in group), key=_priority)
+        merged.append(replace(best, relation=relation))
+    return sorted(merged, key=lambda c: c.start)
+
+
+def _information(citation: Citation) -> int:
+    return sum(value is not None for value in (citation.type, citation.date, citation.issuer))

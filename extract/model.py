@@ -66,6 +66,7 @@ class Citation:
     date: str | None = None  # ISO
     issuer: str | None = None
     relation: str = "dẫn chiếu"
+    subject: str | None = None  # the "về …" words after it: lets the linker confirm a fuzzy match
 
     def to_gold(self) -> dict:
         return {"type": self.type, "number": self.number, "date": self.date, "issuer": self.issuer}
@@ -85,6 +86,10 @@ class Statistic:
     area: str | None = None
     qualifier: str | None = None
     sentence: str | None = None
+    total: float | None = None  # "62/63 tỉnh": the 63
+    upper: float | None = None  # a range "từ 15 đến 20": the 20
+    change: str | None = None  # "tăng" / "giảm" when the figure is a change
+    group_key: str | None = None  # shared by restatements of one figure, so charts count it once
 
     def to_gold(self) -> dict:
         value = int(self.value) if float(self.value).is_integer() else self.value
