@@ -1,9 +1,597 @@
-"""Placeholder until the statistics extractor lands (replaced by its own change)."""
+"""Reported figures: counts, amounts and rates, with what they count, where and when.
+
+A figure in a report is a number followed by what it counts (``4.923 trường hợp``, ``74,8%``,
+``259,5 tỷ đồng``); a number with no counted noun after it is a label, a date or a code and is
+left out (:mod:`extract.numbers` already drops dates, document numbers, times and phones).
+For each figure the extractor reads:
+
+- the unit, from the unit lexicon (``extract/data/units.json``); money always in đồng with the
+  scale applied, rates as ``người/ngày``, enumerations as one unit (``tỉnh, thành phố``);
+- the indicator, a short lower-case phrase: the counted noun and the words that qualify it
+  (``ca tử vong``); when the noun stands alone, the label the clause gives before the number
+  (``Số trường hợp cách ly: 15 trường hợp``, ``với sức chứa 2.500 giường``), or the figure it
+  is attached to or breaks down (``106 khu với 16.740 hộ``, a per-district footnote);
+- ``as_of``, from ``tính đến / lũy kế đến (hết) ngày …`` before the figure in its sentence;
+  None when the text gives no date (readers fall back to the document's date);
+- the area named nearest in the clause, ``cả nước`` → Việt Nam, else the issuing body's area;
+- the qualifier (about, more_than …, or ``lũy kế``) and a change (tăng/giảm).
+
+Goals and norms are not results: a figure shortly after ``phấn đấu``, ``dự kiến``, ``cần``,
+``phải`` …, in a clause opened by a condition (``Đối với …``) or followed by ``trở lên`` is left
+out, and so are numbers inside quotation marks (slogans such as “3 tại chỗ”).  Table rows (TAB-
+separated, as the PDF reader writes them, or aligned with runs of spaces) give one figure per
+numeric cell, with the row and column headers as indicator.  A figure restated later keeps
+every occurrence; they share a ``group_key`` so that charts count it once.
+"""
 
 from __future__ import annotations
 
-from extract.model import Header
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz.distance import Levenshtein
+
+from extract.dates import ANY_DATE, find_dates, iso
+from extract.lexicon import load
+from extract.model import Header, Statistic
+from extract.numbers import NumberMention, find_numbers, parse_number
+from ingest.normalize import fold
+
+_UNITS = load("units")
+_WORDS = load("statistics_lexicon")
 
 
-def extract_statistics(text: str, header: Header) -> list:
-    return []
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of ``words``, longest first, a space matching any blank."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _words_regex(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """Any of ``words`` as whole words."""
+    return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", flags)
+
+
+# The end of a word; a footnote mark may follow it ("46.822 khẩu²").
+_WORD_END = r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
+# Surface form (lower-case) → canonical unit.
+_UNIT_OF = {form: unit for unit, forms in _UNITS["units"].items() for form in forms}
+_UNIT_FORM = re.compile(rf"(?:{_alternation(list(_UNIT_OF))}){_WORD_END}", re.IGNORECASE)
+# The next noun of an enumeration unit: "xã, phường, thị trấn", "doanh nghiệp và các cá nhân".
+_LIST_ITEM = re.compile(
+    rf"(?:\s*,\s*|\s+(?:và\s+)?(?:các\s+)?)(?P<item>{_alternation(_UNITS['lists'])}){_WORD_END}",
+    re.IGNORECASE,
+)
+_MONEY = re.compile(rf"(?:{_alternation(_UNITS['money'])}){_WORD_END}", re.IGNORECASE)
+_PERCENT = re.compile(rf"[ \t]*(?:{_alternation(_UNITS['percent'])})", re.IGNORECASE)
+# "/ngày" after a unit makes a rate: "50 người/ngày", "20 triệu đồng/m2".
+_RATE = re.compile(rf"\s?/\s?(?P<per>{_alternation(_UNITS['rate_per'])}){_WORD_END}", re.I)
+# Words right before the number that bound or move it: "khoảng 30 khu", "tăng gấp 10 lần".
+_QUALIFIER = re.compile(rf"(?:^|\s)(?P<q>{_alternation(list(_WORDS['qualifiers']))})\s*$", re.I)
+_CHANGE = re.compile(
+    rf"(?:^|\s)(?P<c>{_alternation(list(_WORDS['change_words']))})(?:\s+(?:gấp|thêm))?\s*$", re.I
+)
+_TARGET = _words_regex(_WORDS["target_words"])
+_CONDITIONAL = re.compile(rf"^\W*(?:{_alternation(_WORDS['conditional_openers'])})(?!\w)", re.I)
+_THRESHOLD = re.compile(
+    rf"^(?:\s+\w+){{0,4}}?\s+(?:{_alternation(_WORDS['threshold_tails'])})(?!\w)", re.I
+)
+_CUMULATIVE = _words_regex(_WORDS["cumulative"])
+_CURRENT = _words_regex(_WORDS["current"])
+_NATION = _words_regex(_WORDS["nation"])
+_STOP = frozenset(_WORDS["stop_words"])
+# Linking words trimmed from either end of a label.
+_FILLER = re.compile(rf"^(?:{_alternation(_WORDS['filler_words'])})(?:\s+|$)", re.IGNORECASE)
+_FILLER_END = re.compile(rf"(?:^|\s+)(?:{_alternation(_WORDS['filler_words'])})$", re.IGNORECASE)
+_MONEY_NOUN = re.compile(rf"(?:{_alternation(_WORDS['money_nouns'])})(?!\w)", re.IGNORECASE)
+# Where a label starts inside a longer clause: "…, số lượng ca mắc mới tăng gấp 10 lần"; "số"
+# alone only before a word (not "dân số", not "số 17/NQ-CP").
+_LABEL_OPENER = re.compile(
+    r"(?<!\w)(?:số lượng|tổng số|tỷ lệ|(?<!dân )(?<!con )số(?= [^\W\d]))(?!\w)", re.IGNORECASE
+)
+# Words that are skipped, not ended at, after a counted noun ("03 Tiểu ban để tham mưu …").
+_SKIPPED = frozenset({"để"})
+# Periods and places inside a label are fields of their own, not part of the indicator.
+_PERIOD_WORDS = re.compile(
+    r"(?<!\w)(?:tính\s+)?(?:từ\s+đầu\s+năm(?:\s+\d{4})?|đến\s+(?:hết\s+)?(?:nay|thời điểm báo cáo|ngày)"
+    r"|trên địa bàn|trên toàn quốc|cả nước|toàn quốc)(?!\w)",
+    re.IGNORECASE,
+)
+_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# "huyện Trần Văn Thời", "tỉnh Cà Mau", "thành phố Cà Mau": an administrative unit by its name.
+_AREA = re.compile(
+    rf"(?<!\w)(?P<kind>[Tt]ỉnh|[Hh]uyện|[Tt]hành phố|[Tt]hị xã|[Qq]uận|[Xx]ã|[Pp]hường|[Tt]hị trấn)"
+    rf"\s+(?P<name>[{_UPPER}]\w*(?:\s+[{_UPPER}]\w*)*)"
+)
+# "trên địa bàn tỉnh", "toàn tỉnh": the document's own area, unnamed.
+_OWN_AREA = re.compile(
+    r"(?<!\w)(?:trên địa bàn|toàn)\s+(?:tỉnh|huyện|thành phố|thị xã)(?!\s+[A-ZĐ])"
+)
+# "đến hết ngày", "tính đến 17h ngày": what comes before the date a count runs to.
+_AS_OF_LEAD = re.compile(
+    r"(?:đến|tới)\s+(?:hết\s+)?(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*(?:phút\s*)?,?\s*)?(?:ngày\s*)?$",
+    re.IGNORECASE,
+)
+# Sentence ends: a full stop before a capital or a digit, a blank line, a new list item.
+_SENTENCE_END = re.compile(
+    rf"(?<=[.!?])\s+(?=[{_UPPER}\d*(\"“\-])|\n\s*\n"
+    r"|\n(?=\s*(?:[-+*•]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)|[IVX]+\.))"
+)
+# Inside a sentence, a label ends at these; a single line break is only PDF wrapping.
+_CLAUSE_BREAK = re.compile(r"[;:()]|\n\s*\n")
+_CLAUSE_START = re.compile(r"[;(]|\n\s*\n")
+_QUOTED = re.compile(r"“[^”\n]{0,80}”|\"[^\"\n]{0,80}\"")
+# "theo Nghị quyết số 37/NQ-CP …" at the end of a label is its legal basis, not what it counts.
+_DOC_REFERENCE = re.compile(
+    r"\s(?:theo|tại)\s+(?:các\s+)?(?:Nghị|Quyết|Chỉ|Công|Thông|Kế|Luật)\b.*$", re.IGNORECASE
+)
+_TABLE_CELLS = re.compile(r"\t| {2,}")
+# A table cell that is one figure: "218", "2.275,23", "94,3%".
+_CELL_FIGURE = re.compile(r"(?P<number>\d[\d.,]*)\s*(?P<percent>%)?")
+# Column headers that add nothing to a row label.
+_GENERIC_COLUMN = re.compile(r"(?:số lượng|số liệu|kết quả|giá trị|tổng|số|ghi chú)", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    """A figure while its context is read; becomes a Statistic."""
+
+    number: NumberMention
+    start: int
+    end: int
+    unit: str
+    noun: str  # the counted noun as the indicator should say it
+    modifiers: str  # the words after the counted noun that qualify it
+    phrase_end: int  # where those words end
+    label: str  # what the clause says before the number
+    label_names: bool  # the label names the figure ("Số ca: 5 ca", "với sức chứa 2.500 giường")
+    qualifier: str | None
+    change: str | None
+    sentence: tuple[int, int]
+    indicator: str = ""
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _clean(phrase: str) -> str:
+    """One line, single spaces, no surrounding punctuation."""
+    return re.sub(r"\s+", " ", phrase).strip(" ,.;:-–+*()“”\"'")
+
+
+def _strip_fillers(phrase: str) -> str:
+    """Drop linking words at either end: "đã thực hiện hỗ trợ cho" → "hỗ trợ"."""
+    previous = None
+    while phrase != previous:
+        previous = phrase
+        phrase = _clean(_FILLER_END.sub("", _clean(_FILLER.sub("", phrase))))
+    return phrase
+
+
+def _clause_start(text: str, sentence_start: int, position: int) -> int:
+    breaks = list(_CLAUSE_START.finditer(text, sentence_start, position))
+    return breaks[-1].end() if breaks else sentence_start
+
+
+def _typing_slip(text: str, position: int, surface: str) -> str | None:
+    """The noun the paragraph counts ("Lũy tích số trường hợp …") when the noun after a number
+    is one letter away from it ("3.452 trường học"): a typing error, not another unit."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    paragraph = text[start : end if end >= 0 else len(text)]
+    written = fold(surface)
+    for match in re.finditer(rf"(?<!\w)số\s+({_UNIT_FORM.pattern})", paragraph, re.IGNORECASE):
+        form = re.sub(r"\s+", " ", match.group(1).lower())
+        named = fold(form)
+        if named != written and len(form.split()) == len(surface.split()):
+            if Levenshtein.distance(named, written) <= 1:
+                return form
+    return None
+
+
+def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str, int] | None:
+    """``(unit, noun, end)`` of what the number at ``position`` counts, or None."""
+    if match := _PERCENT.match(text, position):
+        return "%", "%", match.end()
+    at = position + len(re.match(r"[ \t]*", text[position:]).group(0))
+    if at == position and position < len(text) and text[position].isalpha():
+        return None
+    if match := _MONEY.match(text, at):
+        if rate := _RATE.match(text, match.end()):
+            return f"đồng/{rate.group('per').lower()}", "đồng", rate.end()
+        return "đồng", "đồng", match.end()
+    match = _UNIT_FORM.match(text, at)
+    if not match:
+        return None
+    written = re.sub(r"\s+", " ", match.group(0).lower())
+    noun = _typing_slip(text, at, written) or written
+    unit = _UNIT_OF[noun]
+    if unit in _UNITS["after_multiplier"] and previous_word not in _UNITS["after_multiplier"][unit]:
+        return None
+    end = match.end()
+    if unit in _UNITS["lists"]:
+        items = [unit]
+        while item := _LIST_ITEM.match(text, end):
+            items.append(item.group("item").lower())
+            end = item.end()
+        unit = noun = ", ".join(items)
+    if rate := _RATE.match(text, end):
+        return f"{unit}/{rate.group('per').lower()}", noun, rate.end()
+    return unit, noun, end
+
+
+def _modifiers(
+    text: str, position: int, limit: int = 6, stops: frozenset[str] = _STOP, commas: bool = False
+) -> tuple[str, int]:
+    """The words that qualify a counted noun, up to a preposition, a number or punctuation.
+
+    With ``commas`` a comma does not end the phrase ("100% các bản, khu phố thành lập"): after
+    a percentage the phrase is the population it is a share of.
+    """
+    words: list[str] = []
+    end = position
+    for match in re.finditer(r",?[ \t]+([\w\-/“”\"]+)", text[position : position + 200]):
+        if match.start() != end - position or (match.group(0).startswith(",") and not commas):
+            break
+        word = match.group(1).strip('“”"')
+        if not word or word.lower() in stops or word[0].isdigit() or len(words) >= limit:
+            break
+        end = position + match.end()
+        if word.lower() in _SKIPPED:
+            continue
+        if match.group(0).startswith(",") and words:
+            words[-1] += ","
+        words.append(word)
+    return re.sub(r"^(?:các|những)\s+", "", _clean(" ".join(words))), end
+
+
+def _without_context(phrase: str) -> str:
+    """The phrase without dates, areas and period words."""
+    for pattern in (ANY_DATE, _AREA, _OWN_AREA, _CUMULATIVE, _PERIOD_WORDS):
+        phrase = pattern.sub(" ", phrase)
+    return _clean(phrase)
+
+
+def _label_before(text: str, start: int, floor: int) -> tuple[str, bool]:
+    """What the clause says before the number, and whether it names the figure.
+
+    ``"Số trường hợp cách ly: 15 trường hợp"`` → ``("trường hợp cách ly", True)``;
+    ``"với sức chứa 2.500 giường"`` → ``("sức chứa", True)``; ``"đã điều trị khỏi cho 2.398
+    bệnh nhân"`` → ``("điều trị khỏi", False)``: a verb phrase, said of the counted noun.
+    """
+    segment = text[floor:start]
+    parts = _CLAUSE_BREAK.split(segment)
+    raw = parts[-1]
+    if len(parts) > 1 and segment.rstrip().endswith(":") and not _strip_fillers(raw):
+        raw = parts[-2] + ":"
+    names = bool(re.search(r"(?:\s(?:là|đạt|bằng)|:)\s*$", raw) or re.match(r"\s*với\s", raw))
+    if openers := list(_LABEL_OPENER.finditer(raw)):
+        raw, names = raw[openers[-1].start() :], True
+    elif with_ := list(re.finditer(r"(?<!\w)với\s", raw)):
+        raw, names = raw[with_[-1].end() :], True
+    label = _DOC_REFERENCE.sub("", " " + _strip_fillers(_without_context(raw))).strip()
+    return " ".join(label.split()[-10:]), names
+
+
+def _is_goal(text: str, sentence_start: int, start: int, unit_end: int) -> bool:
+    """A target, a norm or a condition rather than a result.
+
+    "phấn đấu đến ngày 15/12, 75% …", "cần đảm bảo tối thiểu 100 giường", "mức vay dự kiến 40
+    triệu đồng": a goal word among the few words before the figure; "Đối với các huyện có dưới
+    100 nghìn người": a clause that opens with a condition; "từ 200 giường trở lên": a threshold.
+    """
+    clause = text[_clause_start(text, sentence_start, start) : start]
+    near = " ".join(ANY_DATE.sub(" ", clause).split()[-8:])
+    if _TARGET.search(near):
+        return True
+    if _CONDITIONAL.search(clause) and len(clause.split()) <= 15:
+        return True
+    return bool(_THRESHOLD.match(text[unit_end : unit_end + 60]))
+
+
+def _as_of(text: str, sentence_start: int, start: int, year: int | None) -> str | None:
+    """The date the sentence counts to, written before the figure ("Lũy kế đến hết ngày …")."""
+    best = None
+    window = text[sentence_start:start]
+    for mention in find_dates(window, default_year=year):
+        if mention.value and _AS_OF_LEAD.search(window[max(0, mention.start - 40) : mention.start]):
+            best = mention.value
+    return iso(best)
+
+
+def _area_name(match: re.Match[str]) -> str:
+    return f"{match.group('kind').lower()} {match.group('name')}"
+
+
+def _area(text: str, found: _Found, default: str | None) -> str | None:
+    """The place named nearest the figure in its clause, the nation, or the document's area."""
+    sentence_start, sentence_end = found.sentence
+    clause_start = _clause_start(text, sentence_start, found.start)
+    clause_end = sentence_end
+    if stop := _CLAUSE_START.search(text, found.end, sentence_end):
+        clause_end = stop.start()
+    nearest, distance = None, len(text)
+    for match in _AREA.finditer(text, clause_start, clause_end):
+        gap = found.start - match.end() if match.end() <= found.start else match.start() - found.end
+        if 0 <= gap < distance:
+            nearest, distance = _area_name(match), gap
+    if nearest:
+        return nearest
+    if _NATION.search(text, sentence_start, sentence_end):
+        return "Việt Nam"
+    return default
+
+
+def _document_area(text: str, header: Header) -> str | None:
+    """The area the document reports on: its issuer's, else the first "trên địa bàn tỉnh X"."""
+    for source in (header.issuer, header.parent_issuer):
+        if source and (match := _AREA.search(source.title() if source.isupper() else source)):
+            return _area_name(match)
+    match = re.search(r"(?:trên địa bàn|toàn)\s+" + _AREA.pattern, text)
+    return _area_name(match) if match else None
+
+
+def _read_figure(
+    text: str, number: NumberMention, sentence: tuple[int, int], floor: int
+) -> _Found | None:
+    before = text[max(sentence[0], number.start - 40) : number.start]
+    previous_word = (re.findall(r"\w+", before) or [""])[-1].lower()
+    unit = _unit_after(text, number.end, previous_word)
+    if unit is None:
+        return None
+    unit_name, noun, unit_end = unit
+    if number.in_words and unit_name == "%":
+        return None
+    if unit_name == "đồng" and (number.value == 0 or (number.scale == 1 and number.value < 1000)):
+        # "gian hàng 0 đồng" is a name; a bare "5 đồng" is no amount in a report.
+        return None
+    if _is_goal(text, sentence[0], number.start, unit_end):
+        return None
+    if unit_name == "%":
+        modifiers, phrase_end = _modifiers(text, unit_end, stops=_STOP - {"trên"}, commas=True)
+    elif unit_name in _UNITS["after_multiplier"]:
+        modifiers, phrase_end = "", unit_end
+    else:
+        modifiers, phrase_end = _modifiers(text, unit_end)
+    start = number.start
+    qualifier = change = None
+    if match := _QUALIFIER.search(before):
+        qualifier = _WORDS["qualifiers"][re.sub(r"\s+", " ", match.group("q").lower())]
+        start = number.start - (len(before) - match.start("q"))
+    if match := _CHANGE.search(before):
+        change = _WORDS["change_words"][re.sub(r"\s+", " ", match.group("c").lower())]
+    label, label_names = _label_before(text, start, max(floor, sentence[0]))
+    return _Found(
+        number=number,
+        start=start,
+        end=unit_end,
+        unit=unit_name,
+        noun=noun,
+        modifiers=modifiers,
+        phrase_end=phrase_end,
+        label=label,
+        label_names=label_names,
+        qualifier=qualifier,
+        change=change,
+        sentence=sentence,
+    )
+
+
+def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
+    """A short lower-case phrase for what the figure counts."""
+    modifiers, label, noun = found.modifiers.lower(), found.label.lower(), found.noun
+    unit_word = found.unit.split("/")[0]
+    if found.unit == "%":
+        if modifiers:
+            phrase = f"tỷ lệ {modifiers}"
+        elif "tỷ lệ" in label:
+            phrase = label[label.index("tỷ lệ") :]
+        else:
+            phrase = f"tỷ lệ {label}"
+    elif unit_word == "đồng" or unit_word in _UNITS["measures"]:
+        phrase = modifiers or label or ("kinh phí" if unit_word == "đồng" else noun)
+    elif unit_word in _UNITS["after_multiplier"]:
+        phrase = label or noun
+    elif modifiers:
+        phrase = f"{noun} {modifiers}"
+    elif label and (found.label_names or label.startswith(noun)):
+        phrase = label
+    elif label:
+        phrase = f"{noun} {label}"
+    else:
+        phrase = _inherited(found, previous, text) or noun
+    for written, normal in _WORDS["indicator_nouns"].items():
+        if phrase.startswith(written):
+            phrase = normal + phrase[len(written) :]
+    return _clean(re.sub(r"^(?:tổng số|số lượng|số(?! tiền))\s+", "", phrase))
+
+
+def _inherited(found: _Found, previous: list[_Found], text: str) -> str | None:
+    """A bare count takes its meaning from the figure it is attached to ("106 khu với 16.740
+    hộ/64.941 khẩu") or, in a breakdown, from the last figure of the same unit."""
+    if previous:
+        last = previous[-1]
+        joint = text[last.end : found.number.start]
+        if re.fullmatch(r"[^.;:\n]{0,40}?(?:với|/|gồm)\s*(?:tổng số\s*)?", joint):
+            return f"{found.noun} {last.indicator}"
+    for earlier in reversed(previous):
+        if earlier.unit == found.unit and found.number.start - earlier.end < 3000:
+            return earlier.indicator
+    return None
+
+
+def _period(text: str, found: _Found) -> str | None:
+    """ "lũy kế" when the sentence counts cumulatively up to this figure."""
+    window = text[found.sentence[0] : found.start]
+    cumulative = list(_CUMULATIVE.finditer(window))
+    if not cumulative or any(m.start() > cumulative[-1].end() for m in _CURRENT.finditer(window)):
+        return None
+    return "lũy kế"
+
+
+def _to_statistic(text: str, found: _Found, area: str | None, year: int | None) -> Statistic:
+    period = _period(text, found)
+    indicator = found.indicator
+    # Only a phrase of some length takes the period word: "tiền mặt lũy kế" says less than
+    # "tiền mặt", "ca dương tính lũy kế" more than "ca dương tính".
+    if period and period not in indicator and len(indicator.split()) >= 3:
+        indicator = f"{indicator} {period}"
+    return Statistic(
+        start=found.start,
+        end=found.end,
+        text=text[found.start : found.end],
+        value=found.number.value,
+        unit=found.unit,
+        indicator=indicator,
+        as_of=_as_of(text, found.sentence[0], found.number.start, year),
+        area=_area(text, found, area),
+        qualifier=found.qualifier or period,
+        sentence=_clean(text[found.sentence[0] : found.sentence[1]]),
+        total=found.number.total,
+        upper=found.number.upper,
+        change=found.change,
+    )
+
+
+def _prose_figures(
+    text: str, skip: list[tuple[int, int]], area: str | None, year: int | None
+) -> list[Statistic]:
+    sentences = _sentences(text)
+    starts = [start for start, _ in sentences]
+    found: list[_Found] = []
+    floor = 0
+    for number in find_numbers(text):
+        if any(start <= number.start < end for start, end in skip):
+            continue
+        sentence = sentences[max(0, bisect.bisect_right(starts, number.start) - 1)]
+        figure = _read_figure(text, number, sentence, floor)
+        if figure is None:
+            continue
+        figure.indicator = _indicator(figure, found, text)
+        found.append(figure)
+        # The next label starts after this figure and the words that qualify it.
+        floor = figure.phrase_end
+    return [_to_statistic(text, figure, area, year) for figure in found]
+
+
+def _table_rows(text: str) -> list[tuple[int, list[str]]]:
+    """``(line start, cells)`` of table rows: TAB-separated lines, or lines whose last cell is a
+    number after a run of spaces, when at least two such lines follow each other."""
+    rows: list[tuple[int, list[str], bool]] = []
+    position = 0
+    for line in text.split("\n"):
+        cells = [cell.strip() for cell in _TABLE_CELLS.split(line)]
+        tabbed = "\t" in line
+        if tabbed or (len(cells) >= 2 and _CELL_FIGURE.fullmatch(cells[-1]) and cells[0]):
+            rows.append((position, cells, tabbed))
+        position += len(line) + 1
+    kept = []
+    for index, (start, cells, tabbed) in enumerate(rows):
+        neighbours = rows[max(0, index - 1) : index] + rows[index + 1 : index + 2]
+        lines_apart = [text.count("\n", min(start, o[0]), max(start, o[0])) for o in neighbours]
+        if tabbed or any(apart == 1 for apart in lines_apart):
+            kept.append((start, cells))
+    return kept
+
+
+def _cell_unit(name: str) -> tuple[str | None, float, str]:
+    """``(unit, scale, name without the unit)`` from a row or column header:
+    "Tổng số kinh phí (triệu đồng)" → ("đồng", 10⁶, "Tổng số kinh phí"), "Số giường" → giường."""
+    scale, unit = 1.0, None
+    if parenthesis := re.search(r"\(([^)]*)\)\s*$", name):
+        inner = parenthesis.group(1).strip().lower()
+        for word, factor in _UNITS["scales"].items():
+            if inner.startswith(word):
+                scale, inner = float(factor), inner[len(word) :].strip()
+        if _MONEY.fullmatch(inner):
+            unit = "đồng"
+        elif inner == "%":
+            unit = "%"
+        elif inner in _UNIT_OF:
+            unit = _UNIT_OF[inner]
+        if unit:
+            name = name[: parenthesis.start()].strip()
+    bare = re.sub(r"^(?:tổng\s+số|số\s+lượng|số)\s+", "", name, flags=re.IGNORECASE)
+    if unit is None and (noun := _UNIT_FORM.match(bare)):
+        unit = _UNIT_OF[re.sub(r"\s+", " ", noun.group(0).lower())]
+    elif unit is None and _MONEY_NOUN.match(bare):
+        unit = "đồng"
+    if unit in _UNITS["after_multiplier"]:
+        unit = None
+    return unit, scale, bare
+
+
+def _table_figures(
+    text: str, rows: list[tuple[int, list[str]]], area: str | None
+) -> list[Statistic]:
+    """One figure per numeric cell; the row label and the column header say what it counts."""
+    figures = []
+    columns: list[str] = []
+    for row_start, cells in rows:
+        numeric = [i for i, cell in enumerate(cells) if cell and _CELL_FIGURE.fullmatch(cell)]
+        labels = [i for i, cell in enumerate(cells) if cell and i not in numeric]
+        if not numeric or not labels:
+            if len(labels) >= 2:
+                columns = cells
+            continue
+        label_index = labels[0]
+        row_unit, row_scale, row_name = _cell_unit(cells[label_index])
+        line_end = text.find("\n", row_start)
+        line = text[row_start : line_end if line_end >= 0 else len(text)]
+        offset = 0
+        for index in numeric:
+            offset = line.find(cells[index], offset)
+            cell_start = row_start + offset
+            offset += len(cells[index])
+            if index < label_index:
+                continue  # the row number (STT)
+            column = columns[index] if index < len(columns) else ""
+            column_unit, column_scale, column_name = _cell_unit(column)
+            figure = _CELL_FIGURE.fullmatch(cells[index])
+            value = parse_number(figure.group("number"))
+            unit = "%" if figure.group("percent") else row_unit or column_unit
+            if value is None or unit is None:
+                continue
+            scale = row_scale if row_unit else column_scale
+            indicator = row_name
+            if column_name and not _GENERIC_COLUMN.fullmatch(column.strip()):
+                indicator = f"{row_name} {column_name}" if row_unit else f"{column_name} {row_name}"
+            figures.append(
+                Statistic(
+                    start=cell_start,
+                    end=cell_start + len(cells[index]),
+                    text=cells[index],
+                    value=value * (1 if unit == "%" else scale),
+                    unit=unit,
+                    indicator=_clean(indicator.lower()),
+                    area=area,
+                    sentence=_clean(line),
+                )
+            )
+    return figures
+
+
+def _group_key(statistic: Statistic) -> str:
+    """Shared by restatements of one figure: same value, unit, area and date."""
+    return (
+        f"{statistic.value:g} {statistic.unit} | {statistic.area or ''} | {statistic.as_of or ''}"
+    )
+
+
+def extract_statistics(text: str, header: Header) -> list[Statistic]:
+    """Every reported figure of ``text``, in reading order."""
+    year = header.year or (int(header.issued_date[:4]) if header.issued_date else None)
+    area = _document_area(text, header)
+    rows = _table_rows(text)
+    skip = [(start, text.find("\n", start) % (len(text) + 1)) for start, _ in rows]
+    skip += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    statistics = _prose_figures(text, skip, area, year) + _table_figures(text, rows, area)
+    statistics.sort(key=lambda s: s.start)
+    return [replace(s, group_key=_group_key(s)) for s in statistics]

@@ -1,0 +1,231 @@
+"""Numbers as Vietnamese documents write them, and the numbers that are not figures.
+
+Vietnamese notation groups thousands with a dot and marks decimals with a comma: ``4.923`` is
+four thousand nine hundred and twenty-three, ``74,8`` is 74.8, ``17.045,4`` is 17045.4.  A scale
+word multiplies: ``259,5 tỷ`` is 259 500 000 000 (nghìn/ngàn 10³, triệu 10⁶, tỷ/tỉ 10⁹, and
+``nghìn tỷ`` 10¹²).  ``62/63`` is a count out of a total; ``từ 15 đến 17`` and ``12-17`` are
+ranges; small counts may be written in words (``hai ca``).
+
+Much of what looks like a number in an official document is not a figure: dates
+(``25/8/2021``, ``ngày 10/12``), document numbers (``1102/CĐ-TTg``, ``23/2021/QĐ-TTg``),
+article and clause numbers (``Điều 5``, ``khoản 2``), years (``năm 2021``), times (``17h30``),
+phone numbers (``0290.3831.456``), section numbers at the start of a line (``1.``, ``3.1.``)
+and codes glued to letters (``COVID-19``, ``F0``).  :func:`find_numbers` leaves them out, so
+that every extractor that reads figures starts from the same clean list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.dates import ANY_DATE, TIME
+from extract.lexicon import load
+
+# A run of digits and separators; validated as a whole by ``parse_number`` so that a phone number
+# or a version string is rejected rather than read in part.  Not glued to a letter, a dash or a
+# colon before it (``COVID-19``, ``Ktr59``, ``20:12``), nor after a slash that follows a digit
+# (``KL141/8``); after a word and a slash it is the next figure (``16.740 hộ/64.941 khẩu``).
+_NUMERAL = re.compile(r"(?<![\w:\-.,])(?<!\d/)(?<![\dA-Z] /)\d+(?:[.,]\d+)*(?![\w])")
+# Thousands grouped by dots, optional decimal comma: 1.045.397 / 17.045,4
+_VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+# Plain integer or decimal comma: 218 / 74,8 / 130,292
+_VN_PLAIN = re.compile(r"\d+(?:,\d+)?")
+# A decimal point (English notation, common in news and OCR): 1.5 triệu
+_POINT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
+
+# Vietnamese phone numbers: "0290.3831.456", "0913 123 456", "+84 913 123 456", "(0290) 3831456".
+_PHONE = re.compile(r"(?<!\d)(?:\+84|\(?0\d{2,3}\)?)[ .]?\d{3,4}[ .]?\d{3,4}(?!\d)")
+# Words that make the next number a label, not a figure: "Điều 5", "khoản 2", "năm 2021",
+# "lần thứ 2", "tầng 3", "mũi 2", "Tổ 3".
+_LABEL_WORDS = frozenset(load("statistics_lexicon")["label_words"])
+# Roman or arabic section number at the start of a line: "1.", "3.1.", "2)", "a)".
+_LINE_START = re.compile(r"(?:^|\n)[ \t*#]*$")
+# The scale words and their factor; "nghìn tỷ" is read as two words.
+_SCALES: dict[str, float] = {word: float(f) for word, f in load("units")["scales"].items()}
+_SCALE = re.compile(
+    r"[ \t]*(?P<scale>(?:"
+    + "|".join(sorted(_SCALES, key=len, reverse=True))
+    + r")(?:[ \t]+(?:"
+    + "|".join(sorted(_SCALES, key=len, reverse=True))
+    + r"))?)(?!\w)",
+    re.IGNORECASE,
+)
+# "62/63": count out of a total (the second part is not a year and no third part follows).
+_RATIO_TAIL = re.compile(r"[ \t]?/[ \t]?(?P<total>\d+(?:\.\d{3})*)(?![\w/]|[.,]\d)")
+# "12-17", "từ 15 đến 17", "15 - 20"
+_RANGE_TAIL = re.compile(r"[ \t]*(?:-|–|đến|tới)[ \t]*(?P<upper>\d+(?:[.,]\d+)*)(?![\w/])")
+# Anything that makes the numeral part of a code: a slash and letters or a year after it.
+_CODE_TAIL = re.compile(r"[ \t]?[/-][ \t]?(?:\d{4}[ \t]?/|[A-ZĐa-zđ])")
+
+_WORD_VALUES: dict[str, int] = load("statistics_lexicon")["number_words"]
+# Only the digit words open a number ("hai mươi lăm", not "lăm" or "tư" alone: "đầu tư");
+# lower-case only, so that "Năm Căn" (a place) and sentence-initial "Một bộ phận" stay words.
+_OPENING_WORDS = [
+    w for w, v in _WORD_VALUES.items() if 1 <= v <= 10 and w not in ("mốt", "lăm", "tư", "mươi")
+]
+_WORD_NUMBER = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(sorted(_OPENING_WORDS, key=len, reverse=True))
+    + r")(?:[ \t]+(?:"
+    + "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+    + r"))*(?!\w)"
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A figure in the text: its value (scale applied), and the parts it was read from."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    scale: float = 1.0
+    total: float | None = None  # "62/63": the 63
+    upper: float | None = None  # "từ 15 đến 17": the 17
+    in_words: bool = False
+
+
+def parse_number(text: str) -> float | None:
+    """The value of one numeral in Vietnamese notation, or None when it is not one.
+
+    ``"4.923"`` → 4923, ``"74,8"`` → 74.8, ``"17.045,4"`` → 17045.4.  A dot followed by one or
+    two digits is read as an English decimal point (``"1.5"``), as news sites write it; a run
+    such as ``"0290.3831.456"`` is no number (a phone number).
+    """
+    text = text.strip()
+    if _VN_GROUPED.fullmatch(text) or _VN_PLAIN.fullmatch(text):
+        return float(text.replace(".", "").replace(",", "."))
+    if _POINT_DECIMAL.fullmatch(text):
+        return float(text)
+    return None
+
+
+def parse_words(text: str) -> float | None:
+    """The value of a number written in words: ``"hai"`` 2, ``"mười lăm"`` 15, ``"ba trăm"`` 300."""
+    words = text.lower().split()
+    if not words or any(word not in _WORD_VALUES for word in words):
+        return None
+    total, current = 0, 0
+    for word in words:
+        value = _WORD_VALUES[word]
+        if value == 10 and word in ("mười", "mươi"):
+            current = current * 10 if current else 10
+        elif value == 100:
+            total, current = total + (current or 1) * 100, 0
+        else:
+            current += value
+    return float(total + current)
+
+
+def _previous_word(text: str, start: int) -> str:
+    match = re.search(r"(\w+)[ \t]*$", text[max(0, start - 30) : start])
+    return match.group(1).lower() if match else ""
+
+
+def _inside_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _is_label(text: str, start: int) -> bool:
+    """A number named by the word before it ("Điều 5", "năm 2021", "Tổ 3") is a label."""
+    before = text[max(0, start - 20) : start]
+    if re.search(r"tổng\s+số\s*$", before, re.IGNORECASE):
+        return False
+    return _previous_word(text, start) in _LABEL_WORDS
+
+
+def _is_section_number(text: str, start: int, end: int) -> bool:
+    """A number opening a line and followed by "." or ")" or a capital, as in "3.1. Công tác"."""
+    if not _LINE_START.search(text[max(0, start - 10) : start]):
+        return False
+    return bool(re.match(r"\.?[.)]|\s+[A-ZĐÀ-Ỹ]", text[end : end + 3]))
+
+
+def _is_time(text: str, start: int) -> bool:
+    match = TIME.match(text, start)
+    return bool(match and re.search(r"h|giờ|:", match.group(0), re.IGNORECASE))
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every figure written in digits or words in ``text``, in order, leaving out non-figures."""
+    excluded = [(m.start(), m.end()) for m in ANY_DATE.finditer(text)]
+    excluded += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    mentions: list[NumberMention] = []
+    skip_until = 0
+    for match in _NUMERAL.finditer(text):
+        start, end = match.span()
+        if start < skip_until or _inside_spans(start, excluded):
+            continue
+        if _CODE_TAIL.match(text, end) or _is_time(text, start):
+            skip_until = end + 1
+            continue
+        if _is_label(text, start) or _is_section_number(text, start, end):
+            continue
+        value = parse_number(match.group(0))
+        if value is None:
+            continue
+        mention = _with_tails(text, start, end, value)
+        if mention is None:
+            skip_until = end + 12
+            continue
+        skip_until = mention.end
+        mentions.append(mention)
+    mentions.extend(_word_numbers(text))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _with_tails(text: str, start: int, end: int, value: float) -> NumberMention | None:
+    """Read what follows the numeral: a total ("/63"), a range ("-17"), a scale ("tỷ")."""
+    total = upper = None
+    ratio = _RATIO_TAIL.match(text, end)
+    if ratio:
+        total = parse_number(ratio.group("total"))
+        # "27/4" with no "ngày" is still a date when the first part cannot be a count of the second.
+        if total is None or total < value or 1900 <= total <= 2100:
+            return None
+        end = ratio.end()
+    else:
+        span = _RANGE_TAIL.match(text, end)
+        if span and (bound := parse_number(span.group("upper"))) is not None and bound > value:
+            if not (1900 <= value <= 2100 and 1900 <= bound <= 2100):
+                upper, end = bound, span.end()
+    scale = 1.0
+    scaled = _SCALE.match(text, end)
+    if scaled:
+        for word in scaled.group("scale").lower().split():
+            scale *= _SCALES[word]
+        end = scaled.end()
+    return NumberMention(
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value * scale,
+        scale=scale,
+        total=total,
+        upper=upper * scale if upper is not None else None,
+    )
+
+
+def _word_numbers(text: str) -> list[NumberMention]:
+    """Numbers in words; the caller keeps only those followed by a counted noun."""
+    found = []
+    for match in _WORD_NUMBER.finditer(text):
+        if _previous_word(text, match.start()) in _LABEL_WORDS | {"thứ"}:
+            continue
+        value = parse_words(match.group(0))
+        if value is None:
+            continue
+        end, scale = match.end(), 1.0
+        scaled = _SCALE.match(text, end)
+        if scaled:
+            for word in scaled.group("scale").lower().split():
+                scale *= _SCALES[word]
+            end = scaled.end()
+        found.append(
+            NumberMention(
+                match.start(), end, text[match.start() : end], value * scale, scale, in_words=True
+            )
+        )
+    return found
