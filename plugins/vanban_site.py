@@ -498,6 +498,7 @@ async def _tasks(db, where: str, params: dict) -> list[dict]:
         "d.number as doc_number",
         "d.doc_type as doc_doc_type",
         "d.issued_date as doc_date",
+        "d.filename as doc_filename",
     ]
     joins = ["join documents d on d.id = t.document_id"]
     ledger = next(
@@ -611,8 +612,8 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
             search.citing = await _rows(
                 db,
                 "select c.document_id, c.position, c.text, c.number, c.relation, c.date, "
-                "d.doc_type, d.number as doc_number, d.issuer, d.issued_date, d.subject "
-                "from citations c join documents d on d.id = c.document_id "
+                "d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer, d.issued_date, "
+                "d.subject from citations c join documents d on d.id = c.document_id "
                 "where vanban_number_matches(c.number, :q) order by d.issued_date, c.document_id, c.start",
                 {"q": query},
             )
@@ -868,7 +869,7 @@ async def document_page(datasette, request):
     if document.get("number") and "citations" in tables:
         rows = await _rows(
             db,
-            "select c.*, d.doc_type, d.number as doc_number, d.issuer as doc_issuer, "
+            "select c.*, d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer as doc_issuer, "
             "d.issued_date as doc_date, d.subject as doc_subject "
             "from citations c join documents d on d.id = c.document_id "
             "where c.document_id != :id and vanban_number_matches(c.number, :number) "
@@ -895,7 +896,8 @@ async def document_page(datasette, request):
         placeholders = ", ".join(f":d{i}" for i in range(len(ids)))
         reported = await _rows(
             db,
-            "select s.*, d.number as doc_number, d.doc_type as doc_doc_type, d.issued_date as doc_date "
+            "select s.*, d.number as doc_number, d.doc_type as doc_doc_type, d.filename as doc_filename, "
+            "d.issued_date as doc_date "
             f"from statistics s join documents d on d.id = s.document_id where s.document_id in ({placeholders}) "
             "order by d.issued_date, s.document_id, s.start",
             {f"d{i}": value for i, value in enumerate(ids)},
@@ -994,7 +996,7 @@ async def agency_page(datasette, request):
     tables = await _tables(db)
     documents = await _rows(
         db,
-        "select id, doc_type, number, issued_date, subject, issuer from documents "
+        "select id, filename, doc_type, number, issued_date, subject, issuer from documents "
         "where vanban_fold(issuer) = vanban_fold(:name) or vanban_fold(parent_issuer) = vanban_fold(:name) "
         "order by issued_date is null, issued_date desc",
         {"name": name},
@@ -1079,7 +1081,7 @@ async def chart_page(datasette, request):
         rows = await _rows(
             db,
             "select s.document_id, s.position, s.value, s.unit, s.area, s.text, s.sentence, s.as_of, "
-            "d.issued_date, d.number, d.doc_type, coalesce(s.as_of, d.issued_date) as day "
+            "d.issued_date, d.number, d.doc_type, d.filename, coalesce(s.as_of, d.issued_date) as day "
             "from statistics s join documents d on d.id = s.document_id "
             "where s.indicator = :indicator order by day is null, day, s.document_id, s.position",
             {"indicator": chosen},
@@ -1147,6 +1149,14 @@ def register_routes():
     ]
 
 
+def document_label(doc_type: str | None, number: str | None, filename: str | None = None) -> str:
+    """How a document is named in lists: its type and number, else its file name."""
+    label = " ".join(part for part in (doc_type, number) if part)
+    if number:
+        return label[:1].upper() + label[1:]
+    return filename or label or "văn bản không số"
+
+
 # Columns that hold a document id, in tables and in canned queries' results.
 DOCUMENT_ID_COLUMNS = {("documents", "id"), (None, "id"), (None, "document_id"), (None, "van_ban")}
 
@@ -1167,6 +1177,7 @@ def render_cell(value, column, table, datasette):
 @hookimpl
 def extra_template_vars(datasette):
     return {
+        "doc_label": document_label,
         "vanban_nav": [
             ("Tìm kiếm", datasette.urls.path("/-/tim-kiem")),
             ("Văn bản", datasette.urls.table(datasette.get_database().name, "documents")),
