@@ -37,6 +37,7 @@ from datasette.utils import (
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from extract.agencies import agency_key
 from extract.lexicon import load
 from ingest.normalize import fold, normalize_text
 
@@ -172,9 +173,22 @@ def sql_number_key(text: str | None) -> str | None:
     return f"{key.digits}/{key.letters}" if key else None
 
 
+def sql_agency_key(name: str | None) -> str | None:
+    """SQL function: one key per body however it is spelled ("UBND tỉnh" = "Ủy ban nhân dân tỉnh")."""
+    return agency_key(name) if name else None
+
+
+def sql_names_include(names_json: str | None, name: str | None) -> int:
+    """SQL function: 1 when a JSON list of names (co_assignees) names the body ``name``."""
+    wanted = agency_key(name) if name else None
+    return int(bool(wanted) and any(agency_key(str(n)) == wanted for n in _loads(names_json) if n))
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("vanban_fold", 1, sql_fold, deterministic=True)
+    conn.create_function("vanban_agency_key", 1, sql_agency_key, deterministic=True)
+    conn.create_function("vanban_names_include", 2, sql_names_include, deterministic=True)
     conn.create_function("vanban_number_key", 1, sql_number_key, deterministic=True)
     conn.create_function("vanban_number_matches", 2, number_matches, deterministic=True)
 
@@ -997,14 +1011,16 @@ async def agency_page(datasette, request):
     documents = await _rows(
         db,
         "select id, filename, doc_type, number, issued_date, subject, issuer from documents "
-        "where vanban_fold(issuer) = vanban_fold(:name) or vanban_fold(parent_issuer) = vanban_fold(:name) "
+        "where vanban_agency_key(issuer) = vanban_agency_key(:name) "
+        "or vanban_agency_key(parent_issuer) = vanban_agency_key(:name) "
         "order by issued_date is null, issued_date desc",
         {"name": name},
     )
     tasks = (
         await _tasks(
             db,
-            "vanban_fold(t.assignee) = vanban_fold(:name) or instr(vanban_fold(t.co_assignees), vanban_fold(:name)) > 0",
+            "vanban_agency_key(t.assignee) = vanban_agency_key(:name) "
+            "or vanban_names_include(t.co_assignees, :name)",
             {"name": name},
         )
         if "tasks" in tables
@@ -1029,19 +1045,34 @@ async def agency_page(datasette, request):
     )
 
 
+def _group_by_agency(rows: list[dict]) -> list[dict]:
+    """Names counted per body (one agency key), each body shown by its commonest spelling."""
+    spellings: dict[str, dict[str, int]] = {}
+    for row in rows:
+        key = agency_key(row["name"]) or row["name"]
+        names = spellings.setdefault(key, {})
+        names[row["name"]] = names.get(row["name"], 0) + 1
+    grouped = [
+        {"name": max(names, key=lambda n: (names[n], n)), "count": sum(names.values())}
+        for names in spellings.values()
+    ]
+    return sorted(grouped, key=lambda g: (-g["count"], g["name"]))
+
+
 async def agencies_page(datasette, request):
     db = datasette.get_database()
     tables = await _tables(db)
-    issuers = await _rows(
-        db,
-        "select issuer as name, count(*) as count from documents where issuer is not null and issuer != '' "
-        "group by issuer order by count desc, issuer",
+    issuers = _group_by_agency(
+        await _rows(
+            db, "select issuer as name from documents where issuer is not null and issuer != ''"
+        )
     )
     assignees = (
-        await _rows(
-            db,
-            "select assignee as name, count(*) as count from tasks where assignee is not null and assignee != '' "
-            "group by assignee order by count desc, assignee",
+        _group_by_agency(
+            await _rows(
+                db,
+                "select assignee as name from tasks where assignee is not null and assignee != ''",
+            )
         )
         if "tasks" in tables
         else []

@@ -211,6 +211,8 @@ def test_agency_page_lists_documents_and_tasks(linked_site):
     assert "4806/UBND-KGVX" in html and "512/BC-UBND" in html
     tasks = linked_site.get("/co-quan", params={"ten": "Bộ Y tế"}).text
     assert "hướng dẫn các địa phương triển khai tiêm chủng" in tasks and "đang thực hiện" in tasks
+    abbreviated = linked_site.get("/co-quan", params={"ten": "UBND tỉnh Cà Mau"}).text
+    assert "4806/UBND-KGVX" in abbreviated
     listing = linked_site.get("/co-quan").text
     assert 'href="/co-quan?ten=B%E1%BB%99+Y+t%E1%BA%BF"' in listing
     assert linked_site.get("/co-quan", params={"ten": "Không có cơ quan này"}).status_code == 404
@@ -294,6 +296,9 @@ def test_canned_queries_answer_on_linked_documents(linked_site):
         "Ủy ban nhân dân các tỉnh, thành phố"
     ]
     assert [r["assignee"] for r in rows("nhiem_vu_cua_co_quan", co_quan="bo y te")] == ["Bộ Y tế"]
+    assert [
+        r["assignee"] for r in rows("nhiem_vu_cua_co_quan", co_quan="UBND các tỉnh, thành phố")
+    ] == ["Ủy ban nhân dân các tỉnh, thành phố"]
 
 
 def test_every_table_and_column_has_a_description(corpus_site, corpus_db: Path):
