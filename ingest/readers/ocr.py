@@ -57,7 +57,7 @@ def _tesseract() -> str:
 
 def _image_bytes(page: pdfium.PdfPage, dpi: int) -> tuple[bytes, int]:
     """The page rendered in grey levels as a PGM image (no compression to wait for)."""
-    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+    image = page.render(scale=dpi / 72, grayscale=True, draw_annots=False).to_pil()
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")
     return buffer.getvalue(), image.width

@@ -33,10 +33,14 @@ from ingest.readers.base import PAGE_BREAK, RawDocument, ReadError
 from ingest.readers.layout import Row, Word, lay_out
 from ingest.readers.ocr import OcrPage, ocr_pages
 
-# A page whose text layer has fewer letters than this is read by OCR instead: a scanned page
-# carries at most a signature stamp ("Người ký: ... Thời gian ký: ...", about 100 letters),
-# while a page of typed text carries well over a thousand.
+# A page covered by a scan and whose text layer has fewer letters than this is read by OCR: a
+# scanned page carries at most a signature stamp ("Người ký: ... Thời gian ký: ...", about 100
+# letters), a page of typed text well over a thousand.  A short typed page (the signature
+# block alone) has no scan under it and keeps its text layer.
 MIN_TEXT_LAYER_LETTERS = 200
+
+# An image covering more than this share of the page is a scan of it.
+MIN_SCAN_SHARE = 0.5
 
 # A text layer in which more than this share of characters are unmapped glyphs (U+FFFD,
 # private-use code points, control characters: what "(cid:NN)" becomes) is garbage.
@@ -157,16 +161,11 @@ def _inside(word: Word, box: tuple[float, float, float, float]) -> bool:
     return x0 <= middle_x <= x1 and top <= word.middle <= bottom
 
 
-def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _PageText:
-    page = document[index]
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
-        page.flatten()
-        page.close()
-        page = document[index]
-    width, height = page.get_size()
-    textpage = page.get_textpage()
+def _page_words(page: pdfium.PdfPage) -> tuple[list[Word], set[str]]:
+    """The page's words, legacy-font words converted, and the legacy fonts met."""
+    _, height = page.get_size()
     words, legacy_fonts = [], set()
-    for word, font in _words(textpage, height):
+    for word, font in _words(page.get_textpage(), height):
         encoding = legacy.encoding_of_font(font)
         if encoding:
             legacy_fonts.add(font)
@@ -174,10 +173,48 @@ def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _Page
                 legacy.convert(word.text, encoding, font), word.x0, word.x1, word.top, word.bottom
             )
         words.append(word)
+    return words, legacy_fonts
+
+
+def _image_share(page: pdfium.PdfPage) -> float:
+    """The largest share of the page one image covers (a scan covers all of it)."""
+    width, height = page.get_size()
+    largest = 0.0
+    for image in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = image.get_bounds()
+        largest = max(largest, (right - left) * (top - bottom) / (width * height))
+    return largest
+
+
+def _needs_ocr(words: list[Word], page: pdfium.PdfPage) -> bool:
+    """No text, a text layer of unmapped glyphs, or a scan with at most a stamp as text."""
     letters = sum(char.isalpha() for word in words for char in word.text)
-    raw_text = "".join(word.text for word in words)
-    if letters < MIN_TEXT_LAYER_LETTERS or _unmapped_share(raw_text) > MAX_UNMAPPED_SHARE:
-        return _PageText("", needs_ocr=True, legacy_fonts=legacy_fonts)
+    if letters == 0 or _unmapped_share("".join(word.text for word in words)) > MAX_UNMAPPED_SHARE:
+        return True
+    return letters < MIN_TEXT_LAYER_LETTERS and _image_share(page) > MIN_SCAN_SHARE
+
+
+def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _PageText:
+    """One page's text layer; for a page to be OCR'd, the text of its annotations only.
+
+    The page's own content is judged first.  Annotations (e-signature stamps, number and date
+    widgets) are then flattened into the page so that their text is read with it.
+    """
+    page = document[index]
+    words, legacy_fonts = _page_words(page)
+    needs_ocr = _needs_ocr(words, page)
+    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+        own_words = len(words)
+        page.flatten()
+        page.close()
+        page = document[index]
+        words, legacy_fonts = _page_words(page)
+        if needs_ocr and own_words:
+            # What the scan's own text layer says is read again by OCR; keep the stamps only.
+            words = []
+    width, _ = page.get_size()
+    if needs_ocr:
+        return _PageText(lay_out(words, width), needs_ocr=True, legacy_fonts=legacy_fonts)
     rows: list[Row] = []
     paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
     if paths >= MIN_PATHS_FOR_TABLE:
@@ -186,9 +223,7 @@ def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _Page
     return _PageText(lay_out(words, width, rows), needs_ocr=False, legacy_fonts=legacy_fonts)
 
 
-def read_pdf(
-    path: Path, pages: Sequence[int] | None = None, ocr: bool = True
-) -> RawDocument:
+def read_pdf(path: Path, pages: Sequence[int] | None = None, ocr: bool = True) -> RawDocument:
     """A PDF file; ``pages`` (0-based) limits reading to some pages, ``ocr=False`` skips OCR.
 
     Pages without a usable text layer are read by OCR; the document is then marked ``ocr`` with
@@ -230,9 +265,15 @@ def read_pdf(
         confidence = None
         word_count = 0
         if to_ocr and ocr:
-            results: list[OcrPage] = ocr_pages(document, to_ocr, dpi=OCR_DPI)
+            # Rendered from a second handle on the file, whose annotations were not flattened:
+            # OCR sees the scan alone, the stamps' text is already read from their text layer.
+            scan = _open(path)
+            try:
+                results: list[OcrPage] = ocr_pages(scan, to_ocr, dpi=OCR_DPI)
+            finally:
+                scan.close()
             for index, result in zip(to_ocr, results, strict=True):
-                texts[index] = result.text
+                texts[index] = "\n".join(part for part in (texts[index], result.text) if part)
                 if not result.word_count:
                     warnings.append(f"page {index + 1}: blank, no text on the page or its image")
             word_count = sum(result.word_count for result in results)

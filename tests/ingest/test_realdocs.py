@@ -37,7 +37,7 @@ PAGE_ONE = {
 TYPED_LINES = {
     "nq_115_ba_vi.pdf": ["CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "NGHỊ QUYẾT"],
     "qd_707_ttg.pdf": ["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
-    "tt_21_bct_fuel.pdf": ["BỘ CÔNG THƯƠNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+    "tt_21_bct_fuel.pdf": ["BỘ CÔNG THƯƠNG", "Độc lập - Tự do - Hạnh phúc"],
     "tt_37_bca_vehicle.pdf": ["BỘ CÔNG AN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "THÔNG TƯ"],
     "hanoi_kh_173_festival.pdf": [
         "ỦY BAN NHÂN DÂN",
