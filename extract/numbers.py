@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from extract.dates import ANY_DATE, TIME
 from extract.lexicon import load
@@ -34,6 +35,9 @@ _VN_PLAIN = re.compile(r"\d+(?:,\d+)?")
 # A decimal point (English notation, common in news and OCR): 1.5 triệu
 _POINT_DECIMAL = re.compile(r"\d+\.\d{1,2}")
 
+# An ungrouped four-digit number in this range is a year: counts of thousands are written with a
+# dot ("2.021"), so "2021" in "năm 2020, 2021" or "2020-2021" is no figure.
+_YEAR = re.compile(r"(?:19[5-9]|20\d)\d")
 # Vietnamese phone numbers: "0290.3831.456", "0913 123 456", "+84 913 123 456", "(0290) 3831456".
 _PHONE = re.compile(r"(?<!\d)(?:\+84|\(?0\d{2,3}\)?)[ .]?\d{3,4}[ .]?\d{3,4}(?!\d)")
 # Words that make the next number a label, not a figure: "Điều 5", "khoản 2", "năm 2021",
@@ -69,7 +73,22 @@ _WORD_NUMBER = re.compile(
     + "|".join(sorted(_OPENING_WORDS, key=len, reverse=True))
     + r")(?:[ \t]+(?:"
     + "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-    + r"))*(?!\w)"
+    + r"))*(?!\w)(?![ \t]*\d)"  # "năm 2021" is a year, not five
+)
+
+
+# What may follow a number written in words: a counted noun of the unit lexicon or a scale.
+_COUNTED = re.compile(
+    r"[ \t]+(?:"
+    + "|".join(
+        sorted(
+            {f for forms in load("units")["units"].values() for f in forms} | set(_SCALES),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
 )
 
 
@@ -85,6 +104,11 @@ class NumberMention:
     total: float | None = None  # "62/63": the 63
     upper: float | None = None  # "từ 15 đến 17": the 17
     in_words: bool = False
+
+
+def scaled(value: float, scale: float) -> float:
+    """``value * scale`` without binary noise: 17045,4 triệu is 17 045 400 000, not …000.002."""
+    return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
 def parse_number(text: str) -> float | None:
@@ -164,7 +188,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         if _is_label(text, start) or _is_section_number(text, start, end):
             continue
         value = parse_number(match.group(0))
-        if value is None:
+        if value is None or _YEAR.fullmatch(match.group(0)):
             continue
         mention = _with_tails(text, start, end, value)
         if mention is None:
@@ -192,40 +216,48 @@ def _with_tails(text: str, start: int, end: int, value: float) -> NumberMention 
             if not (1900 <= value <= 2100 and 1900 <= bound <= 2100):
                 upper, end = bound, span.end()
     scale = 1.0
-    scaled = _SCALE.match(text, end)
-    if scaled:
-        for word in scaled.group("scale").lower().split():
+    scale_match = _SCALE.match(text, end)
+    if scale_match:
+        for word in scale_match.group("scale").lower().split():
             scale *= _SCALES[word]
-        end = scaled.end()
+        end = scale_match.end()
     return NumberMention(
         start=start,
         end=end,
         text=text[start:end],
-        value=value * scale,
+        value=scaled(value, scale),
         scale=scale,
         total=total,
-        upper=upper * scale if upper is not None else None,
+        upper=scaled(upper, scale) if upper is not None else None,
     )
 
 
 def _word_numbers(text: str) -> list[NumberMention]:
-    """Numbers in words; the caller keeps only those followed by a counted noun."""
+    """Numbers in words, read only before a counted noun or a scale: "hai ca", "ba tỷ đồng";
+    "năm" alone is far more often the year than five."""
     found = []
     for match in _WORD_NUMBER.finditer(text):
         if _previous_word(text, match.start()) in _LABEL_WORDS | {"thứ"}:
+            continue
+        if not _COUNTED.match(text, match.end()):
             continue
         value = parse_words(match.group(0))
         if value is None:
             continue
         end, scale = match.end(), 1.0
-        scaled = _SCALE.match(text, end)
-        if scaled:
-            for word in scaled.group("scale").lower().split():
+        scale_match = _SCALE.match(text, end)
+        if scale_match:
+            for word in scale_match.group("scale").lower().split():
                 scale *= _SCALES[word]
-            end = scaled.end()
+            end = scale_match.end()
         found.append(
             NumberMention(
-                match.start(), end, text[match.start() : end], value * scale, scale, in_words=True
+                match.start(),
+                end,
+                text[match.start() : end],
+                scaled(value, scale),
+                scale,
+                in_words=True,
             )
         )
     return found

@@ -35,7 +35,7 @@ from rapidfuzz.distance import Levenshtein
 from extract.dates import ANY_DATE, find_dates, iso
 from extract.lexicon import load
 from extract.model import Header, Statistic
-from extract.numbers import NumberMention, find_numbers, parse_number
+from extract.numbers import NumberMention, find_numbers, parse_number, scaled
 from ingest.normalize import fold
 
 _UNITS = load("units")
@@ -162,8 +162,17 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _clean(phrase: str) -> str:
-    """One line, single spaces, no surrounding punctuation."""
-    return re.sub(r"\s+", " ", phrase).strip(" ,.;:-–+*()“”\"'")
+    """One line, single spaces, no surrounding punctuation (a closing bracket that closes stays)."""
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-–+*“”\"'")
+    while (
+        phrase.startswith("(")
+        and ")" not in phrase
+        or phrase.endswith("(")
+        or (phrase.endswith(")") and phrase.count("(") < phrase.count(")"))
+    ):
+        phrase = phrase[1:] if phrase.startswith("(") else phrase[:-1]
+        phrase = phrase.strip(" ,.;:-–+*“”\"'")
+    return phrase
 
 
 def _strip_fillers(phrase: str) -> str:
@@ -355,7 +364,9 @@ def _read_figure(
     if _is_goal(text, sentence[0], number.start, unit_end):
         return None
     if unit_name == "%":
-        modifiers, phrase_end = _modifiers(text, unit_end, stops=_STOP - {"trên"}, commas=True)
+        modifiers, phrase_end = _modifiers(
+            text, unit_end, limit=8, stops=_STOP - {"trên"}, commas=True
+        )
     elif unit_name in _UNITS["after_multiplier"]:
         modifiers, phrase_end = "", unit_end
     else:
@@ -436,7 +447,9 @@ def _period(text: str, found: _Found) -> str | None:
     return "lũy kế"
 
 
-def _to_statistic(text: str, found: _Found, area: str | None, year: int | None) -> Statistic:
+def _to_statistic(
+    text: str, found: _Found, area: str | None, year: int | None, period_end: str | None
+) -> Statistic:
     period = _period(text, found)
     indicator = found.indicator
     # Only a phrase of some length takes the period word: "tiền mặt lũy kế" says less than
@@ -450,7 +463,7 @@ def _to_statistic(text: str, found: _Found, area: str | None, year: int | None) 
         value=found.number.value,
         unit=found.unit,
         indicator=indicator,
-        as_of=_as_of(text, found.sentence[0], found.number.start, year),
+        as_of=_as_of(text, found.sentence[0], found.number.start, year) or period_end,
         area=_area(text, found, area),
         qualifier=found.qualifier or period,
         sentence=_clean(text[found.sentence[0] : found.sentence[1]]),
@@ -461,7 +474,11 @@ def _to_statistic(text: str, found: _Found, area: str | None, year: int | None) 
 
 
 def _prose_figures(
-    text: str, skip: list[tuple[int, int]], area: str | None, year: int | None
+    text: str,
+    skip: list[tuple[int, int]],
+    area: str | None,
+    year: int | None,
+    period_end: str | None,
 ) -> list[Statistic]:
     sentences = _sentences(text)
     starts = [start for start, _ in sentences]
@@ -478,25 +495,38 @@ def _prose_figures(
         found.append(figure)
         # The next label starts after this figure and the words that qualify it.
         floor = figure.phrase_end
-    return [_to_statistic(text, figure, area, year) for figure in found]
+    return [_to_statistic(text, figure, area, year, period_end) for figure in found]
 
 
 def _table_rows(text: str) -> list[tuple[int, list[str]]]:
     """``(line start, cells)`` of table rows: TAB-separated lines, or lines whose last cell is a
     number after a run of spaces, when at least two such lines follow each other."""
-    rows: list[tuple[int, list[str], bool]] = []
+    lines: list[tuple[int, list[str], str]] = []  # (start, cells, kind)
     position = 0
     for line in text.split("\n"):
-        cells = [cell.strip() for cell in _TABLE_CELLS.split(line)]
-        tabbed = "\t" in line
-        if tabbed or (len(cells) >= 2 and _CELL_FIGURE.fullmatch(cells[-1]) and cells[0]):
-            rows.append((position, cells, tabbed))
+        cells = [cell.strip() for cell in _TABLE_CELLS.split(line.strip(" "))]
+        if "\t" in line:
+            kind = "tab"
+        elif len(cells) >= 2 and cells[0] and _CELL_FIGURE.fullmatch(cells[-1]):
+            kind = "row"
+        elif len(cells) >= 3 and all(cells):
+            kind = "header"
+        else:
+            kind = ""
+        lines.append((position, cells, kind))
         position += len(line) + 1
     kept = []
-    for index, (start, cells, tabbed) in enumerate(rows):
-        neighbours = rows[max(0, index - 1) : index] + rows[index + 1 : index + 2]
-        lines_apart = [text.count("\n", min(start, o[0]), max(start, o[0])) for o in neighbours]
-        if tabbed or any(apart == 1 for apart in lines_apart):
+    for index, (start, cells, kind) in enumerate(lines):
+        before = lines[index - 1][2] if index else ""
+        after = lines[index + 1][2] if index + 1 < len(lines) else ""
+        if kind == "tab" or (kind == "row" and "row" in (before, after)):
+            kept.append((start, cells))
+        elif (
+            kind == "header"
+            and after == "row"
+            and index + 2 < len(lines)
+            and lines[index + 2][2] == "row"
+        ):
             kept.append((start, cells))
     return kept
 
@@ -519,7 +549,9 @@ def _cell_unit(name: str) -> tuple[str | None, float, str]:
         if unit:
             name = name[: parenthesis.start()].strip()
     bare = re.sub(r"^(?:tổng\s+số|số\s+lượng|số)\s+", "", name, flags=re.IGNORECASE)
-    if unit is None and (noun := _UNIT_FORM.match(bare)):
+    if _AREA.match(bare):
+        pass  # a row per district: the place is not what is counted
+    elif unit is None and (noun := _UNIT_FORM.match(bare)):
         unit = _UNIT_OF[re.sub(r"\s+", " ", noun.group(0).lower())]
     elif unit is None and _MONEY_NOUN.match(bare):
         unit = "đồng"
@@ -529,7 +561,7 @@ def _cell_unit(name: str) -> tuple[str | None, float, str]:
 
 
 def _table_figures(
-    text: str, rows: list[tuple[int, list[str]]], area: str | None
+    text: str, rows: list[tuple[int, list[str]]], area: str | None, period_end: str | None
 ) -> list[Statistic]:
     """One figure per numeric cell; the row label and the column header say what it counts."""
     figures = []
@@ -543,6 +575,8 @@ def _table_figures(
             continue
         label_index = labels[0]
         row_unit, row_scale, row_name = _cell_unit(cells[label_index])
+        place = _AREA.match(cells[label_index])
+        row_area = _area_name(place) if place else area
         line_end = text.find("\n", row_start)
         line = text[row_start : line_end if line_end >= 0 else len(text)]
         offset = 0
@@ -568,10 +602,11 @@ def _table_figures(
                     start=cell_start,
                     end=cell_start + len(cells[index]),
                     text=cells[index],
-                    value=value * (1 if unit == "%" else scale),
+                    value=scaled(value, 1 if unit == "%" else scale),
                     unit=unit,
                     indicator=_clean(indicator.lower()),
-                    area=area,
+                    area=row_area,
+                    as_of=period_end,
                     sentence=_clean(line),
                 )
             )
@@ -592,6 +627,9 @@ def extract_statistics(text: str, header: Header) -> list[Statistic]:
     rows = _table_rows(text)
     skip = [(start, text.find("\n", start) % (len(text) + 1)) for start, _ in rows]
     skip += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    statistics = _prose_figures(text, skip, area, year) + _table_figures(text, rows, area)
+    # A report titled "… tính đến ngày 30/11/2021" counts every figure to that date.
+    period_end = _as_of(header.subject or "", 0, len(header.subject or ""), year)
+    statistics = _prose_figures(text, skip, area, year, period_end)
+    statistics += _table_figures(text, rows, area, period_end)
     statistics.sort(key=lambda s: s.start)
     return [replace(s, group_key=_group_key(s)) for s in statistics]

@@ -1,0 +1,244 @@
+"""Reported figures, read from sentences of real reports and news, and scored on the gold files."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.evaluate import Report, score_document
+from extract.header import extract_header
+from extract.model import Header
+from extract.statistics import extract_statistics
+from ingest.normalize import normalize_text
+
+CA_MAU = Header(issuer="Ủy ban nhân dân tỉnh Cà Mau", year=2021)
+
+
+def figures(text: str, header: Header = CA_MAU) -> list[tuple[float, str]]:
+    return [(s.value, s.unit) for s in extract_statistics(normalize_text(text), header)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Báo cáo UBND tỉnh Cà Mau (seed 000)
+        (
+            "dịch bệnh đã được ghi nhận tại 62/63 tỉnh, thành phố trên toàn quốc với 1.045.397 ca mắc, 23.270 ca tử vong.",
+            [(62, "tỉnh, thành phố"), (1045397, "ca"), (23270, "ca")],
+        ),
+        (
+            "Lũy kế đến nay đã ra quyết định hỗ trợ cho 226.072 đối tượng với tổng kinh phí 259,5 tỷ đồng; đã thực hiện hỗ trợ 204.296 đối tượng với tổng kinh phí khoảng 227 tỷ đồng, đạt tỷ lệ 90,4% tổng số đối tượng đã được phê duyệt.",
+            [
+                (226072, "đối tượng"),
+                (259_500_000_000, "đồng"),
+                (204296, "đối tượng"),
+                (227_000_000_000, "đồng"),
+                (90.4, "%"),
+            ],
+        ),
+        (
+            "Lũy kế từ đầu năm đến nay, đã tiến hành phong tỏa 106 khu với 16.740 hộ/64.941 khẩu; hiện còn 64 khu phong tỏa, với 11.993 hộ/46.822 khẩu².",
+            [
+                (106, "khu"),
+                (16740, "hộ"),
+                (64941, "khẩu"),
+                (64, "khu"),
+                (11993, "hộ"),
+                (46822, "khẩu"),
+            ],
+        ),
+        (
+            "Trước tháng 4/2021, tỉnh Cà Mau có 02 máy xét nghiệm với công suất 1.200 mẫu/ngày.",
+            [(2, "máy"), (1200, "mẫu/ngày")],
+        ),
+        (
+            "số lượng ca mắc mới tăng gấp 10 lần, số lượng ca cộng đồng tăng gấp 20 lần số liệu lũy kế",
+            [(10, "lần"), (20, "lần")],
+        ),
+        (
+            "nhận được 48,6 tỷ đồng tiền mặt và vật chất tương đương 25,4 tỷ đồng từ hơn 650 cơ quan, tổ chức, doanh nghiệp và các cá nhân.",
+            [
+                (48_600_000_000, "đồng"),
+                (25_400_000_000, "đồng"),
+                (650, "cơ quan, tổ chức, doanh nghiệp, cá nhân"),
+            ],
+        ),
+        # Báo cáo UBND huyện Mường Tè (seed 003)
+        (
+            "Tổng kinh phí bố trí cho công tác phòng chống dịch từ nguồn ngân sách Nhà nước là: 2.275,23 triệu đồng, trong đó:",
+            [(2_275_230_000, "đồng")],
+        ),
+        (
+            "huyện có đường biên giới tiếp giáp với Trung Quốc dài 130,292 km.",
+            [(130.292, "km")],
+        ),
+        # Bản tin TTV (seed 004)
+        (
+            "ghi nhận 3.052 ca mắc COVID-19; trong đó 1.939 ca đã điều trị khỏi; trên 3.200 người đang cách ly tập trung và trên 16 nghìn người cách ly tại nhà, nơi lưu trú. 27/27 huyện, thị xã thành phố ở cấp độ dịch thứ 2.",
+            [
+                (3052, "ca"),
+                (1939, "ca"),
+                (3200, "người"),
+                (16000, "người"),
+                (27, "huyện, thị xã, thành phố"),
+            ],
+        ),
+        # Nghị quyết 84/NQ-CP (OCR'd corpus)
+        ("- Giảm 15% tiền thuê đất phải nộp của năm 2020 đối với doanh nghiệp", [(15, "%")]),
+        ("sau khi được phân bổ 2.000 tỷ đồng để cấp bù lãi suất", [(2_000_000_000_000, "đồng")]),
+    ],
+)
+def test_figures_in_real_sentences(text: str, expected: list[tuple[float, str]]) -> None:
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Goals, norms and conditions (seed 004, seed 000)
+        "phấn đấu đến ngày 15/12, 75% trở lên dân số từ 18 tuổi trở lên tiêm đủ 2 mũi vắc xin",
+        "Đối với các huyện, thị có quy mô dân số dưới 100 nghìn người, cơ sở thu dung điều trị cần đảm bảo tối thiểu 100 giường bệnh; đối với huyện, thị có trên 100 nghìn dân, cơ sở điều trị phải có từ 200 giường bệnh trở lên.",
+        "có nhu cầu vay vốn, mức vay dự kiến 40 triệu đồng/lao động",
+        # Slogans in quotes, names, durations, ordinals
+        "với mô hình “3 tại chỗ”, “01 cung đường, 02 điểm đến”",
+        "(gian hàng 0 đồng chia sẻ cùng khu cách ly)",
+        "Đợt dịch thứ 4 đã kéo dài hơn 6 tháng, cao điểm là trong 02 tuần đầu tháng 10",
+        "đã hoàn thành 01 đợt xét nghiệm (03 ngày 01 lần, 03 lần liên tiếp)",
+        "huyện Năm Căn; một bộ phận người dân chưa chấp hành",
+        # Dates, document numbers, articles, times
+        "Thực hiện Công điện số 1102/CĐ-TTg ngày 23/8/2021 và Quyết định số 23/2021/QĐ-TTg",
+        "theo quy định tại khoản 2 Điều 5 Thông tư số 156/2013/TT-BTC",
+        "phân công ứng trực Chỉ huy 24/24 giờ",
+    ],
+)
+def test_not_figures(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_as_of_comes_from_the_date_the_sentence_counts_to() -> None:
+    text = (
+        "Tính đến hết ngày 30/9/2021, tỉnh Cà Mau chỉ ghi nhận 369 trường hợp dương tính "
+        "(trong đó có 40 ca cộng đồng, chiếm tỷ lệ 10,8% tổng số ca mắc).\n\n"
+        "Sau ngày 01/10/2021, có khoảng 10.000 người tự phát về tỉnh."
+    )
+    found = extract_statistics(text, CA_MAU)
+    assert [s.as_of for s in found] == ["2021-09-30"] * 3 + [None]
+    assert found[-1].qualifier == "about"
+
+
+def test_reporting_period_in_the_title_dates_every_figure() -> None:
+    header = Header(subject="Tình hình dịch bệnh tính đến ngày 30/11/2021", year=2021)
+    found = extract_statistics(
+        "Toàn tỉnh có 120 ca mắc; lũy kế đến ngày 20/11/2021 có 90 ca.", header
+    )
+    assert [s.as_of for s in found] == ["2021-11-30", "2021-11-20"]
+
+
+def test_short_date_takes_the_document_year() -> None:
+    found = extract_statistics("Lũy kế đến ngày 6/12, toàn tỉnh có 120 ca mắc.", CA_MAU)
+    assert found[0].as_of == "2021-12-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator"),
+    [
+        ("Đến nay, ghi nhận 23.270 ca tử vong.", "ca tử vong"),
+        ("Tỉnh đã có 4.923 trường hợp dương tính với vi rút SARS-CoV-2.", "ca dương tính"),
+        ("- Số trường hợp cách ly: 15 trường hợp, trong đó:", "trường hợp cách ly"),
+        ("toàn tỉnh có khoảng 30 khu cách ly tập trung với sức chứa 2.500 giường.", "sức chứa"),
+        ("năng lực tiêm đạt 40.000 liều/ngày.", "năng lực tiêm"),
+        ("đã tiếp nhận 2.862 tấn gạo do Cục Dự trữ cấp", "gạo"),
+        ("cho 100% dân số khu vực nguy cơ cao", "tỷ lệ dân số khu vực nguy cơ cao"),
+    ],
+)
+def test_indicator(text: str, indicator: str) -> None:
+    assert extract_statistics(text, CA_MAU)[-1].indicator == indicator
+
+
+def test_breakdown_takes_the_indicator_of_the_total() -> None:
+    text = (
+        "hiện còn 64 khu phong tỏa, với 11.993 hộ/46.822 khẩu².\n\n"
+        "² Trong đó: huyện Trần Văn Thời 14 khu, với 497 hộ/1.917 khẩu."
+    )
+    found = extract_statistics(text, CA_MAU)
+    assert [s.indicator for s in found[3:]] == [s.indicator for s in found[:3]]
+    assert {s.area for s in found[3:]} == {"huyện Trần Văn Thời"}
+    assert {s.area for s in found[:3]} == {"tỉnh Cà Mau"}
+
+
+def test_area_of_the_nation() -> None:
+    found = extract_statistics("trên toàn quốc với 1.045.397 ca mắc.", CA_MAU)
+    assert found[0].area == "Việt Nam"
+
+
+def test_typing_slip_takes_the_noun_the_paragraph_counts() -> None:
+    text = (
+        "* Lũy tích số trường hợp đã đưa vào cách ly là: 3.452 trường học, trong đó: 94 trường học."
+    )
+    assert figures(text) == [(3452, "trường hợp"), (94, "trường hợp")]
+
+
+def test_table_rows_become_figures() -> None:
+    # The appendix table of seed 003, as the PDF and DOCX readers write it (TAB between cells).
+    text = (
+        "STT\tNội dung\tSố lượng\n"
+        "Công tác y tế\t\t\n"
+        "1\tSố nhân lực y tế tại địa phương\t218\n"
+        "2\tSố giường hồi sức tích cực (ICU)\t6\n"
+        "6\tSố BCD cấp huyện chưa kiện toàn\t0\n"
+        "3\tSố người sử dụng lao động được hỗ trợ\t\n"
+        "1\tTổng số kinh phí chi cho công tác PCD Covid-19 (triệu đồng)\t2.275,23\n"
+    )
+    found = extract_statistics(text, Header(issuer="Ủy ban nhân dân huyện Mường Tè"))
+    assert [(s.value, s.unit, s.indicator) for s in found] == [
+        (218, "người", "nhân lực y tế tại địa phương"),
+        (6, "giường", "giường hồi sức tích cực (icu)"),
+        (0, "ban chỉ đạo", "bcd cấp huyện chưa kiện toàn"),
+        (2_275_230_000, "đồng", "kinh phí chi cho công tác pcd covid-19"),
+    ]
+    assert text[found[0].start : found[0].end] == "218"
+
+
+def test_space_aligned_table_with_column_headers() -> None:
+    text = (
+        "TT    Đơn vị              Số ca mắc    Số ca tử vong\n"
+        "1     Huyện A             120          3\n"
+        "2     Huyện B             45           0\n"
+    )
+    found = extract_statistics(text, CA_MAU)
+    assert [(s.value, s.unit) for s in found] == [(120, "ca"), (3, "ca"), (45, "ca"), (0, "ca")]
+    assert found[1].indicator == "ca tử vong huyện a"
+
+
+def test_restated_figures_share_a_group_key() -> None:
+    text = (
+        "đã hỗ trợ cho 21.567 đối tượng.\n\n"
+        "STT\tNội dung\tSố lượng\n4\tSố đối tượng khác được hỗ trợ\t21.567\n"
+    )
+    first, second = extract_statistics(text, CA_MAU)
+    assert first.group_key == second.group_key
+    assert (first.start, first.text) != (second.start, second.text)
+
+
+def test_offsets_point_at_the_text() -> None:
+    text = normalize_text(
+        (Path(__file__).parents[2] / "corpus" / "000_0382aea3e7226f41.txt").read_text()
+    )
+    for statistic in extract_statistics(text, extract_header(text)):
+        assert text[statistic.start : statistic.end] == statistic.text
+
+
+def test_gold_scores(shared_dir: Path, corpus_dir: Path) -> None:
+    """The issue's bar: statistics F1 ≥ 0.85 on (value, unit), as_of ≥ 0.8 on matched pairs."""
+    report = Report()
+    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if "statistics" not in gold:
+            continue
+        text = normalize_text((corpus_dir / gold["file"]).read_text(encoding="utf-8"))
+        found = extract_statistics(text, extract_header(text))
+        score_document(
+            report, {"statistics": gold["statistics"]}, {"statistics": [s.to_gold() for s in found]}
+        )
+    assert report.fields["statistics"].f1 >= 0.85
+    assert report.fields["statistics.as_of"].f1 >= 0.8
