@@ -1,9 +1,859 @@
-"""Placeholder until the header extractor lands (replaced by its own change)."""
+"""Page 1 and the signature block: type, number, issuer, place and date, subject, urgency,
+recipients and signer of one document.
+
+The header of a Vietnamese official document is a fixed layout (Nghị định 30/2020/NĐ-CP Phụ lục I;
+Hướng dẫn 36-HD/VPTW for Party documents): two columns (issuing body | national title, number |
+place and date), the type heading and its subject or a ``V/v`` line, urgency marks, ``Kính gửi``,
+and at the end a signature block beside ``Nơi nhận``.  Text extraction flattens or interleaves the
+columns and OCR damages letters, so every rule here works on one line (or one segment of a line),
+compares folded text (no diacritics) where OCR loses accents, and answers None rather than a guess
+when a field is unreadable.  Documents without a header block (press articles, reports converted
+without their first table) fall back on what the body says ("Ủy ban nhân dân huyện X báo cáo").
+"""
 
 from __future__ import annotations
 
-from extract.model import Header
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from extract.dates import find_dates
+from extract.lexicon import doc_type_by_abbr, doc_type_names, load
+from extract.model import Header, Signer
+from ingest.normalize import fold
+
+# How far page 1 reaches: the header never needs more lines than this.
+HEAD_MAX_LINES = 60
+# A line this long is a body paragraph (unwrapped text), never part of the header.
+PROSE_LENGTH = 220
+# The signature block sits this many lines around "Nơi nhận" (either column may come first).
+SIGNATURE_BEFORE, SIGNATURE_AFTER = 12, 60
+# Without "Nơi nhận" the block is looked for in this many last lines of the main text.
+SIGNATURE_TAIL = 40
+# Fuzzy thresholds on folded text: the national title, motto and titles survive OCR at this score.
+TITLE_LINE_MIN = 85
+SIGNER_TITLE_MIN = 85
+
+# "Số:", OCR "Sô:", "SỐ", "sốl" (a colon read as l); Party documents write "Số 215-QĐ/TU".
+_NUMBER_LABEL = re.compile(
+    r"(?<![^\W\d_])(?:S|(?<![^\s|_])s)[ốôoóồổỗộỐÔOỒỔ](?:\s*[:;.|]|l(?=\s)|(?=\s*\d))"
+)
+# OCR sometimes spaces the digits apart ("4 806").
+_DIGITS = r"\d(?:\s?\d)*"
+# A symbol part: QĐ, TTg, UBND, KGVX, UBTVQH15 (upper-case first, then letters and digits).
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*"
+# State documents: 4806/UBND-KGVX, 28/2021/QĐ-TTg, 116/NQ-CP (spaces around / and - from OCR).
+_STATE_NUMBER = rf"(?P<state>{_DIGITS})\s?(?:/\s?(?P<year>\d{{4}})\s?)?/\s?(?P<symbol>{_CODE}(?:\s?[-–]\s?{_CODE})*)"
+# Party documents: 215-QĐ/TU, 1789-CV/VPTW (a dash before the type code).
+_PARTY_NUMBER = (
+    rf"(?P<party>{_DIGITS})\s?[-–]\s?(?P<ptype>{_CODE})\s?/\s?(?P<porg>{_CODE}(?:[-–]{_CODE})*)"
+)
+NUMBER = re.compile(rf"\s*(?:{_PARTY_NUMBER}|{_STATE_NUMBER})")
+
+# "Cà Mau, ngày 25 tháng 8 năm 2021".  OCR joins or garbles the day and month ("ngàyháng 3",
+# "ngày 2#tháng 9", "ngày of tháng §"), so they are any short token, checked afterwards; the
+# year must be whole.
+HEADER_DATE = re.compile(
+    r",?\s*ng[aà]y\s*(?P<d>[^\s,]{0,3}?)\s*t?h[aá]ng\s*(?P<m>[^\s,]{0,3}?)\s*n[aă]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+# A place word: "Cà", "Mau", "TP.", and the lower-case second word of "Thành phố", "Thị xã".
+_PLACE_PREFIXES = {"TP.", "Tp.", "TP", "TX."}
+_PLACE_SECOND_WORDS = {"phố": {"Thành"}, "xã": {"Thị"}, "trấn": {"Thị"}}
+
+# The subject line of a công văn: "V/v …", OCR "VW …", "V/V".
+VV = re.compile(r"^(?:V\s?[/|]\s?[vV]|VW|Vv)\b[.:]?\s*")
+# A byline of a press article: "(TTV) -", "(Chinhphu.vn) –".
+BYLINE = re.compile(r"^\((?P<agency>[^()]{2,40})\)\s*[-–—:]")
+# A time and date line of a portal article: "20:12 - 07/12/2021", "07/12/2021 20:12".
+NEWS_DATELINE = re.compile(
+    r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"
+)
+# The left-column dash of a list item (OCR reads it as ~ or +).
+LIST_DASH = re.compile(r"^[-–—•+~*]\s*")
+# "Nơi nhận:" (OCR "Noi nhận").
+RECEIVERS = re.compile(r"^\W*n[oơ]i\s*nh[aâậ]n\b", re.IGNORECASE)
+# Authority prefixes of the signature block; the dotted marks need their dot (OCR: a comma).
+AUTHORITY = re.compile(
+    r"(?:^|(?<=[\s\"'“”.,;:+~|-]))(?P<mark>T/M|K/T|T/L|T\.M|K\.T|T\.L|(?:TUQ|TM|KT|TL|Q)(?=\s*[.,]))\s*[.,]?\s*(?P<rest>[^\W\d_].*)$"
+)
+# What a line holds besides letters once junk is gone: punctuation at its edges.
+_EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+# Signature debris: "(Đã ký)", "[signature]".
+_SIGNED_NOTE = re.compile(r"\(?\s*(?:đã ký|ký|signed|signature)[^)]*\)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One non-empty, non-noise line of the text, stripped, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    blank_before: bool  # a blank line, rule or page break separates it from the line above
+
+    @property
+    def folded(self) -> str:
+        return _fold_same_length(self.text)
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary
+
+
+@cache
+def _data() -> dict:
+    return load("header")
+
+
+@cache
+def _folded_phrases(key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """``(folded tokens, canonical spelling)`` of a phrase list, longest first."""
+    phrases = [(tuple(fold(p).split()), p) for p in _data()[key]]
+    return tuple(sorted(phrases, key=lambda item: len(item[0]), reverse=True))
+
+
+@cache
+def _title_lookup() -> dict[str, str]:
+    return {fold(title): title for title in _data()["titles"]}
+
+
+@cache
+def _folded_types() -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple((tuple(fold(name).split()), name) for name in doc_type_names())
+
+
+def _fold_same_length(text: str) -> str:
+    """:func:`fold` character by character, so that offsets in the folded text fit the original."""
+    return "".join((fold(ch) or " ")[0] for ch in text)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.strip(",;:") for t in fold(text).replace("-", " ").split() if t.strip(",;:")]
+
+
+def _match_phrase(tokens: list[str], key: str) -> tuple[int, str] | None:
+    """The longest phrase of ``key`` that ``tokens`` start with: (its length, canonical form)."""
+    for phrase, canonical in _folded_phrases(key):
+        if tuple(tokens[: len(phrase)]) == phrase:
+            return len(phrase), canonical
+    return None
+
+
+def _clean(text: str) -> str:
+    return _EDGE_JUNK.sub("", text).strip()
+
+
+def _is_upper(text: str, share: float = 0.75) -> bool:
+    """Mostly capitals: a header column line, a heading or a title (OCR may lower a letter)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= share * len(letters)
+
+
+def _starts_lower(text: str) -> bool:
+    first = next((c for c in text if c.isalnum()), "")
+    return first.islower() or first.isdigit()
+
+
+# --------------------------------------------------------------------------------------------
+# Lines
+
+
+def _is_noise(text: str) -> bool:
+    """E-signature stamps, portal footers, converter markers and bare page numbers."""
+    folded = fold(text).lstrip(" @|")
+    data = _data()
+    return (
+        any(folded.startswith(prefix) for prefix in data["stamp_prefixes"])
+        or any(marker in folded for marker in data["portal_markers"])
+        or text.isdigit()
+    )
+
+
+def _lines(text: str) -> list[_Line]:
+    """The text's lines without noise; rules and page breaks count as blank lines."""
+    lines: list[_Line] = []
+    blank, previous_end = True, 0
+    for match in re.finditer(r"[^\n\f]+", text):
+        raw = match.group(0)
+        stripped = raw.strip()
+        gap = text[previous_end : match.start()]
+        blank = blank or gap.count("\n") > 1 or "\f" in gap
+        previous_end = match.end()
+        if not stripped:
+            continue
+        if not any(c.isalnum() for c in stripped) or _is_noise(stripped):
+            blank = True
+            continue
+        start = match.start() + raw.index(stripped)
+        lines.append(_Line(start, start + len(stripped), stripped, blank))
+        blank = False
+    return lines
+
+
+def _head_length(lines: list[_Line]) -> int:
+    """How many lines page 1's header can use: up to the legal basis or the first paragraph."""
+    starts = _data()["body_starts"]
+    for index, line in enumerate(lines[:HEAD_MAX_LINES]):
+        if len(line.text) >= PROSE_LENGTH or any(line.folded.startswith(s) for s in starts):
+            return index
+    return min(len(lines), HEAD_MAX_LINES)
+
+
+def _without_titles(text: str) -> str:
+    """A header line without the national title, motto or Party title (the right column)."""
+    data = _data()
+    for key in ("national_title", "motto", "party_title"):
+        pattern = fold(data[key])
+        folded = _fold_same_length(text).lower()
+        found = fuzz.partial_ratio_alignment(pattern, folded)
+        if (
+            found
+            and found.score >= TITLE_LINE_MIN
+            and found.dest_end - found.dest_start >= 0.75 * len(pattern)
+        ):
+            text = f"{text[: found.dest_start]} {text[found.dest_end :]}"
+    return text.strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Number, place and date
+
+
+@dataclass(frozen=True)
+class _Number:
+    line: int
+    value: str | None
+    type_code: str | None
+
+
+def _find_number(head: list[_Line], stop: int) -> _Number | None:
+    """The first "Số:" of the header; its value is None when left blank or unreadable."""
+    for index, line in enumerate(head[:stop]):
+        label = _NUMBER_LABEL.search(line.text)
+        if not label:
+            continue
+        match = NUMBER.match(line.text, label.end())
+        if not match:
+            return _Number(index, None, None)
+        if match.group("party"):
+            digits, code = match.group("party"), match.group("ptype")
+            value = f"{digits}-{code}/{match.group('porg')}"
+        else:
+            digits, symbol = match.group("state"), match.group("symbol")
+            year = f"/{match.group('year')}" if match.group("year") else ""
+            value = f"{digits}{year}/{symbol}"
+            code = re.split(r"\s?[-–]\s?", symbol)[0]
+        value = re.sub(r"\s", "", value).replace("–", "-")
+        return _Number(index, value, code)
+    return None
+
+
+def _place_before(text: str) -> str | None:
+    """The place name that ends ``text``: capitalised words right before ", ngày"."""
+    words = text.split()
+    taken: list[str] = []
+    for word in reversed(words):
+        if word in _PLACE_PREFIXES or (word[0].isupper() and word[1:].islower() and word.isalpha()):
+            taken.append(word)
+        elif word in _PLACE_SECOND_WORDS and taken is not None:
+            taken.append(word)
+        else:
+            break
+        if len(taken) == 5:
+            break
+    taken.reverse()
+    while taken and (len(taken[0]) == 1 or taken[0] in _PLACE_SECOND_WORDS):
+        taken.pop(0)
+    for index, word in enumerate(taken):  # "phố" needs "Thành" before it
+        if word in _PLACE_SECOND_WORDS and (
+            index == 0 or taken[index - 1] not in _PLACE_SECOND_WORDS[word]
+        ):
+            taken = taken[index + 1 :]
+            break
+    if not taken:
+        return None
+    place = " ".join(taken)
+    return _restore_place(place)
+
+
+def _restore_place(place: str) -> str:
+    """Accents back on a province-level name that OCR flattened ("Ha Nội" → "Hà Nội")."""
+    key = fold(place)
+    for phrase, canonical in _folded_phrases("provinces"):
+        if " ".join(phrase) == key:
+            return canonical
+    return place
+
+
+@dataclass(frozen=True)
+class _PlaceDate:
+    line: int
+    start: int  # offset in the line where the place (or the date) begins
+    place: str | None
+    issued: date | None
+    year: int
+
+
+def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
+    for index, line in enumerate(head):
+        match = HEADER_DATE.search(line.text)
+        if not match:
+            continue
+        before = line.text[: match.start()]
+        place = _place_before(before)
+        if place is None and before.strip():
+            continue
+        year = int(match.group("y"))
+        day, month = match.group("d"), match.group("m")
+        issued = None
+        if day.isdigit() and month.isdigit():
+            try:
+                issued = date(year, int(month), int(day))
+            except ValueError:
+                issued = None
+        begin = (
+            before.rfind(place.split()[0])
+            if place and place.split()[0] in before
+            else match.start()
+        )
+        return _PlaceDate(index, max(begin, 0), place, issued, year)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Type heading, subject, urgency, recipients
+
+
+def _heading_type(text: str) -> tuple[str, str] | None:
+    """``(type, rest of the line)`` when ``text`` is a type heading in capitals ("QUYẾT ĐỊNH")."""
+    cleaned = _clean(text)
+    words = cleaned.split()
+    folded = _tokens(cleaned)
+    for phrase, name in _folded_types():
+        size = len(phrase)
+        if tuple(folded[:size]) == phrase and _is_upper(" ".join(words[:size]), 1.0):
+            rest = " ".join(words[size:])
+            if rest.startswith(":") or (name == "luật" and rest):
+                return None
+            return name, rest
+        if (
+            len(folded) > size
+            and tuple(folded[-size:]) == phrase
+            and _is_upper(" ".join(words[-size:]), 1.0)
+        ):
+            prefix = " ".join(words[:-size])
+            # A receipt stamp left before the heading ("ĐẾN: _¬ CHỈ THỊ"): debris, no words.
+            words_before = [w for w in prefix.split() if w.isalpha()]
+            if (
+                re.search(r"[:|¬_]", prefix)
+                and not any(w.islower() and len(w) >= 3 for w in words_before)
+                and not _match_phrase(_tokens(prefix), "org_heads")
+            ):
+                return name, ""
+    return None
+
+
+def _find_heading(head: list[_Line], stop: int) -> tuple[int, str, str] | None:
+    for index, line in enumerate(head[:stop]):
+        found = _heading_type(line.text)
+        if found:
+            return index, *found
+    return None
+
+
+def _recipient_at(line: _Line) -> re.Match[str] | None:
+    return re.search(r"(?<![a-z])k[il]n[hk]\s*g[uoư][ir]{1,2}\b\s*:?", line.folded.lower())
+
+
+def _find_recipients_line(head: list[_Line]) -> int | None:
+    for index, line in enumerate(head):
+        if _recipient_at(line):
+            return index
+    return None
+
+
+def _drop_stamp_debris(text: str) -> str:
+    """Text after a "|" near the start: OCR of a stamp or a table border before the words."""
+    bar = text.rfind("|", 0, max(len(text) // 2, 1))
+    return text[bar + 1 :].strip() if bar >= 0 else text
+
+
+def _is_subject_stop(line: _Line) -> bool:
+    folded = line.folded.lower().lstrip(" _-")
+    return (
+        any(folded.startswith(stop) for stop in _data()["subject_stops"])
+        or _recipient_at(line) is not None
+        or _urgency_of(line.text) is not None
+        or _NUMBER_LABEL.match(line.text) is not None
+        or RECEIVERS.match(line.text) is not None
+    )
+
+
+def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
+    """``first`` and the lines that continue it: wrapped title or V/v lines."""
+    parts = [first] if first else []
+    upper = bool(first) and _is_upper(first)
+    for line in head[index + 1 : index + 9]:
+        text = _drop_stamp_debris(line.text)
+        if _is_subject_stop(line) or HEADER_DATE.search(text) or _heading_type(text):
+            break
+        if parts and line.blank_before and not _starts_lower(text):
+            break
+        if parts and not upper and _is_upper(text, 0.9):
+            break
+        if not parts:
+            upper = _is_upper(text)
+        parts.append(text)
+    subject = re.sub(r"\s+", " ", " ".join(parts)).strip()
+    return subject or None
+
+
+def _urgency_of(text: str) -> str | None:
+    """The urgency mark that ``text`` is (a whole line, or a column segment of a flattened line)."""
+    segments = [_clean(text)] + [_clean(s) for s in re.split(r"\s{2,}|\|", text)]
+    for segment in segments:
+        folded = fold(segment)
+        for mark, value in _data()["urgency"]:
+            if folded == fold(mark):
+                return value
+    # A mark at the end of a flattened line: "Số: 12/UBND-VX    HỎA TỐC".
+    for mark, value in _data()["urgency"]:
+        if re.search(rf"\s{{2,}}{re.escape(mark.upper())}$", text):
+            return value
+    return None
+
+
+def _find_urgency(head: list[_Line], stop: int) -> str | None:
+    for line in head[:stop]:
+        urgency = _urgency_of(line.text)
+        if urgency:
+            return urgency
+    return None
+
+
+def _item(text: str) -> str:
+    return LIST_DASH.sub("", text).strip().rstrip(";,.").strip()
+
+
+def _find_recipients(head: list[_Line], index: int | None) -> tuple[str, ...]:
+    """Items under "Kính gửi:": the rest of its line, or a dash list below it."""
+    if index is None:
+        return ()
+    line = head[index]
+    found = _recipient_at(line)
+    assert found is not None
+    inline = line.text[found.end() :].strip()
+    items = [_item(part) for part in re.split(r";", inline) if _item(part)]
+    listed = not items or LIST_DASH.match(inline) is not None
+    for following in head[index + 1 :]:
+        text = following.text
+        if listed and LIST_DASH.match(text) and len(text) < 160:
+            items.append(_item(text))
+        elif (
+            items
+            and not following.blank_before
+            and _starts_lower(text)
+            and not items[-1].endswith((";", "."))
+            and not LIST_DASH.match(text)
+        ):
+            items[-1] = f"{items[-1]} {_item(text)}"
+        else:
+            break
+    return tuple(item for item in items if item)
+
+
+# --------------------------------------------------------------------------------------------
+# Issuer
+
+
+def _case_name(text: str) -> str:
+    """A body name as annotated: abbreviations spelled out, capitals of an all-caps header undone
+    ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU" → "Ủy ban nhân dân tỉnh Cà Mau")."""
+    data = _data()
+    words: list[str] = []
+    for word in text.split():
+        bare = word.rstrip(",;")
+        expansion = data["abbreviations"].get(bare) or data["abbreviations"].get(
+            bare.upper().rstrip(".")
+        )
+        words.extend((expansion + word[len(bare) :]).split() if expansion else [word])
+    if not _is_upper(text):
+        return " ".join(words)
+    out: list[str] = []
+    mode = "field"  # field: next word capitalised once; name: every word capitalised
+    index = 0
+    while index < len(words):
+        tokens = _tokens(" ".join(words[index : index + 8]))
+        for key, next_mode in (
+            ("known_names", "field"),
+            ("org_heads", "field"),
+            ("localities", "name"),
+            ("provinces", "name"),
+        ):
+            found = _match_phrase(tokens, key)
+            if found and found[0] <= len(words) - index:
+                size, canonical = found
+                trailing = words[index + size - 1][len(words[index + size - 1].rstrip(",;")) :]
+                out.append(canonical + trailing)
+                index += size
+                mode = (
+                    "name"
+                    if key in ("localities", "provinces") or canonical.endswith(" ủy")
+                    else next_mode
+                )
+                break
+        else:
+            word = words[index]
+            if any(c.isdigit() for c in word) or not _is_upper(word, 1.0):
+                out.append(word)
+            elif mode in ("field", "name"):
+                out.append(word[:1] + word[1:].lower())
+                mode = "name" if mode == "name" else "lower"
+            else:
+                out.append(word.lower())
+            if fold(word) == "va":
+                out[-1] = "và"
+                mode = "field"
+            index += 1
+    return " ".join(out)
+
+
+def _org_start(text: str) -> bool:
+    """Whether a header line starts a new level of the issuing body (a kind of body)."""
+    tokens = _tokens(text)
+    joined = " ".join(tokens)
+    if any(joined.startswith(c) for c in _data()["continuations"]):
+        return False
+    if _match_phrase(tokens, "localities") and not _match_phrase(tokens, "org_heads"):
+        return False
+    return _match_phrase(tokens, "org_heads") is not None or bool(
+        tokens and tokens[0] in _data()["abbreviations"].keys() | {"ubnd", "hdnd"}
+    )
+
+
+def _issuer_levels(head: list[_Line], stop: int) -> list[str]:
+    """The left column above the number: one string per level (parent first)."""
+    levels: list[list[str]] = []
+    for index, line in enumerate(head[: stop + 1]):
+        text = _without_titles(line.text)
+        for cut in (_NUMBER_LABEL.search(text), HEADER_DATE.search(text)):
+            if cut:
+                text = text[: cut.start()]
+        text = _clean(text)
+        if not _is_upper(text) or len(text) < 2 or _heading_type(text):
+            continue
+        if _org_start(text):
+            levels.append([text])
+        elif levels and index < stop and _continues_name(text, line):
+            levels[-1].append(text)
+    return [" ".join(level) for level in levels]
+
+
+def _continues_name(text: str, line: _Line) -> bool:
+    """A wrapped second line of a body name: a locality ("TỈNH CÀ MAU") or a line right below."""
+    if "/" in text or len(text) > 60:
+        return False
+    return not line.blank_before or _match_phrase(_tokens(text), "localities") is not None
+
+
+def _issuer_from_levels(levels: list[str]) -> tuple[str | None, str | None]:
+    if not levels:
+        return None, None
+    issuer = _case_name(levels[-1])
+    parent = _case_name(" ".join(levels[:-1])) if len(levels) > 1 else None
+    if parent and fold(issuer) in {fold(unit) for unit in _data()["bare_units"]}:
+        if fold(parent).startswith("dang bo"):
+            name = parent.split(" ", 2)[-1]
+            found = _match_phrase(_tokens(name), "localities")
+            issuer = f"{issuer} {' '.join(name.split()[found[0] :]) if found else name}"
+        else:
+            issuer = f"{issuer} {parent}"
+    return issuer, parent
+
+
+def _issuer_from_body(text: str, doc_type: str | None) -> str | None:
+    """The body that speaks in the first person: "Ủy ban nhân dân huyện X báo cáo …"."""
+    verbs = {"báo cáo": ["báo cáo"], "thông báo": ["thông báo"]}.get(
+        doc_type, ["báo cáo", "thông báo"]
+    )
+    heads = [canonical for _, canonical in _folded_phrases("org_heads")] + ["UBND", "HĐND"]
+    head_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    stop_words = {
+        "về",
+        "việc",
+        "của",
+        "đã",
+        "đang",
+        "sẽ",
+        "được",
+        "có",
+        "không",
+        "để",
+        "theo",
+        "tại",
+        "trong",
+        "với",
+        "cho",
+        "các",
+        "đề",
+        "nghị",
+        "là",
+        "thì",
+        "này",
+        "đó",
+    }
+    for verb in verbs:
+        for match in re.finditer(rf"(?<=\s)(?:kính |xin |trân trọng )?{verb}\b", text):
+            clause = re.split(r"[.,;:()\n]", text[max(0, match.start() - 120) : match.start()])[-1]
+            head = re.search(rf"(?<![^\W\d_])(?:{head_pattern})(?![^\W\d_])", clause)
+            if not head:
+                continue
+            name = clause[head.start() :].strip()
+            words = name.split()
+            if len(words) <= 10 and not stop_words & {w.lower() for w in words[1:]}:
+                return _case_name(name)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Signer
+
+
+def _match_title(text: str) -> str | None:
+    """The canonical title that ``text`` is ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch"), OCR-tolerant."""
+    tokens = _tokens(text)
+    if not tokens or len(tokens) > 8:
+        return None
+    lookup = _title_lookup()
+    for size in range(len(tokens), 0, -1):
+        key = " ".join(tokens[:size])
+        if key in lookup and len(tokens) - size <= 4:
+            rest = " ".join(text.replace("-", " ").split()[size:])
+            return f"{lookup[key]} {_case_name(rest)}".strip() if rest else lookup[key]
+    best = max(lookup, key=lambda key: fuzz.ratio(" ".join(tokens), key))
+    return lookup[best] if fuzz.ratio(" ".join(tokens), best) >= SIGNER_TITLE_MIN else None
+
+
+def _trailing_caps(text: str) -> str:
+    """The run of capitalised words that ends a line (a title printed beside "Nơi nhận")."""
+    taken: list[str] = []
+    for word in reversed(text.split()):
+        core = word.strip(",.;:'\"")
+        if not (core.replace("-", "").isalpha() and core.isupper()):
+            break
+        taken.append(core)
+        if core != word:  # punctuation closes the run: ",CỤC TRƯỞNG"
+            break
+    return " ".join(reversed(taken))
+
+
+def _person_name(text: str) -> str | None:
+    """A signer's name line ("Trần Hồng Quân", "NGUYỄN VĂN A"), or None for anything else."""
+    words = _SIGNED_NOTE.sub("", text).split()
+    if not 2 <= len(words) <= 5 or not all(w.isalpha() for w in words):
+        return None
+    title_case = all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+    caps = all(w.isupper() for w in words)
+    if not (title_case or caps):
+        return None
+    data = _data()
+    surname_known = fold(words[0]) in data["surnames"]
+    if caps and not surname_known:
+        return None
+    if not surname_known and not (len(words) >= 3 and fold(words[1]) in data["middle_names"]):
+        return None
+    return " ".join(w[:1] + w[1:].lower() for w in words)
+
+
+def _authority(text: str) -> str | None:
+    """An authority line ("TM. ỦY BAN NHÂN DÂN", OCR "KT, TONG CỤC TRƯỞNG") as it should read."""
+    match = AUTHORITY.search(text)
+    if not match:
+        return None
+    rest = _clean(match.group("rest"))
+    if not _is_upper(rest, 0.8) or len(rest.split()) > 8:
+        return None
+    mark = match.group("mark")
+    mark = mark if "/" in mark or "." in mark else f"{mark}."
+    title = _match_title(rest)
+    if title:
+        rest = title.upper()  # OCR damage ("THU TƯỚNG") repaired from the title list
+    return f"{mark} {rest}"
+
+
+def _signature_window(lines: list[_Line], head_end: int) -> tuple[list[_Line], int | None]:
+    """The lines around the signature block, and the index of "Nơi nhận" in them."""
+    body = lines[head_end:]
+    receivers = next((i for i, line in enumerate(body) if RECEIVERS.match(line.text)), None)
+    annex_starts = tuple(_data()["annex_starts"])
+
+    def before_annex(window: list[_Line]) -> list[_Line]:
+        for index, line in enumerate(window):
+            if index and line.folded.lower().startswith(annex_starts):
+                return window[:index]
+        return window
+
+    if receivers is None:
+        half = len(body) // 2
+        annex = next(
+            (
+                i
+                for i, line in enumerate(body)
+                if i > half and line.folded.lower().startswith(annex_starts)
+            ),
+            len(body),
+        )
+        return body[max(0, annex - SIGNATURE_TAIL) : annex], None
+    start = max(0, receivers - SIGNATURE_BEFORE)
+    window = body[start:receivers] + before_annex(body[receivers : receivers + SIGNATURE_AFTER])
+    return window, receivers - start
+
+
+def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
+    window, receivers = _signature_window(lines, head_end)
+    authorities: list[str] = []
+    title: str | None = None
+    last = -1
+    first_line: _Line | None = None
+    for index, line in enumerate(window):
+        authority = _authority(line.text)
+        if authority:
+            authorities.append(authority)
+            last, first_line = index, first_line or line
+            continue
+        caps = _trailing_caps(line.text)
+        found = _match_title(caps) if len(caps.split()) >= 2 or caps == line.text else None
+        if found:
+            title, last, first_line = found, index, first_line or line
+    if last < 0 and receivers is None:
+        return None
+    name, end_line = None, None
+    for line in window[max(last, receivers or 0) + 1 :]:
+        if LIST_DASH.match(line.text) or ":" in line.text:
+            continue
+        name = _person_name(line.text)
+        if name:
+            end_line = line
+            break
+    if not (authorities or title or name):
+        return None
+    acting = _data()["acting_mark"] + "."
+    if title is None and authorities and authorities[-1].startswith(acting + " "):
+        title = (
+            f"{_data()['acting_word']} {_match_title(authorities[-1][len(acting) :]) or ''}".strip()
+        )
+    start_line = first_line or end_line
+    assert start_line is not None
+    return Signer(
+        name=name,
+        title=title,
+        on_behalf=" ".join(authorities) or None,
+        start=start_line.start,
+        end=(end_line or start_line).end,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Press articles
+
+
+def _press(head: list[_Line]) -> tuple[str | None, date | None, str | None] | None:
+    """``(title, date, agency)`` of a portal article, or None when the text is not one."""
+    first = head[:6]
+    dated = next((line for line in first if NEWS_DATELINE.search(line.text)), None)
+    byline = next((BYLINE.match(line.text) for line in first if BYLINE.match(line.text)), None)
+    if not (dated or byline):
+        return None
+    issued = None
+    for line in first:
+        mention = next((m for m in find_dates(line.text) if m.value), None)
+        if mention:
+            issued = mention.value
+            break
+    title = next(
+        (line.text for line in first if line is not dated and not BYLINE.match(line.text)), None
+    )
+    return title, issued, byline.group("agency").strip() if byline else None
+
+
+# --------------------------------------------------------------------------------------------
 
 
 def extract_header(text: str) -> Header:
-    return Header()
+    """What page 1 and the signature block say about the document itself."""
+    lines = _lines(text)
+    head_end = _head_length(lines)
+    head = lines[:head_end]
+
+    recipients_at = _find_recipients_line(head)
+    vv_at = next(
+        (
+            i
+            for i, line in enumerate(head[:recipients_at])
+            if VV.match(_drop_stamp_debris(line.text))
+        ),
+        None,
+    )
+    bound = min(i for i in (recipients_at, vv_at, 30, len(head)) if i is not None)
+    heading = _find_heading(head, bound)
+    top = min(i for i in (heading[0] if heading else None, bound) if i is not None)
+    number = _find_number(head, top)
+    place_date = _find_place_date(head[: max(top, bound)] if heading or vv_at is not None else head)
+
+    doc_type: str | None = None
+    subject: str | None = None
+    issuer: str | None = None
+    issued: date | None = place_date.issued if place_date else None
+    if heading:
+        doc_type = heading[1]
+        subject = _subject_from(head, heading[0], heading[2])
+    elif vv_at is not None:
+        doc_type = "công văn"
+        line = _drop_stamp_debris(head[vv_at].text)
+        found = HEADER_DATE.search(line)
+        first = VV.sub("V/v ", line[: found.start()] if found else line, count=1)
+        subject = _subject_from(head, vv_at, first.strip())
+    elif number and number.value:
+        doc_type = doc_type_by_abbr().get(number.type_code or "", "công văn")
+
+    stops = [
+        i
+        for i in (number.line if number else None, place_date.line if place_date else None, top)
+        if i is not None
+    ]
+    levels = _issuer_levels(head, min(stops)) if stops else []
+    issuer, parent = _issuer_from_levels(levels)
+
+    press = None if (heading or vv_at is not None or number or levels) else _press(lines)
+    if press:
+        doc_type, issued = "bài báo", press[1]
+        subject, issuer = press[0], press[2]
+
+    signer = None if press else _find_signer(lines, head_end)
+    if issuer is None and not press:
+        issuer = _issuer_from_body(text, doc_type)
+        if issuer is None and signer and signer.on_behalf:
+            match = re.match(
+                r"(?:TM\.|T/M|T\.M)\s+(.+?)(?:\s+(?:KT\.|TL\.|TUQ\.|K/T|T/L)\s.*)?$",
+                signer.on_behalf,
+            )
+            issuer = _case_name(match.group(1)) if match else None
+
+    year = place_date.year if place_date else (issued.year if issued else None)
+    return Header(
+        doc_type=doc_type,
+        number=number.value if number else None,
+        issuer=issuer,
+        parent_issuer=parent,
+        place=place_date.place if place_date else None,
+        issued_date=issued.isoformat() if issued else None,
+        year=year,
+        subject=subject,
+        urgency=_find_urgency(head, (recipients_at or bound) + 1),
+        recipients=_find_recipients(head, recipients_at),
+        signer=signer,
+    )
