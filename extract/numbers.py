@@ -64,7 +64,7 @@ _CODE_TAIL = re.compile(r"[ \t]?[/-][ \t]?(?:\d{4}[ \t]?/|[A-ZĐa-zđ])")
 
 _WORD_VALUES: dict[str, int] = load("statistics_lexicon")["number_words"]
 # Only the digit words open a number ("hai mươi lăm", not "lăm" or "tư" alone: "đầu tư");
-# lower-case only, so that "Năm Căn" (a place) and sentence-initial "Một bộ phận" stay words.
+# a capital only at the start of a sentence, so that "Năm Căn" (a place) stays a name.
 _OPENING_WORDS = [
     w for w, v in _WORD_VALUES.items() if 1 <= v <= 10 and w not in ("mốt", "lăm", "tư", "mươi")
 ]
@@ -73,7 +73,8 @@ _WORD_NUMBER = re.compile(
     + "|".join(sorted(_OPENING_WORDS, key=len, reverse=True))
     + r")(?:[ \t]+(?:"
     + "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-    + r"))*(?!\w)(?![ \t]*\d)"  # "năm 2021" is a year, not five
+    + r"))*(?!\w)(?![ \t]*\d)",  # "năm 2021" is a year, not five
+    re.IGNORECASE,
 )
 
 
@@ -240,6 +241,9 @@ def _word_numbers(text: str) -> list[NumberMention]:
         if _previous_word(text, match.start()) in _LABEL_WORDS | {"thứ"}:
             continue
         if not _COUNTED.match(text, match.end()):
+            continue
+        before = text[: match.start()].rstrip(" \t")
+        if match.group(0)[0].isupper() and before and before[-1] not in ".!?\n-+*":
             continue
         value = parse_words(match.group(0))
         if value is None:

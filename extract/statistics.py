@@ -72,6 +72,8 @@ _QUALIFIER = re.compile(rf"(?:^|\s)(?P<q>{_alternation(list(_WORDS['qualifiers']
 _CHANGE = re.compile(
     rf"(?:^|\s)(?P<c>{_alternation(list(_WORDS['change_words']))})(?:\s+(?:gấp|thêm))?\s*$", re.I
 )
+# "tăng 8,5% so với cùng kỳ": what a change is measured against.
+_COMPARISON = re.compile(rf"\s*(?P<c>{_alternation(_WORDS['comparisons'])})(?!\w)", re.IGNORECASE)
 _TARGET = _words_regex(_WORDS["target_words"])
 _CONDITIONAL = re.compile(rf"^\W*(?:{_alternation(_WORDS['conditional_openers'])})(?!\w)", re.I)
 _THRESHOLD = re.compile(
@@ -81,6 +83,7 @@ _CUMULATIVE = _words_regex(_WORDS["cumulative"])
 _CURRENT = _words_regex(_WORDS["current"])
 _NATION = _words_regex(_WORDS["nation"])
 _STOP = frozenset(_WORDS["stop_words"])
+_CHANGE_WORDS = frozenset(_WORDS["change_words"])
 # Linking words trimmed from either end of a label.
 _FILLER = re.compile(rf"^(?:{_alternation(_WORDS['filler_words'])})(?:\s+|$)", re.IGNORECASE)
 _FILLER_END = re.compile(rf"(?:^|\s+)(?:{_alternation(_WORDS['filler_words'])})$", re.IGNORECASE)
@@ -341,8 +344,10 @@ def _area(text: str, found: _Found, default: str | None) -> str | None:
 def _document_area(text: str, header: Header) -> str | None:
     """The area the document reports on: its issuer's, else the first "trên địa bàn tỉnh X"."""
     for source in (header.issuer, header.parent_issuer):
-        if source and (match := _AREA.search(source.title() if source.isupper() else source)):
-            return _area_name(match)
+        # "UBND TỈNH BẮC GIANG", "Ủy ban nhân dân TỈNH BẮC GIANG": capitals as a name is written
+        for spelling in (source, source.title()) if source else ():
+            if match := _AREA.search(spelling):
+                return _area_name(match)
     match = re.search(r"(?:trên địa bàn|toàn)\s+" + _AREA.pattern, text)
     return _area_name(match) if match else None
 
@@ -365,7 +370,7 @@ def _read_figure(
         return None
     if unit_name == "%":
         modifiers, phrase_end = _modifiers(
-            text, unit_end, limit=8, stops=_STOP - {"trên"}, commas=True
+            text, unit_end, limit=8, stops=(_STOP - {"trên"}) | _CHANGE_WORDS, commas=True
         )
     elif unit_name in _UNITS["after_multiplier"]:
         modifiers, phrase_end = "", unit_end
@@ -378,6 +383,8 @@ def _read_figure(
         start = number.start - (len(before) - match.start("q"))
     if match := _CHANGE.search(before):
         change = _WORDS["change_words"][re.sub(r"\s+", " ", match.group("c").lower())]
+    if compared := _COMPARISON.match(text, phrase_end):
+        qualifier = qualifier or re.sub(r"\s+", " ", compared.group("c").lower())
     label, label_names = _label_before(text, start, max(floor, sentence[0]))
     return _Found(
         number=number,
@@ -404,8 +411,13 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
             phrase = f"tỷ lệ {modifiers}"
         elif "tỷ lệ" in label:
             phrase = label[label.index("tỷ lệ") :]
-        else:
+        elif label:
             phrase = f"tỷ lệ {label}"
+        elif subject := [p for p in previous if p.sentence == found.sentence and p.unit != "%"]:
+            # "Tổng thu đạt 12.345 tỷ đồng, tăng 8,5% so với cùng kỳ": a change of that figure
+            phrase = f"tỷ lệ {found.change or ''} {subject[-1].indicator}"
+        else:
+            phrase = "tỷ lệ"
     elif unit_word == "đồng" or unit_word in _UNITS["measures"]:
         phrase = modifiers or label or ("kinh phí" if unit_word == "đồng" else noun)
     elif unit_word in _UNITS["after_multiplier"]:

@@ -166,6 +166,30 @@ def test_breakdown_takes_the_indicator_of_the_total() -> None:
     assert {s.area for s in found[:3]} == {"tỉnh Cà Mau"}
 
 
+def test_changes_and_what_they_compare_with() -> None:
+    text = (
+        "Trong ngày, toàn tỉnh ghi nhận 125 ca mắc mới, tăng 12 ca so với ngày hôm qua. "
+        "Tổng thu ngân sách nhà nước đạt 12.345 tỷ đồng, bằng 105% dự toán, tăng 8,5% so với cùng kỳ."
+    )
+    found = extract_statistics(text, Header(issuer="UBND TỈNH BẮC GIANG"))
+    assert [(s.value, s.change, s.qualifier) for s in found] == [
+        (125, None, None),
+        (12, "tăng", "so với ngày hôm qua"),
+        (12_345_000_000_000, None, None),
+        (105, None, None),
+        (8.5, "tăng", "so với cùng kỳ"),
+    ]
+    assert found[-1].indicator == "tỷ lệ tăng tổng thu ngân sách nhà nước"
+    assert {s.area for s in found} == {"tỉnh Bắc Giang"}
+
+
+def test_counts_in_words_before_a_counted_noun() -> None:
+    text = (
+        "Hai ca tử vong là người cao tuổi. Có ba trường hợp được miễn; huyện Năm Căn có năm 2021."
+    )
+    assert figures(text) == [(2, "ca"), (3, "trường hợp")]
+
+
 def test_area_of_the_nation() -> None:
     found = extract_statistics("trên toàn quốc với 1.045.397 ca mắc.", CA_MAU)
     assert found[0].area == "Việt Nam"
