@@ -423,11 +423,17 @@ def exact_word_share(query: str, text: str) -> float:
 
     Folding merges distinct words (án/an, thể/thế); among documents that match folded, those
     holding the words with the typed diacritics rank first."""
-    words = {w for w in re.findall(r"\w+", normalize_text(query).lower())}
+    words = set(re.findall(r"\w+", normalize_text(query).lower()))
     if not words:
         return 0.0
-    written = set(re.findall(r"\w+", text.lower()))
-    return len(words & written) / len(words)
+    lowered = text.lower()
+    found = sum(1 for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered))
+    return found / len(words)
+
+
+# An FTS5 index of the text as written (tokenizer ``unicode61 remove_diacritics 0``), when storage
+# provides one: it finds the rows holding the words with the typed diacritics without reading them.
+EXACT_FTS_TABLE = "documents_fts_exact"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -605,6 +611,25 @@ async def _search_rows(
         return []
 
 
+async def _exact_matches(db, query: str, ids: list[str]) -> dict[str, float] | None:
+    """``{document id: share of the typed words found as written}`` from the index of the text
+    as written; None when the database has no such index (then the text itself is read)."""
+    words = list(dict.fromkeys(re.findall(r"\w+", normalize_text(query).lower())))
+    if not ids or not words or EXACT_FTS_TABLE not in await _tables(db):
+        return None
+    shares: dict[str, float] = {}
+    for word in words:
+        rows = await _rows(
+            db,
+            f"select d.id from {EXACT_FTS_TABLE} e join documents d on d.rowid = e.rowid "
+            f"where {EXACT_FTS_TABLE} match :word",
+            {"word": f'"{word}"'},
+        )
+        for row in rows:
+            shares[row["id"]] = shares.get(row["id"], 0.0) + 1 / len(words)
+    return shares
+
+
 async def run_search(db, query: str, filters: dict[str, str]) -> Search:
     search = Search(query=query, filters=filters)
     query = query.strip()
@@ -640,8 +665,12 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
         by_number, match = False, fts_query(query)
         rows = await _search_rows(db, search, match, where, params)
     terms = query_terms(match) if by_number else query_terms(query)
+    exact_ids = await _exact_matches(db, query, [row["id"] for row in rows])
     for row in rows:
-        exact = exact_word_share(query, (row["subject"] or "") + " " + (row["text"] or ""))
+        if exact_ids is None:
+            exact = exact_word_share(query, (row["subject"] or "") + " " + (row["text"] or ""))
+        else:
+            exact = exact_ids.get(row["id"], 0.0)
         search.results.append(SearchResult(row, Markup(""), exact, row["rank"]))
     search.results.sort(key=lambda r: (-r.exact, r.rank))
     for argument, column in SEARCH_FILTERS.items():
@@ -844,6 +873,67 @@ def _entity_spans(
     ]
 
 
+_CITED_BY_SELECT = (
+    "select c.*, d.doc_type, d.number as doc_number, d.filename as doc_filename, "
+    "d.issuer as doc_issuer, d.issued_date as doc_date, d.subject as doc_subject "
+    "from citations c join documents d on d.id = c.document_id "
+)
+
+
+async def _cited_by(db, document: dict, tables: set[str], linked: bool) -> list[dict]:
+    """Citations of ``document`` in other documents, oldest citing document first: the links
+    the linker made when it has run, else the document's number matched in any spelling
+    (and the date, when both are known)."""
+    if "citations" not in tables:
+        return []
+    order = " order by d.issued_date is null, d.issued_date, c.document_id, c.start"
+    if linked:
+        return await _rows(
+            db,
+            _CITED_BY_SELECT + "where c.target_id = :id and c.document_id != :id" + order,
+            {"id": document["id"]},
+        )
+    if not document.get("number"):
+        return []
+    rows = await _rows(
+        db,
+        _CITED_BY_SELECT
+        + "where c.document_id != :id and vanban_number_matches(c.number, :number)"
+        + order,
+        {"id": document["id"], "number": document["number"]},
+    )
+    exact = number_key(document["number"])
+    return [
+        row
+        for row in rows
+        if number_key(row["number"]) == exact
+        and _same_date(row.get("date"), document.get("issued_date"))
+    ]
+
+
+async def _implementations(
+    db, document: dict, tables: set[str], cited_by: list[dict]
+) -> list[dict]:
+    """Documents carrying ``document`` out, in date order: the linker's ``implementations``
+    view when it exists, else the citing documents whose wording says they carry it out."""
+    if "implementations" in await db.view_names():
+        return await _rows(
+            db,
+            "select i.*, i.document_type as doc_type, i.document_number as doc_number, "
+            "i.document_date as doc_date, i.document_issuer as doc_issuer, "
+            "i.document_subject as doc_subject, d.filename as doc_filename "
+            "from implementations i join documents d on d.id = i.document_id "
+            "where i.directive_id = :id "
+            "order by i.document_date is null, i.document_date, i.document_id",
+            {"id": document["id"]},
+        )
+    first: dict[str, dict] = {}
+    for row in cited_by:
+        if _is_implementing(row.get("relation")):
+            first.setdefault(row["document_id"], row)
+    return sorted(first.values(), key=lambda r: (r["doc_date"] is None, r["doc_date"] or ""))
+
+
 async def document_page(datasette, request):
     db = datasette.get_database()
     document_id = request.url_vars["id"]
@@ -875,38 +965,26 @@ async def document_page(datasette, request):
     tasks = (
         await _tasks(db, "t.document_id = :id", {"id": document_id}) if "tasks" in tables else []
     )
+    linked = "citations" in tables and "target_id" in await _columns(db, "citations")
+    by_id = {row["id"]: row for row in numbered}
     for citation in citations:
-        target = _resolve(citation["number"], citation.get("date"), numbered)
+        if linked:
+            # The linker's answer (it also catches numbers OCR garbled in the cited header).
+            target_id = citation.get("target_id")
+            target = by_id.get(target_id) or (
+                {"id": target_id}
+                if target_id and citation.get("link_status") == "resolved"
+                else None
+            )
+        else:
+            target = _resolve(citation["number"], citation.get("date"), numbered)
         citation["target"] = target if target and target["id"] != document_id else None
 
-    cited_by: list[dict] = []
-    if document.get("number") and "citations" in tables:
-        rows = await _rows(
-            db,
-            "select c.*, d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer as doc_issuer, "
-            "d.issued_date as doc_date, d.subject as doc_subject "
-            "from citations c join documents d on d.id = c.document_id "
-            "where c.document_id != :id and vanban_number_matches(c.number, :number) "
-            "order by d.issued_date is null, d.issued_date, c.document_id, c.start",
-            {"id": document_id, "number": document["number"]},
-        )
-        exact = number_key(document["number"])
-        cited_by = [
-            row
-            for row in rows
-            if number_key(row["number"]) == exact
-            and _same_date(row.get("date"), document.get("issued_date"))
-        ]
-    implementations: dict[str, dict] = {}
-    for row in cited_by:
-        if _is_implementing(row.get("relation")):
-            implementations.setdefault(row["document_id"], row)
-    implementation_rows = sorted(
-        implementations.values(), key=lambda r: (r["doc_date"] is None, r["doc_date"] or "")
-    )
+    cited_by = await _cited_by(db, document, tables, linked)
+    implementations = await _implementations(db, document, tables, cited_by)
     reported: list[dict] = []
     if implementations and "statistics" in tables:
-        ids = list(implementations)
+        ids = list(dict.fromkeys(row["document_id"] for row in implementations))
         placeholders = ", ".join(f":d{i}" for i in range(len(ids)))
         reported = await _rows(
             db,
@@ -961,7 +1039,7 @@ async def document_page(datasette, request):
             "pages": paginate(text, spans),
             "citations": citations,
             "cited_by": cited_by,
-            "implementations": implementation_rows,
+            "implementations": implementations,
             "is_directing": (document.get("doc_type") or "") in DIRECTING_TYPES,
             "statistics": statistics,
             "reported": reported,

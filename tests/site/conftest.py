@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from datasette.app import Datasette
 
+from extract.link import link_citations
 from extract.model import Citation, Extraction, Header, Signer, Statistic, Task
 from ingest.cli import PROJECT_ROOT, datasette_arguments
 from ingest.normalize import normalize_text
@@ -103,9 +104,7 @@ def _save(db, document_id: str, name: str, text: str, extraction: Extraction) ->
     )
 
 
-@pytest.fixture(scope="session")
-def linked_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("linked") / "vanban.db"
+def _build_linked_db(path: Path, run_linker: bool) -> Path:
     db = open_db(path)
     text = DIRECTIVE_TEXT
     first, second = text.index("1. Ủy ban"), text.index("2. Bộ Y tế")
@@ -234,8 +233,25 @@ def linked_db(tmp_path_factory) -> Path:
             ),
         ),
     )
+    if run_linker:
+        link_citations(db)
+        if "target_id" not in db["citations"].columns_dict:
+            pytest.skip("citation linking (extract/link.py) has not landed")
     close_for_serving(db)
     return path
+
+
+@pytest.fixture(scope="session", params=["number-match", "linker"])
+def linked_db(request, tmp_path_factory) -> Path:
+    """Three linked documents; the site resolves their citations itself ("number-match") or
+    reads the links that extract/link.py stored ("linker")."""
+    folder = tmp_path_factory.mktemp(f"linked-{request.param}")
+    return _build_linked_db(folder / "vanban.db", run_linker=request.param == "linker")
+
+
+@pytest.fixture(scope="session")
+def unlinked_db(tmp_path_factory) -> Path:
+    return _build_linked_db(tmp_path_factory.mktemp("unlinked") / "vanban.db", run_linker=False)
 
 
 def _flag_values(arguments: list[str], flag: str) -> list[str]:
