@@ -4,6 +4,9 @@ A .docx body is read in document order, paragraphs and tables interleaved as the
 statistics table sits between the paragraphs that discuss it); each table row becomes one line
 with its cells separated by TAB.  The header of many Word documents is a borderless two-column
 table, which thus comes out as "issuer TAB national motto" lines.
+
+Runs set in a legacy font (``.VnTime``, ``VNI-Times``) hold TCVN3 or VNI bytes and are
+converted run by run, so a document mixing them with Unicode runs comes out whole.
 """
 
 from __future__ import annotations
@@ -13,22 +16,52 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from ingest import legacy
 from ingest.readers.base import RawDocument, ReadError
 
 # antiword gives up on a file it cannot parse; this bounds a stuck conversion.
 CONVERT_TIMEOUT_S = 120
 
 
-def _cell_text(cell) -> str:
-    return " ".join(cell.text.split())
+def _font_of(run, paragraph) -> str:
+    """The run's font, else its paragraph style's, else that style's ancestors'."""
+    if run.font.name:
+        return run.font.name
+    style = paragraph.style
+    while style is not None:
+        if style.font.name:
+            return style.font.name
+        style = style.base_style
+    return ""
 
 
-def _table_lines(table) -> list[str]:
+def _paragraph_text(paragraph, legacy_fonts: set[str]) -> str:
+    runs = paragraph.runs
+    fonts = [_font_of(run, paragraph) for run in runs]
+    if not any(legacy.encoding_of_font(font) for font in fonts):
+        return paragraph.text
+    parts = []
+    for run, font in zip(runs, fonts, strict=True):
+        encoding = legacy.encoding_of_font(font)
+        if encoding:
+            legacy_fonts.add(font)
+            parts.append(legacy.convert(run.text, encoding, font))
+        else:
+            parts.append(run.text)
+    return "".join(parts)
+
+
+def _cell_text(cell, legacy_fonts: set[str]) -> str:
+    text = " ".join(_paragraph_text(paragraph, legacy_fonts) for paragraph in cell.paragraphs)
+    return " ".join(text.split())
+
+
+def _table_lines(table, legacy_fonts: set[str]) -> list[str]:
     lines = []
     for row in table.rows:
         cells: list[str] = []
         for cell in row.cells:
-            text = _cell_text(cell)
+            text = _cell_text(cell, legacy_fonts)
             # A merged cell is returned once per grid column it spans: keep it once.
             if cells and text and cells[-1] == text:
                 continue
@@ -53,16 +86,22 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     except ValueError as error:
         raise ReadError(f"not a Word document: {error}") from error
     lines: list[str] = []
+    legacy_fonts: set[str] = set()
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            lines.append(_paragraph_text(block, legacy_fonts))
         elif isinstance(block, Table):
-            lines.extend(_table_lines(block))
+            lines.extend(_table_lines(block, legacy_fonts))
     text = "\n".join(lines)
     if not text.strip():
         raise ReadError("empty document: no text")
     title = (document.core_properties.title or "").strip() or None
-    return RawDocument(path=path, format="docx", text=text, encoding="utf-8", title=title)
+    warnings = []
+    if legacy_fonts:
+        warnings.append("legacy fonts converted to Unicode: " + ", ".join(sorted(legacy_fonts)))
+    return RawDocument(
+        path=path, format="docx", text=text, encoding="utf-8", title=title, warnings=warnings
+    )
 
 
 def read_doc(path: Path) -> RawDocument:

@@ -60,6 +60,24 @@ def test_docx_paragraphs_and_tables_in_document_order(tmp_path: Path) -> None:
     assert (document.format, document.title) == ("docx", "Triển khai Công điện 1102/CĐ-TTg")
 
 
+def test_runs_in_legacy_fonts_are_converted(tmp_path: Path) -> None:
+    """An old template: the heading in .VnTimeH, the body mixing .VnTime and Unicode runs."""
+    document = docx.Document()
+    heading = document.add_paragraph().add_run("CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM")
+    heading.font.name = ".VnTimeH"
+    body = document.add_paragraph()
+    body.add_run("C¨n cø NghÞ ®Þnh sè ").font.name = ".VnTime"
+    body.add_run("30/2020/NĐ-CP").font.name = "Times New Roman"
+    body.add_run(" ngµy 05 th¸ng 3 n¨m 2020").font.name = ".VnTime"
+    document.save(tmp_path / "old.docx")
+    read = read_document(tmp_path / "old.docx")
+    assert read.text.splitlines() == [
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020",
+    ]
+    assert any(".VnTime" in warning for warning in read.warnings)
+
+
 def test_docx_named_txt_is_read_as_docx(tmp_path: Path) -> None:
     disguised = tmp_path / "cv.txt"
     disguised.write_bytes(_docx(tmp_path / "cv.docx").read_bytes())
