@@ -160,6 +160,21 @@ def test_text_layer_in_tcvn3_is_converted(tmp_path: Path) -> None:
     assert any("tcvn3" in warning for warning in document.warnings)
 
 
+def test_words_in_vntime_fonts_are_converted_by_font(tmp_path: Path) -> None:
+    """The font name decides, even for one heading line too short for content detection."""
+    built = build_pdf(
+        tmp_path / "times.pdf",
+        [[(72, 60, "CéNG HOµ X· HéI CHñ NGHÜA VIÖT NAM")] + _text_lines(CT_11_BODY, 100, 20)],
+        standard_font="Times-Roman",
+    )
+    # Renamed in place (same length, so the cross-reference table stays right).
+    renamed = tmp_path / "vntimeh.pdf"
+    renamed.write_bytes(built.read_bytes().replace(b"/Times-Roman", b"/.VnTimeH   "))
+    document = read_document(renamed)
+    assert document.text.splitlines()[0] == "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert any(".VnTimeH" in warning for warning in document.warnings)
+
+
 def test_number_and_date_stamped_by_e_signing_are_read() -> None:
     """The plan's number and day are form-widget appearances added when it was signed."""
     document = read_document(realdoc("hanoi_kh_173_festival.pdf"), pages=[0])
