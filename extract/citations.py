@@ -148,8 +148,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "not_document": re.compile(
             rf"(?i:(?:^|\W)(?:{_alternation(terms['not_documents'])}))\s*(?:{so})?\s*$"
         ),
-        # The document's own number: the "Số:" field at the start of a header line.
-        "own_field": re.compile(r"(?:^|\n)[\s|*_>#.-]*(?i:s[oe])\s*[:.]?\s*$"),
+        # The document's own number: the "Số:" field at the start of a header line (a wrapped
+        # "Quyết định\nsố 12/…" has a type name before it and is a citation).
+        "own_field": re.compile(r"(?:^|\n)[\s|*_>#.-]*S[oe]\s*[:.]?\s*$"),
         # …or a number followed on its line by the place-and-date ("41 /CT-TTs Ha Nội, ngày…").
         "place_date_after": re.compile(r"[ \t|]*[A-Z][^\W\d_]*(?:[ \t]+\w+){0,3},?[ \t]*(?i:ngay)"),
         "list_separator": re.compile(rf"^[\s,;]*(?i:va\b)?[\s,]*(?:{so})?\s*$"),
@@ -248,10 +249,27 @@ def _subject_after(text: str, plain: str, pos: int) -> str | None:
     return subject or None
 
 
-def _is_own_number(plain: str, start: int, end: int, own_key: str | None, number: str) -> bool:
+def _type_name(typed: re.Match[str] | None, before: str, parts: NumberParts) -> str | None:
+    """The type the text names before a number; the code's type in a compound name.
+
+    "Thông báo kết luận số 147/TB-VPCP" is a thông báo: when the number's code names a type that
+    the words just before the nearest type name also name, the code wins.
+    """
+    if not typed:
+        return None
+    word = typed.group("type")
+    type_name = _type_names().get(fold(word))
+    if type_name is None and word.isupper():
+        type_name = _type_by_code().get(word)
+    if parts.type and type_name and parts.type != type_name:
+        if fold(parts.type) in fold(before[max(0, typed.start() - 30) : typed.start()]):
+            return parts.type
+    return type_name
+
+
+def _is_own_number(plain: str, start: int, end: int) -> bool:
+    """A number in the header's "Số:" field or on the place-and-date line names its own document."""
     patterns = _patterns()
-    if own_key and fold_number(number) == own_key:
-        return True
     line_end = plain.find("\n", end)
     rest_of_line = plain[end : line_end if line_end >= 0 else len(plain)]
     return bool(
@@ -270,15 +288,15 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
         start, end = match.span()
         number = clean_number(text[start:end])
         before = plain[max(0, start - _LOOKBACK) : start]
-        if patterns["not_document"].search(before) or _is_own_number(
-            plain, start, end, own_key, number
+        typed = patterns["type_before"].search(before)
+        if patterns["not_document"].search(before) or (
+            not typed and _is_own_number(plain, start, end)
         ):
             continue
+        if own_key and fold_number(number) == own_key:
+            continue
         parts = number_parts(number)
-        typed = patterns["type_before"].search(before)
-        type_name = _type_names().get(fold(typed.group("type"))) if typed else None
-        if typed and type_name is None and typed.group("type").isupper():
-            type_name = _type_by_code().get(typed.group("type"))
+        type_name = _type_name(typed, before, parts)
         has_so = bool(patterns["so_before"].search(before))
         default_year = parts.year or header.year
         date, pos = _date_after(text, plain, end, default_year)

@@ -1,0 +1,284 @@
+"""Citations read from real wording: the seeds, the OCR'd documents of corpus/ and the conventions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract import extract_all
+from extract.citations import clean_number, extract_citations, fold_number, number_parts
+from extract.evaluate import Report, score_document
+from extract.model import Header
+from ingest.normalize import normalize_text
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "corpus"
+GOLD = REPO.parent / "shared" / "gold"
+
+
+def cite(text: str, header: Header | None = None) -> list[tuple]:
+    found = extract_citations(normalize_text(text), header or Header())
+    return [(c.number, c.type, c.date, c.issuer) for c in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Full form: type, số, number, date, issuer, subject (seed 002).
+        (
+            "Thực hiện Công điện số 1102/CĐ-TTg ngày 23/8/2021 của Thủ tướng Chính phủ về tăng cường",
+            [("1102/CĐ-TTg", "công điện", "2021-08-23", "Thủ tướng Chính phủ")],
+        ),
+        # No "số"; a number with its year (seed 003).
+        (
+            "theo quy định tại Nghị quyết 42/NQ-CP ngày 09/4/2020 của Chính phủ, Quyết định 15/2020/QĐ-TTg của Thủ tướng Chính phủ, đến",
+            [
+                ("42/NQ-CP", "nghị quyết", "2020-04-09", "Chính phủ"),
+                ("15/2020/QĐ-TTg", "quyết định", None, "Thủ tướng Chính phủ"),
+            ],
+        ),
+        # Party numbers; the issuer ends at the comma before the next clause (seed 002).
+        (
+            "Thông báo số 77-TB/TU ngày 24/8/2021 của Ban Thường vụ Tỉnh ủy về một số nhiệm vụ cấp bách và Công văn số 365-CV/TU ngày 25/8/2021 của Tỉnh ủy Cà Mau, Chủ tịch",
+            [
+                ("77-TB/TU", "thông báo", "2021-08-24", "Ban Thường vụ Tỉnh ủy"),
+                ("365-CV/TU", "công văn", "2021-08-25", "Tỉnh ủy Cà Mau"),
+            ],
+        ),
+        # A list sharing one type name, dates per item, one issuer after the list (nq_84).
+        (
+            "các Chỉ thị số: 20/CT-TTg\nngày 17 tháng 5 năm 2017, 11/CT-TTg ngày 04 tháng 3 năm 2020 của Thủ\ntướng Chính phủ, rà soát",
+            [
+                ("20/CT-TTg", "chỉ thị", "2017-05-17", "Thủ tướng Chính phủ"),
+                ("11/CT-TTg", "chỉ thị", "2020-03-04", "Thủ tướng Chính phủ"),
+            ],
+        ),
+        # A list without dates (seed 000).
+        (
+            "theo tinh thần các Chỉ thị 15/CT-TTg, 16/CT-TTg, 19/CT-TTg của Thủ tướng Chính phủ. Kết hợp",
+            [
+                ("15/CT-TTg", "chỉ thị", None, "Thủ tướng Chính phủ"),
+                ("16/CT-TTg", "chỉ thị", None, "Thủ tướng Chính phủ"),
+                ("19/CT-TTg", "chỉ thị", None, "Thủ tướng Chính phủ"),
+            ],
+        ),
+        # The conventions' list form; "và số" continues a list (nq_84).
+        (
+            "các Quyết định số 1401/QĐ-UBND, 2222/QĐ-UBND",
+            [
+                ("1401/QĐ-UBND", "quyết định", None, None),
+                ("2222/QĐ-UBND", "quyết định", None, None),
+            ],
+        ),
+        (
+            "theo các Quyết định số 2085/QĐ-TTg ngày 31 tháng 12\nnăm 2016 và số 2086/QĐ-TTg ngày 31 tháng 12 năm 2016 của Thủ tướng\nChính phủ;",
+            [
+                ("2085/QĐ-TTg", "quyết định", "2016-12-31", "Thủ tướng Chính phủ"),
+                ("2086/QĐ-TTg", "quyết định", "2016-12-31", "Thủ tướng Chính phủ"),
+            ],
+        ),
+        # A comma inside a body's name ("phòng, chống"), date after a comma (seed 001).
+        (
+            "(theo Quyết định số 48/QĐ-BCĐ, ngày 24/7/2021 của Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh).",
+            [
+                (
+                    "48/QĐ-BCĐ",
+                    "quyết định",
+                    "2021-07-24",
+                    "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh",
+                )
+            ],
+        ),
+        # The type from the number's code when the text names none ("văn bản"); issuer after.
+        (
+            "tại văn bản số 1789-CV/VPTW\nngày 11 tháng 9 năm 2021 và văn bản số 1911-CV/VPTW ngày 23 tháng 9 năm\n2021 của Văn phòng Trung ương Đảng;",
+            [
+                ("1789-CV/VPTW", "công văn", "2021-09-11", "Văn phòng Trung ương Đảng"),
+                ("1911-CV/VPTW", "công văn", "2021-09-23", "Văn phòng Trung ương Đảng"),
+            ],
+        ),
+        # A công văn number has no type code; the text names the type (seed 003).
+        (
+            "Thực hiện Công văn số 3851/UBND-VX, ngày 19/11/2021 của Ủy ban nhân dân tỉnh Lai Châu về việc báo cáo",
+            [("3851/UBND-VX", "công văn", "2021-11-19", "Ủy ban nhân dân tỉnh Lai Châu")],
+        ),
+        # The issuer named before: "chỉ đạo của … tại Chỉ thị số …" (ct_11), OCR "so".
+        (
+            "chỉ đạo của Thủ tướng\nChính phủ tại Chỉ thị số 05/CT-TTg ngày 28 tháng 01 năm 2020, Chỉ thị so 10/CT-TTg ngày 25 tháng\n02 năm 2020 và các công điện",
+            [
+                ("05/CT-TTg", "chỉ thị", "2020-01-28", "Thủ tướng Chính phủ"),
+                ("10/CT-TTg", "chỉ thị", "2020-02-25", "Thủ tướng Chính phủ"),
+            ],
+        ),
+        # The issuer as the subject of "đã ban hành" / "đã kiện toàn" (seed 000).
+        (
+            "Tỉnh ủy đã kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 lần thứ 2 do đồng chí Bí thư Tỉnh ủy làm Trưởng ban (Quyết định số 215-QĐ/TU ngày 15/8/2021) với",
+            [("215-QĐ/TU", "quyết định", "2021-08-15", "Tỉnh ủy")],
+        ),
+        # …but not the body that merely acts on a rule ("đã chỉ đạo … theo Nghị định", seed 003).
+        (
+            "UBND huyện đã chỉ đạo các cơ quan, ban ngành kiểm tra, rà soát và thực hiện nghiêm công tác phòng, chống dịch theo Nghị định 117/NĐ-CP, kết quả",
+            [("117/NĐ-CP", "nghị định", None, None)],
+        ),
+        # Typing and OCR variants: CD for CĐ, a space after the dash, "I5" for "15", a split year.
+        ("kèm theo Công điện số 1102/CD-TTg", [("1102/CD-TTg", "công điện", None, None)]),
+        (
+            "Căn cứ Điều 2, Điều 3 Nghị định số 41/2020/NĐ- CP ngày 08/4/2020 của\nChính phủ về việc gia hạn",
+            [("41/2020/NĐ-CP", "nghị định", "2020-04-08", "Chính phủ")],
+        ),
+        (
+            "Căn cứ Nghị quyết số 03/2021/UBTVQHI5 ngày 24 tháng 9 năm 2021\ncủa Ủy ban Thường vụ Quốc hội về ban hành",
+            [("03/2021/UBTVQH15", "nghị quyết", "2021-09-24", "Ủy ban Thường vụ Quốc hội")],
+        ),
+        (
+            "Căn cứ Nghị quyết số 03/202 1/UBTVQH15 ngày 24 tháng 9 năm 2021",
+            [("03/2021/UBTVQH15", "nghị quyết", "2021-09-24", None)],
+        ),
+        (
+            "nghiêm Chi thị sô 20/CT-TTg ngày 17 tháng 5 năm 2017 của Thủ tướng Chính\nphủ về",
+            [("20/CT-TTg", "chỉ thị", "2017-05-17", "Thủ tướng Chính phủ")],
+        ),
+        # A law: its name between the type and "số" (cv_cthp, cv_18037).
+        (
+            "Căn cứ Điểm a Khoản 1 Điều 12 Luật Kế toán số 88/2015/QH13 ngày",
+            [("88/2015/QH13", "luật", None, None)],
+        ),
+        (
+            "- Căn cứ Luật Quản lý thuế số 38/2019/QH14 ngày 13/6/2019 của Quốc\nhội.",
+            [("38/2019/QH14", "luật", "2019-06-13", "Quốc hội")],
+        ),
+        # Abbreviated type names (cv_18037 subject line).
+        (
+            "V/v gia hạn nộp thuế TNDN theo ND 52/2021/NĐ-CP",
+            [("52/2021/NĐ-CP", "nghị định", None, None)],
+        ),
+        # "đề ngày" between number and date (cv_cthp).
+        (
+            "nhận được công văn số\n04/2020/KT-TBHP để ngày 15/4/2020 của Công ty TNHH Toyota Boshoku Hải\nPhòng, dé nghị",
+            [
+                (
+                    "04/2020/KT-TBHP",
+                    "công văn",
+                    "2020-04-15",
+                    "Công ty TNHH Toyota Boshoku Hải Phòng",
+                )
+            ],
+        ),
+        # A citation nested in the subject of another.
+        (
+            "Kế hoạch số 12/KH-UBND ngày 05/01/2022 của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 128/NQ-CP",
+            [
+                ("12/KH-UBND", "kế hoạch", "2022-01-05", "Ủy ban nhân dân tỉnh"),
+                ("128/NQ-CP", "nghị quyết", None, None),
+            ],
+        ),
+        (
+            "Kết luận số 14-KL/TU của Ban Thường vụ Tỉnh ủy",
+            [("14-KL/TU", "kết luận", None, "Ban Thường vụ Tỉnh ủy")],
+        ),
+    ],
+)
+def test_citation_forms(text: str, expected: list[tuple]) -> None:
+    assert cite(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "đạt 62/63 tỉnh, thành phố",  # a ratio
+        "phân công ứng trực Chỉ huy 24/24 giờ để kịp thời tiếp nhận",  # round the clock
+        "Cà Mau, ngày 25/8/2021 và ngày 25-8-2021",  # dates
+        "Van bản dé nghị gia hạn nộp thuế của người nộp thuế theo mẫu số\n01/GHAN ban hành kèm theo Thông tư này;",  # a form
+        "Số:416 /NQ-CP\n7 Q Hà Nội, ngày 2#tháng 9 năm 2021",  # the document's own number field
+        "| CONG THONG TIN BIEN TỦ CHÍNH PHÙ 41 /CT-TTs Ha Nội, ngàyháng 3 năm 2020",  # own, OCR'd
+        "tỷ lệ 4.923/5.000 người",  # figures
+    ],
+)
+def test_not_citations(text: str) -> None:
+    assert cite(text) == []
+
+
+def test_own_number_is_not_a_citation() -> None:
+    text = "HỖ TRỢ THEO QUYẾT ĐỊNH SO 28/2021/QD- -TTg và Thực hiện Nghị quyết số 116/NQ-CP"
+    header = Header(number="28/2021/QĐ-TTg")
+    assert [c[0] for c in cite(text, header)] == ["116/NQ-CP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Căn cứ Nghị định số 138/2016/NĐ-CP ngày 01 tháng 10 năm 2016 của Chính phủ", "căn cứ"),
+        ("Thực hiện Nghị quyết số 116/NQ-CP ngày 24 tháng 9 năm 2021 của Chính phủ", "thực hiện"),
+        ("V/v triển khai Công điện số\n1102/CĐ-TTg ngày 23/8/2021", "thực hiện"),
+        (
+            "các giải pháp tiền tệ, tín dụng theo tinh thần Chỉ\nthị số 11/CT-TTg ngày 04 tháng 3 năm 2020",
+            "thực hiện",
+        ),
+        ("Quyết định này thay thế Quyết định số 1401/QĐ-UBND ngày 24/7/2021", "thay thế"),
+        ("Sửa đổi, bổ sung một số điều của Nghị định số 41/2020/NĐ-CP", "sửa đổi, bổ sung"),
+        ("Bãi bỏ Quyết định số 23/2021/QĐ-TTg", "bãi bỏ"),
+        ("Đính chính Quyết định số 2222/QĐ-UBND ngày 16/10/2021", "đính chính"),
+        ("hướng dẫn thực hiện Nghị quyết số 68/NQ-CP", "hướng dẫn"),
+        ("hỗ trợ các đối tượng theo Nghị quyết số 68/NQ-CP", "dẫn chiếu"),
+        # The cue before the first citation of a clause holds for the others in it.
+        (
+            "Căn cứ Thông tư số 80/2021/TT-BTC hướng dẫn thi hành Nghị định số 126/2020/NĐ-CP",
+            "căn cứ",
+        ),
+    ],
+)
+def test_relation_from_the_wording(text: str, relation: str) -> None:
+    found = extract_citations(normalize_text(text), Header())
+    assert found and {c.relation for c in found} == {relation}
+
+
+def test_one_record_per_document_with_merged_fields() -> None:
+    """Seed 002 names 1102/CĐ-TTg three times (subject, body, CD-typed enclosure)."""
+    text = normalize_text((CORPUS / "002_46a42970c31daf42.txt").read_text(encoding="utf-8"))
+    found = extract_citations(text, Header(number="4806/UBND-KGVX"))
+    assert [c.number for c in found] == ["1102/CĐ-TTg", "77-TB/TU", "365-CV/TU"]
+    first = found[0]
+    assert (first.date, first.issuer, first.relation) == (
+        "2021-08-23",
+        "Thủ tướng Chính phủ",
+        "thực hiện",
+    )
+    assert first.subject and first.subject.startswith("tăng cường các biện pháp")
+
+
+def test_same_number_in_two_years_is_two_documents() -> None:
+    text = (
+        "Tập trung triển khai Nghị quyết số 68/NQ-CP ngày 12 tháng 5 năm 2020 của Chính phủ. "
+        "Hỗ trợ theo Nghị quyết số 68/NQ-CP ngày 01/7/2021 của Chính phủ."
+    )
+    assert [c[2] for c in cite(text)] == ["2020-05-12", "2021-07-01"]
+
+
+def test_number_parts_and_folding() -> None:
+    assert number_parts("1102/CĐ-TTg").type == "công điện"
+    assert number_parts("23/2021/QĐ-TTg") == number_parts("23/2021/QD-TTg")
+    assert number_parts("23/2021/QĐ-TTg").year == 2021
+    assert number_parts("215-QĐ/TU").issuer_code == "TU"
+    assert number_parts("3851/UBND-VX").type is None
+    assert fold_number("1102/CĐ–TTg") == fold_number("1102 / CD-TTg") == "1102/CD-TTG"
+    assert clean_number("28/2021/QD- -TTg") == "28/2021/QD-TTg"
+
+
+def _gold_files() -> list[Path]:
+    return sorted(GOLD.glob("*.json")) if GOLD.exists() else []
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared/gold is not beside the repository")
+def test_gold_seed_citations() -> None:
+    """Every seed's citations against its gold file: the issue's bar is F1 ≥ 0.9, fields ≥ 0.85."""
+    report = Report()
+    for gold_path in _gold_files():
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = normalize_text((CORPUS / gold["file"]).read_text(encoding="utf-8"))
+        predicted = extract_all(text).to_gold(gold["file"])
+        score_document(report, {"citations": gold["citations"]}, predicted)
+    assert report.counts("citations").f1 >= 0.9
+    for field in ("type", "date", "issuer"):
+        assert report.counts(f"citations.{field}").f1 >= 0.85
