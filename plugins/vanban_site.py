@@ -1010,9 +1010,15 @@ async def document_page(datasette, request):
 
     spans = _entity_spans(datasette, db, document, citations, statistics, officials, tasks)
     text = document["text"] or ""
+    graph_center = dict(document)
+    if not graph_center.get("number") and cited_by:
+        graph_center["number"] = cited_by[0]["number"]
     graph = (
         citation_graph_svg(
-            document, graph_cites[:24], graph_cited_by[:24], lambda i: _document_href(datasette, i)
+            graph_center,
+            graph_cites[:24],
+            graph_cited_by[:24],
+            lambda i: _document_href(datasette, i),
         )
         if graph_cites or graph_cited_by
         else None
@@ -1040,6 +1046,7 @@ async def document_page(datasette, request):
             "citations": citations,
             "cited_by": cited_by,
             "implementations": implementations,
+            "cited_as": list(dict.fromkeys(row["number"] for row in cited_by if row.get("number"))),
             "is_directing": (document.get("doc_type") or "") in DIRECTING_TYPES,
             "statistics": statistics,
             "reported": reported,
