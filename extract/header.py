@@ -110,9 +110,9 @@ def _data() -> dict:
 
 
 @cache
-def _folded_phrases(key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    """``(folded tokens, canonical spelling)`` of a phrase list, longest first."""
-    phrases = [(tuple(fold(p).split()), p) for p in _data()[key]]
+def _phrases(key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """``(lower-case words, canonical spelling)`` of a phrase list, longest first."""
+    phrases = [(tuple(_words(p)), p) for p in _data()[key]]
     return tuple(sorted(phrases, key=lambda item: len(item[0]), reverse=True))
 
 
@@ -132,14 +132,41 @@ def _fold_same_length(text: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
+    """Folded words: for headings and titles, which OCR prints without (or with wrong) accents."""
     return [t.strip(",;:") for t in fold(text).replace("-", " ").split() if t.strip(",;:")]
 
 
-def _match_phrase(tokens: list[str], key: str) -> tuple[int, str] | None:
-    """The longest phrase of ``key`` that ``tokens`` start with: (its length, canonical form)."""
-    for phrase, canonical in _folded_phrases(key):
-        if tuple(tokens[: len(phrase)]) == phrase:
-            return len(phrase), canonical
+def _words(text: str) -> list[str]:
+    """Lower-case words without edge punctuation, one per whitespace-separated word of ``text``."""
+    return [t.strip(",;:.") or t for t in text.lower().split()]
+
+
+@cache
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def _same_word(word: str, phrase_word: str) -> bool:
+    """Equal, or equal once folded when OCR dropped every accent of ``word`` ("CUC" for "CỤC");
+    a word that kept its accents must keep them right ("QUẢN" is not "quận")."""
+    return word == phrase_word or (_fold_word(word) == word and _fold_word(phrase_word) == word)
+
+
+def _match_phrase(words: list[str], key: str) -> tuple[int, str] | None:
+    """The longest phrase of ``key`` that ``words`` start with: (its length, canonical form).
+
+    Names of several words ("Tổng cục Thuế") are also recognised folded: OCR that misplaces an
+    accent ("TONG CỤC THUÊ") cannot turn one whole name into another."""
+    for phrase, canonical in _phrases(key):
+        size = len(phrase)
+        if len(words) < size:
+            continue
+        if all(map(_same_word, words, phrase)) or (
+            key == "known_names"
+            and size > 1
+            and list(map(_fold_word, words[:size])) == list(map(_fold_word, phrase))
+        ):
+            return size, canonical
     return None
 
 
@@ -198,7 +225,12 @@ def _head_length(lines: list[_Line]) -> int:
     """How many lines page 1's header can use: up to the legal basis or the first paragraph."""
     starts = _data()["body_starts"]
     for index, line in enumerate(lines[:HEAD_MAX_LINES]):
-        if len(line.text) >= PROSE_LENGTH or any(line.folded.startswith(s) for s in starts):
+        if (
+            len(line.text) >= PROSE_LENGTH
+            or any(line.folded.lower().startswith(s) for s in starts)
+            or RECEIVERS.match(line.text)
+            or _authority(line.text)
+        ):
             return index
     return min(len(lines), HEAD_MAX_LINES)
 
@@ -283,8 +315,8 @@ def _place_before(text: str) -> str | None:
 def _restore_place(place: str) -> str:
     """Accents back on a province-level name that OCR flattened ("Ha Nội" → "Hà Nội")."""
     key = fold(place)
-    for phrase, canonical in _folded_phrases("provinces"):
-        if " ".join(phrase) == key:
+    for canonical in _data()["provinces"]:
+        if _fold_word(canonical) == key:
             return canonical
     return place
 
@@ -351,7 +383,7 @@ def _heading_type(text: str) -> tuple[str, str] | None:
             if (
                 re.search(r"[:|¬_]", prefix)
                 and not any(w.islower() and len(w) >= 3 for w in words_before)
-                and not _match_phrase(_tokens(prefix), "org_heads")
+                and not _match_phrase(_words(prefix), "org_heads")
             ):
                 return name, ""
     return None
@@ -366,7 +398,11 @@ def _find_heading(head: list[_Line], stop: int) -> tuple[int, str, str] | None:
 
 
 def _recipient_at(line: _Line) -> re.Match[str] | None:
-    return re.search(r"(?<![a-z])k[il]n[hk]\s*g[uoư][ir]{1,2}\b\s*:?", line.folded.lower())
+    """ "Kính gửi:" (OCR "Kink gửi"), or the "THỦ TƯỚNG CHÍNH PHỦ điện:" line of a công điện."""
+    folded = line.folded.lower()
+    return re.search(r"(?<![a-z])k[il]n[hk]\s*g[uoư][ir]{1,2}\b\s*:?", folded) or re.search(
+        r"(?<=\s)dien\s*:$", folded
+    )
 
 
 def _find_recipients_line(head: list[_Line]) -> int | None:
@@ -399,7 +435,7 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
     upper = bool(first) and _is_upper(first)
     for line in head[index + 1 : index + 9]:
         text = _drop_stamp_debris(line.text)
-        if _is_subject_stop(line) or HEADER_DATE.search(text) or _heading_type(text):
+        if _is_subject_stop(line) or HEADER_DATE.search(text):
             break
         if parts and line.blank_before and not _starts_lower(text):
             break
@@ -486,8 +522,17 @@ def _case_name(text: str) -> str:
     out: list[str] = []
     mode = "field"  # field: next word capitalised once; name: every word capitalised
     index = 0
+    continuations = _data()["continuations"]
     while index < len(words):
-        tokens = _tokens(" ".join(words[index : index + 8]))
+        tokens = _words(" ".join(words[index : index + 8]))
+        folded = fold(" ".join(words[index : index + 3]))
+        joined = next((c for c in continuations if folded.startswith(c)), None)
+        if joined:  # "PHÒNG, CHỐNG" is wording, not a body called Phòng
+            size = len(joined.split())
+            phrase = " ".join(words[index : index + size]).lower()
+            out.append(phrase[:1].upper() + phrase[1:] if mode == "field" else phrase)
+            index, mode = index + size, "lower"
+            continue
         for key, next_mode in (
             ("known_names", "field"),
             ("org_heads", "field"),
@@ -508,7 +553,7 @@ def _case_name(text: str) -> str:
                 break
         else:
             word = words[index]
-            if any(c.isdigit() for c in word) or not _is_upper(word, 1.0):
+            if any(c.isdigit() for c in word) or not word.isupper():
                 out.append(word)
             elif mode in ("field", "name"):
                 out.append(word[:1] + word[1:].lower())
@@ -524,14 +569,13 @@ def _case_name(text: str) -> str:
 
 def _org_start(text: str) -> bool:
     """Whether a header line starts a new level of the issuing body (a kind of body)."""
-    tokens = _tokens(text)
-    joined = " ".join(tokens)
-    if any(joined.startswith(c) for c in _data()["continuations"]):
+    tokens = _words(text)
+    if any(fold(text).lower().startswith(c) for c in _data()["continuations"]):
         return False
     if _match_phrase(tokens, "localities") and not _match_phrase(tokens, "org_heads"):
         return False
     return _match_phrase(tokens, "org_heads") is not None or bool(
-        tokens and tokens[0] in _data()["abbreviations"].keys() | {"ubnd", "hdnd"}
+        tokens and tokens[0].upper() in _data()["abbreviations"]
     )
 
 
@@ -557,7 +601,7 @@ def _continues_name(text: str, line: _Line) -> bool:
     """A wrapped second line of a body name: a locality ("TỈNH CÀ MAU") or a line right below."""
     if "/" in text or len(text) > 60:
         return False
-    return not line.blank_before or _match_phrase(_tokens(text), "localities") is not None
+    return not line.blank_before or _match_phrase(_words(text), "localities") is not None
 
 
 def _issuer_from_levels(levels: list[str]) -> tuple[str | None, str | None]:
@@ -568,7 +612,7 @@ def _issuer_from_levels(levels: list[str]) -> tuple[str | None, str | None]:
     if parent and fold(issuer) in {fold(unit) for unit in _data()["bare_units"]}:
         if fold(parent).startswith("dang bo"):
             name = parent.split(" ", 2)[-1]
-            found = _match_phrase(_tokens(name), "localities")
+            found = _match_phrase(_words(name), "localities")
             issuer = f"{issuer} {' '.join(name.split()[found[0] :]) if found else name}"
         else:
             issuer = f"{issuer} {parent}"
@@ -580,7 +624,7 @@ def _issuer_from_body(text: str, doc_type: str | None) -> str | None:
     verbs = {"báo cáo": ["báo cáo"], "thông báo": ["thông báo"]}.get(
         doc_type, ["báo cáo", "thông báo"]
     )
-    heads = [canonical for _, canonical in _folded_phrases("org_heads")] + ["UBND", "HĐND"]
+    heads = [canonical for _, canonical in _phrases("org_heads")] + ["UBND", "HĐND"]
     head_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     stop_words = {
         "về",
@@ -732,7 +776,7 @@ def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
     if last < 0 and receivers is None:
         return None
     name, end_line = None, None
-    for line in window[max(last, receivers or 0) + 1 :]:
+    for line in window[(last if last >= 0 else receivers or 0) + 1 :]:
         if LIST_DASH.match(line.text) or ":" in line.text:
             continue
         name = _person_name(line.text)

@@ -1,0 +1,545 @@
+"""The header extractor on the seeds (against gold), the OCR'd real documents (against their
+SOURCES.md description) and realistic page-1 and signature layouts the seeds lack."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from extract.header import extract_header
+from extract.model import Header
+from ingest.normalize import normalize_text
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold"
+HEADER_FIELDS = ("doc_type", "number", "issuer", "place", "issued_date", "subject", "urgency")
+
+
+def header_of(text: str) -> Header:
+    return extract_header(normalize_text(text))
+
+
+def same_text(expected: str | None, got: str | None) -> bool:
+    """The scoring contract's fuzzy comparison (token-set ratio ≥ 90 after lower-casing)."""
+    if expected is None or got is None:
+        return expected is got
+    return fuzz.token_set_ratio(expected.lower(), got.lower()) >= 90
+
+
+# --------------------------------------------------------------------------------------------
+# Seeds against gold
+
+
+def gold_files() -> list[Path]:
+    return sorted(GOLD.glob("*.json")) if GOLD.exists() else []
+
+
+@pytest.mark.parametrize("gold_path", gold_files(), ids=lambda p: p.stem)
+def test_seed_headers_match_gold(gold_path: Path) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    header = extract_header(normalize_text((CORPUS / gold["file"]).read_text(encoding="utf-8")))
+    record = header.to_gold()
+    for name in ("doc_type", "number", "place", "issued_date", "urgency"):
+        assert record[name] == gold[name], name
+    for name in ("issuer", "subject"):
+        assert same_text(gold[name], record[name]), name
+    assert len(record["recipients"]) == len(gold["recipients"])
+    for expected, got in zip(gold["recipients"], record["recipients"], strict=True):
+        assert same_text(expected, got)
+    assert (record["signer"] is None) == (gold["signer"] is None)
+    if gold["signer"]:
+        assert record["signer"]["name"] == gold["signer"]["name"]
+        assert same_text(gold["signer"]["title"], record["signer"]["title"])
+        assert record["signer"]["on_behalf"] == gold["signer"]["on_behalf"]
+
+
+def test_gold_folder_present() -> None:
+    if not GOLD.exists():
+        pytest.skip("../shared is not beside the repository")
+    assert gold_files(), "no gold files to test against"
+
+
+# --------------------------------------------------------------------------------------------
+# OCR'd real documents: what SOURCES.md says is true, and null where OCR garbled it
+
+
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        (
+            "qd_28_2021_ttg.txt",
+            {
+                "doc_type": "quyết định",
+                "number": "28/2021/QĐ-TTg",
+                "issuer": "Thủ tướng Chính phủ",
+                "issued_date": "2021-10-01",
+                "place": "Hà Nội",
+            },
+        ),
+        (
+            "nq_84_cp_2020.txt",
+            {
+                "doc_type": "nghị quyết",
+                "number": "84/NQ-CP",
+                "issuer": "Chính phủ",
+                "issued_date": "2020-05-29",
+                "signer": None,  # the stored text ends before the signature
+            },
+        ),
+        (
+            "cv_839_tct_2020.txt",
+            {
+                "doc_type": "công văn",
+                "number": "839/TCT-QLN",
+                "issuer": "Tổng cục Thuế",
+                "parent_issuer": "Bộ Tài chính",
+                "issued_date": "2020-03-03",
+                "recipients": ("Cục Thuế các tỉnh, thành phê trực thuộc Trung ương",),
+            },
+        ),
+        # "Số: AO5f /CT-TTHT" and "ngày 05 tháng năm 2020": unreadable number, no month.
+        (
+            "cv_cthp_2020_nd41.txt",
+            {"doc_type": "công văn", "number": None, "issued_date": None, "year": 2020},
+        ),
+        # "Số: Äf03Y!CTHN-TTHT", "ngày of tháng § năm 2021".
+        (
+            "cv_18037_cthn_2021_nd52.txt",
+            {"doc_type": "công văn", "number": None, "issued_date": None, "year": 2021},
+        ),
+        # "ngàyháng 3 năm 2020"; the number is mangled ("——; /CT-", "41 /CT-TTs").
+        (
+            "ct_11_ttg_2020.txt",
+            {"doc_type": "chỉ thị", "number": None, "issued_date": None, "year": 2020},
+        ),
+        # "ngày 2#tháng 9 năm 2021".
+        (
+            "nq_116_cp_2021.txt",
+            {"doc_type": "nghị quyết", "issuer": "Chính phủ", "issued_date": None, "year": 2021},
+        ),
+    ],
+)
+def test_ocr_documents(file: str, expected: dict) -> None:
+    path = CORPUS / file
+    if not path.exists():
+        pytest.skip(f"{file} is not in corpus/")
+    header = extract_header(normalize_text(path.read_text(encoding="utf-8")))
+    for name, value in expected.items():
+        got = getattr(header, name)
+        if name in ("issuer", "parent_issuer") and value:
+            assert same_text(value, got), name
+        else:
+            assert got == value, name
+
+
+@pytest.mark.parametrize(
+    ("file", "name", "title", "on_behalf"),
+    [
+        ("cv_839_tct_2020.txt", None, "Phó Tổng cục trưởng", "KT. TỔNG CỤC TRƯỞNG"),
+        ("qd_28_2021_ttg.txt", "Lé Minh Khai", None, "KT. THỦ TƯỚNG"),
+        ("nq_116_cp_2021.txt", None, "Thủ tướng", "TM. CHÍNH PHỦ"),
+        ("ct_11_ttg_2020.txt", None, "Thủ tướng", None),  # "š Zuyến Xuân Phúc" is no name
+        ("cv_cthp_2020_nd41.txt", None, "Cục trưởng", None),
+    ],
+)
+def test_ocr_signature_blocks(file: str, name, title, on_behalf) -> None:
+    path = CORPUS / file
+    if not path.exists():
+        pytest.skip(f"{file} is not in corpus/")
+    signer = extract_header(normalize_text(path.read_text(encoding="utf-8"))).signer
+    assert signer is not None
+    assert (signer.name, signer.title, signer.on_behalf) == (name, title, on_behalf)
+
+
+# --------------------------------------------------------------------------------------------
+# Layouts the seeds lack
+
+
+FLATTENED = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH QUẢNG NINH Độc lập - Tự do - Hạnh phúc
+Số: 5217/UBND-VX Quảng Ninh, ngày 05 tháng 9 năm 2021
+V/v tăng cường các biện pháp phòng,
+chống dịch COVID-19 trong tình hình mới
+Kính gửi:
+- Các sở, ban, ngành thuộc tỉnh;
+- Ủy ban nhân dân các huyện, thị xã, thành phố.
+Thực hiện Công điện số 1102/CĐ-TTg ngày 23/8/2021 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành khẩn trương triển khai các nội dung sau.
+Nơi nhận: KT. CHỦ TỊCH
+- Như trên; PHÓ CHỦ TỊCH
+- Lưu: VT, VX1.
+Nguyễn Văn Thành
+"""
+
+TWO_LEVELS = """UBND TỈNH CÀ MAU
+SỞ Y TẾ
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Sô: 125 /SYT-NVY
+Cà Mau, ngày 14 tháng 10 năm 2021
+
+V/v hướng dẫn cách ly y tế tại nhà
+
+THƯỢNG KHẨN
+
+Kính gửi: Trung tâm Y tế các huyện, thành phố
+
+Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Y tế hướng dẫn như sau.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NVY.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+
+(Đã ký)
+
+Phạm Thị Hồng Nhung
+"""
+
+PARTY = """ĐẢNG BỘ TỈNH THANH HÓA ĐẢNG CỘNG SẢN VIỆT NAM
+HUYỆN ỦY NHƯ XUÂN
+*
+Số 215-QĐ/HU Như Xuân, ngày 12 tháng 8 năm 2021
+
+QUYẾT ĐỊNH
+về việc thành lập Tổ công tác phòng, chống dịch Covid-19
+của Ban Thường vụ Huyện ủy
+
+- Căn cứ Điều lệ Đảng;
+- Căn cứ Quy chế làm việc của Huyện ủy khóa XXVI, nhiệm kỳ 2020 - 2025,
+
+BAN THƯỜNG VỤ HUYỆN ỦY QUYẾT ĐỊNH
+
+Điều 1. Thành lập Tổ công tác.
+
+Nơi nhận:
+- Như Điều 3,
+- Lưu Văn phòng Huyện ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+
+Lê Văn Hải
+"""
+
+PARTY_PROVINCE = """ĐẢNG BỘ TỈNH CÀ MAU
+TỈNH ỦY
+*
+Số 77-TB/TU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Cà Mau, ngày 24 tháng 8 năm 2021
+
+THÔNG BÁO
+KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY
+về một số nhiệm vụ cấp bách phòng, chống dịch bệnh COVID-19
+
+Ngày 24/8/2021, Ban Thường vụ Tỉnh ủy họp nghe báo cáo tình hình dịch bệnh.
+
+Nơi nhận:
+- Các huyện ủy, thành ủy,
+- Lưu Văn phòng Tỉnh ủy.
+
+T/L BAN THƯỜNG VỤ
+CHÁNH VĂN PHÒNG
+
+Trần Văn Hiếu
+"""
+
+ACTING = """BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+CỤC QUẢN LÝ KHÁM, CHỮA BỆNH Độc lập - Tự do - Hạnh phúc
+Số: 1456/KCB-NV Hà Nội, ngày 20 tháng 11 năm 2021
+HỎA TỐC HẸN GIỜ
+V/v chuẩn bị giường hồi sức tích cực
+Kính gửi: Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương
+Đề nghị các đơn vị khẩn trương rà soát số giường hồi sức tích cực và báo cáo về Cục trước ngày 25/11/2021.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, NV.
+Q. CỤC TRƯỞNG
+Lương Ngọc Khuê
+"""
+
+BLANK_NUMBER = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số:      /KH-UBND
+Hà Nội, ngày     tháng     năm 2026
+
+KẾ HOẠCH
+Tổ chức Festival Thăng Long - Hà Nội lần thứ II, năm 2026
+
+Thực hiện Nghị quyết số 09-NQ/TU của Thành ủy, Ủy ban nhân dân Thành phố ban hành Kế hoạch tổ chức Festival như sau.
+
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Vũ Thu Hà
+
+Nơi nhận:
+- Thường trực Thành ủy;
+- Lưu: VT, KGVX.
+"""
+
+CONG_DIEN = """Người ký: Cổng Thông tin điện tử Chính phủ
+Email: thongtinchinhphu@chinhphu.vn
+Cơ quan: Văn phòng Chính phủ
+Thời gian ký: 23.08.2021 19:20:15 +07:00
+
+THỦ TƯỚNG CHÍNH PHỦ
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 1102/CĐ-TTg
+Hà Nội, ngày 23 tháng 8 năm 2021
+
+CÔNG ĐIỆN
+Về việc tăng cường các biện pháp phòng, chống dịch COVID-19
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ;
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+
+Các địa phương khẩn trương triển khai quyết liệt các biện pháp.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KGVX (3).
+
+THỦ TƯỚNG
+
+Phạm Minh Chính
+"""
+
+NEWS = """Thanh Hóa: Khẩn trương tiêm vắc xin cho người trên 50 tuổi
+
+Thứ Ba, 07/12/2021 20:12 (GMT+7)
+
+(Baothanhhoa.vn) - Chiều 7/12, đồng chí Đầu Thanh Tùng, Phó Chủ tịch UBND tỉnh đã chủ trì hội nghị trực tuyến về công tác tiêm chủng vắc xin phòng COVID-19 trên địa bàn tỉnh, yêu cầu các địa phương khẩn trương hoàn thành trước ngày 15/12.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            FLATTENED,
+            {
+                "doc_type": "công văn",
+                "number": "5217/UBND-VX",
+                "issuer": "Ủy ban nhân dân tỉnh Quảng Ninh",
+                "parent_issuer": None,
+                "place": "Quảng Ninh",
+                "issued_date": "2021-09-05",
+                "subject": "V/v tăng cường các biện pháp phòng, chống dịch COVID-19 trong tình hình mới",
+                "urgency": None,
+                "recipients": (
+                    "Các sở, ban, ngành thuộc tỉnh",
+                    "Ủy ban nhân dân các huyện, thị xã, thành phố",
+                ),
+            },
+        ),
+        (
+            TWO_LEVELS,
+            {
+                "doc_type": "công văn",
+                "number": "125/SYT-NVY",
+                "issuer": "Sở Y tế",
+                "parent_issuer": "Ủy ban nhân dân tỉnh Cà Mau",
+                "place": "Cà Mau",
+                "issued_date": "2021-10-14",
+                "subject": "V/v hướng dẫn cách ly y tế tại nhà",
+                "urgency": "thượng khẩn",
+                "recipients": ("Trung tâm Y tế các huyện, thành phố",),
+            },
+        ),
+        (
+            PARTY,
+            {
+                "doc_type": "quyết định",
+                "number": "215-QĐ/HU",
+                "issuer": "Huyện ủy Như Xuân",
+                "parent_issuer": "Đảng bộ tỉnh Thanh Hóa",
+                "place": "Như Xuân",
+                "issued_date": "2021-08-12",
+                "subject": "về việc thành lập Tổ công tác phòng, chống dịch Covid-19 của Ban Thường vụ Huyện ủy",
+                "urgency": None,
+                "recipients": (),
+            },
+        ),
+        (
+            PARTY_PROVINCE,
+            {
+                "doc_type": "thông báo",
+                "number": "77-TB/TU",
+                "issuer": "Tỉnh ủy Cà Mau",
+                "place": "Cà Mau",
+                "issued_date": "2021-08-24",
+                "subject": "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về một số nhiệm vụ cấp bách phòng, chống dịch bệnh COVID-19",
+            },
+        ),
+        (
+            ACTING,
+            {
+                "doc_type": "công văn",
+                "number": "1456/KCB-NV",
+                "issuer": "Cục Quản lý Khám, chữa bệnh",
+                "parent_issuer": "Bộ Y tế",
+                "issued_date": "2021-11-20",
+                "urgency": "hỏa tốc",
+                "recipients": ("Giám đốc Sở Y tế các tỉnh, thành phố trực thuộc Trung ương",),
+            },
+        ),
+        (
+            BLANK_NUMBER,
+            {
+                "doc_type": "kế hoạch",
+                "number": None,
+                "issuer": "Ủy ban nhân dân thành phố Hà Nội",
+                "place": "Hà Nội",
+                "issued_date": None,
+                "year": 2026,
+                "subject": "Tổ chức Festival Thăng Long - Hà Nội lần thứ II, năm 2026",
+            },
+        ),
+        (
+            CONG_DIEN,
+            {
+                "doc_type": "công điện",
+                "number": "1102/CĐ-TTg",
+                "issuer": "Thủ tướng Chính phủ",
+                "issued_date": "2021-08-23",
+                "subject": "Về việc tăng cường các biện pháp phòng, chống dịch COVID-19",
+                "urgency": None,
+            },
+        ),
+        (
+            NEWS,
+            {
+                "doc_type": "bài báo",
+                "number": None,
+                "issuer": "Baothanhhoa.vn",
+                "issued_date": "2021-12-07",
+                "subject": "Thanh Hóa: Khẩn trương tiêm vắc xin cho người trên 50 tuổi",
+                "urgency": None,
+                "signer": None,
+            },
+        ),
+    ],
+    ids=[
+        "flattened",
+        "two-levels",
+        "party-district",
+        "party-province",
+        "acting",
+        "blank",
+        "cong-dien",
+        "news",
+    ],
+)
+def test_layouts(text: str, expected: dict) -> None:
+    header = header_of(text)
+    for name, value in expected.items():
+        if name in ("issuer", "parent_issuer", "subject") and value:
+            assert same_text(value, getattr(header, name)), name
+        else:
+            assert getattr(header, name) == value, name
+
+
+@pytest.mark.parametrize(
+    ("header_lines", "issuer", "parent"),
+    [
+        ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU", "Ủy ban nhân dân tỉnh Cà Mau", None),
+        ("UBND TỈNH CÀ MAU\nSỞ Y TẾ", "Sở Y tế", "Ủy ban nhân dân tỉnh Cà Mau"),
+        ("BỘ TÀI CHÍNH\nTONG CỤC THUÊ", "Tổng cục Thuế", "Bộ Tài chính"),
+        ("CHINH PHU", "Chính phủ", None),
+        ("TỔNG CỤC THUẾ\nCUC THUE TP HAI PHONG", "Cục Thuế thành phố Hải Phòng", "Tổng cục Thuế"),
+        ("TỈNH ỦY CÀ MAU\nVĂN PHÒNG", "Văn phòng Tỉnh ủy Cà Mau", "Tỉnh ủy Cà Mau"),
+        (
+            "BAN CHỈ ĐẠO PHÒNG, CHỐNG\nDỊCH COVID-19 TỈNH",
+            "Ban Chỉ đạo Phòng, chống dịch COVID-19 tỉnh",
+            None,
+        ),
+        ("UBND HUYỆN MƯỜNG TÈ\nPHÒNG Y TẾ", "Phòng Y tế", "Ủy ban nhân dân huyện Mường Tè"),
+    ],
+)
+def test_issuer_columns_are_spelled_out(header_lines: str, issuer: str, parent: str | None) -> None:
+    text = f"{header_lines}\nSố: 12/BC-UBND\nCà Mau, ngày 02 tháng 3 năm 2022\n\nBÁO CÁO\nTình hình tháng 2\n"
+    header = header_of(text)
+    assert (header.issuer, header.parent_issuer) == (issuer, parent)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "on_behalf"),
+    [
+        (FLATTENED, "Nguyễn Văn Thành", "Phó Chủ tịch", "KT. CHỦ TỊCH"),
+        (TWO_LEVELS, "Phạm Thị Hồng Nhung", "Phó Giám đốc", "KT. GIÁM ĐỐC"),
+        (PARTY, "Lê Văn Hải", "Phó Bí thư", "T/M BAN THƯỜNG VỤ"),
+        (PARTY_PROVINCE, "Trần Văn Hiếu", "Chánh Văn phòng", "T/L BAN THƯỜNG VỤ"),
+        (ACTING, "Lương Ngọc Khuê", "Quyền Cục trưởng", "Q. CỤC TRƯỞNG"),
+        (BLANK_NUMBER, "Vũ Thu Hà", "Phó Chủ tịch", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+        (CONG_DIEN, "Phạm Minh Chính", "Thủ tướng", None),
+    ],
+)
+def test_signature_blocks(text: str, name: str, title: str, on_behalf: str | None) -> None:
+    signer = header_of(text).signer
+    assert signer is not None
+    assert (signer.name, signer.title, signer.on_behalf) == (name, title, on_behalf)
+    assert signer.start < signer.end
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("Số: 4806/UBND-KGVX", "4806/UBND-KGVX"),
+        ("Số:416 /NQ-CP", "416/NQ-CP"),
+        ("Sô: 125 /SYT-NVY", "125/SYT-NVY"),
+        ("SỐ: 23/2021/QĐ-TTg", "23/2021/QĐ-TTg"),
+        ("Số 351-CV/TU", "351-CV/TU"),
+        ("Số: 1 102/CĐ-TTg", "1102/CĐ-TTg"),
+        ("Số: 12/UBND-VX Hà Nội, ngày 3 tháng 3 năm 2020", "12/UBND-VX"),
+        ("Số: /BC-UBND", None),
+        ("Số:      /KH-UBND", None),
+        ("Số: AO5f /CT-TTHT", None),
+    ],
+)
+def test_number_line(line: str, number: str | None) -> None:
+    text = f"ỦY BAN NHÂN DÂN\nHUYỆN MƯỜNG TÈ\n{line}\n\nBÁO CÁO\nKết quả công tác tháng 11\n"
+    assert header_of(text).number == number
+
+
+@pytest.mark.parametrize(
+    ("mark", "urgency"),
+    [
+        ("HỎA TỐC", "hỏa tốc"),
+        ("HOẢ TỐC HẸN GIỜ", "hỏa tốc"),
+        ("THƯỢNG KHẨN", "thượng khẩn"),
+        ("KHẨN", "khẩn"),
+    ],
+)
+def test_urgency_marks(mark: str, urgency: str) -> None:
+    text = f"SỞ Y TẾ\nSố: 12/SYT-NVY\nV/v phòng, chống dịch\n{mark}\nKính gửi: Bệnh viện Đa khoa tỉnh\n"
+    assert header_of(text).urgency == urgency
+
+
+def test_body_urgency_words_are_no_mark() -> None:
+    text = (
+        "SỞ Y TẾ\nSố: 12/SYT-NVY\nV/v phòng, chống dịch\nKính gửi: Bệnh viện Đa khoa tỉnh\n"
+        "Đề nghị Bệnh viện KHẨN TRƯƠNG triển khai, khẩn trương báo cáo; tình trạng KHẨN CẤP.\n"
+    )
+    assert header_of(text).urgency is None
+
+
+def test_place_date_with_blank_day_keeps_the_year() -> None:
+    header = header_of("Số: /BC-UBND\n\nMường Tè, ngày tháng 11 năm 2021\n\nBÁO CÁO\nKết quả\n")
+    assert (header.place, header.issued_date, header.year) == ("Mường Tè", None, 2021)
+
+
+def test_empty_text() -> None:
+    assert header_of("") == Header()
