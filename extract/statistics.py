@@ -368,6 +368,11 @@ def _read_figure(
         return None
     if _is_goal(text, sentence[0], number.start, unit_end):
         return None
+    if unit_name not in ("%", "đồng", *_UNITS["measures"]) and re.fullmatch(
+        r"\d{1,3}(?:,\d{3})+", number.text
+    ):
+        # "1,234 ca": nobody counts a fraction of a case; English thousands (or OCR) it is.
+        number = replace(number, value=float(number.text.replace(",", "")))
     if unit_name == "%":
         modifiers, phrase_end = _modifiers(
             text, unit_end, limit=8, stops=(_STOP - {"trên"}) | _CHANGE_WORDS, commas=True

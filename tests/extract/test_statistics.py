@@ -183,6 +183,14 @@ def test_changes_and_what_they_compare_with() -> None:
     assert {s.area for s in found} == {"tỉnh Bắc Giang"}
 
 
+def test_english_thousands_in_a_count() -> None:
+    assert figures("ghi nhận 1,234 ca mắc và 0,5% dân số; dài 130,292 km") == [
+        (1234, "ca"),
+        (0.5, "%"),
+        (130.292, "km"),
+    ]
+
+
 def test_counts_in_words_before_a_counted_noun() -> None:
     text = (
         "Hai ca tử vong là người cao tuổi. Có ba trường hợp được miễn; huyện Năm Căn có năm 2021."
