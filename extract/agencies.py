@@ -65,9 +65,22 @@ def _heads_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+@cache
+def _not_heads_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(h) for h in load("agencies")["not_heads"])
+    return re.compile(rf"(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+# "các", "những", "mọi" before a body's name ("các địa phương", "mọi cấp").
+_PLURAL = re.compile(r"(?:các|những|mọi|toàn thể|tất cả các)\s+", re.IGNORECASE)
+
+
 def starts_with_agency(phrase: str) -> bool:
     """Whether ``phrase`` opens the way a body's name does ("Sở …", "các địa phương", "UBND …")."""
-    return bool(_heads_pattern().match(phrase.strip()))
+    phrase = phrase.strip()
+    plural = _PLURAL.match(phrase)
+    phrase = phrase[plural.end() :] if plural else phrase
+    return bool(_heads_pattern().match(phrase)) and not _not_heads_pattern().match(phrase)
 
 
 @cache

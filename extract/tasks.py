@@ -1,9 +1,636 @@
-"""Placeholder until the tasks extractor lands (replaced by its own change)."""
+"""Tasks: work assigned to a named body or person, with its deadline.
+
+Directives assign work in a few fixed shapes, and each has a rule:
+
+* a numbered heading naming a body, with the work in the items under it
+  (``2. Sở Y tế`` then ``- Thực hiện …``), or inline (``4. Sở Tài chính: tham mưu …``);
+* an assigning verb before the body (``giao / yêu cầu / đề nghị / chỉ đạo / phân công X …``),
+  in any document, a report's account of what was ordered included;
+* a clause that opens with a body and a verb (``Sở Y tế chịu trách nhiệm …``,
+  ``các địa phương bố trí …``), in directives, conclusion notices and news articles, but not in
+  reports (``báo cáo``), where such a clause tells what was done.
+
+The body's name ends where the action begins: the first lower-case verb or modal of
+``data/tasks_verbs.json`` after the head of the name ("Sở Công Thương | chủ trì, phối hợp …").
+Line wrapping, page numbers and page-break markers of OCR'd files are flattened first, keeping
+every offset.  A deadline is read from the action ("trước 17h ngày 10/12" → ``2021-12-10T17:00``,
+"trong tháng 3 năm 2020" → the month's last day), the year of a short date taken from the
+document; with no date, the kind of limit (``data/deadline_kinds.json``: thường xuyên, ngay, …).
+"""
 
 from __future__ import annotations
 
-from extract.model import Header
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from extract.agencies import starts_with_agency
+from extract.dates import TIME, find_dates, iso
+from extract.lexicon import load
+from extract.model import Header, Task
+
+# ---------------------------------------------------------------------------------------------
+# Layout: list markers and wrapped lines
+# ---------------------------------------------------------------------------------------------
+
+# List markers at the start of a line, outermost level first.  OCR leaves stray underscores.
+_MARKERS: tuple[tuple[str, str], ...] = (
+    ("roman", r"[IVX]{1,5}\s*[.\-–)]\s+"),  # "II. CÁC NHIỆM VỤ", "I- ĐÁNH GIÁ CHUNG"
+    ("dotted", r"\d{1,2}(?:\.\d{1,2})+\.?\s+"),  # "2.1. Về xét nghiệm"
+    ("number", r"\d{1,2}\s*[.)]\s*"),  # "1. Sở Y tế", "1) …"
+    ("letter", r"[a-zđ]\s*\)\s*"),  # "a) Ngân hàng Nhà nước Việt Nam:"
+    ("dash", r"[-–—•]\s+"),  # "- Thực hiện …"
+    ("plus", r"[+*]\s+"),  # "+ Cách ly tại nhà"
+)
+_MARKER = re.compile(
+    r"[ \t_]*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _MARKERS) + ")"
+)
+_LEVEL = {kind: level for level, (kind, _) in enumerate(_MARKERS)}
+# Lines that are page furniture, not text: page numbers, "--- PAGE BREAK ---", rules.
+_NOISE_LINE = re.compile(
+    r"^[ \t]*(?:\d{1,3}|-{2,}\s*PAGE BREAK\s*-{2,}|_{3,})[ \t]*$", re.MULTILINE
+)
+# A run of line ends (with blank or noise lines between) that may be a wrap inside a sentence.
+_LINE_BREAKS = re.compile(r"[ \t]*\n[\s]*")
+# Sentence ends: ". " or "! " before a letter (kept only before a capital, see _sentences); an
+# ellipsis before lower case is not an end.
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[\"“(]?[^\W\d_])")
+_WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
+# A count before a body ("09/9 huyện, thành phố", "101 xã") is part of the assignee.
+_COUNT_PREFIX = re.compile(r"\d+(?:/\d+)?\s+")
+# "Đối với …" and "Về …" open a topic, not a subject.
+_TOPIC_OPENING = re.compile(r"(?:đối với|về|theo|trong|tại|sau|trước|khi|nếu|để)\s", re.IGNORECASE)
+# Words after which a verb is a noun: "các tổ chức", "những đơn vị".
+_NOUN_MARKERS = {"các", "những", "mọi", "của", "cho", "việc", "công", "tác"}
+# "Nơi nhận:" opens the list of copies at the foot of a document: bodies, never tasks.
+_RECIPIENTS = re.compile(r"Nơi nhận\b", re.IGNORECASE)
+MAX_ASSIGNEE_WORDS = 40
+MAX_HEADING_WORDS = 25
 
 
-def extract_tasks(text: str, header: Header) -> list:
-    return []
+@dataclass(frozen=True)
+class _Block:
+    """One line of the flattened text: a list item, a heading or a paragraph."""
+
+    start: int
+    end: int
+    body_start: int
+    level: int | None  # list level of its marker, None for a paragraph
+
+
+def _flatten(text: str) -> str:
+    """The text with wrapped lines joined by spaces; same length, so offsets still hold.
+
+    A line break stays where the next line starts a list item, or where a blank line separates a
+    finished sentence (or a heading) from the next; page numbers and page-break lines between two
+    halves of a sentence are blanked.
+    """
+    original = text
+    text = _NOISE_LINE.sub(lambda m: " " * len(m.group(0)), text).replace("\f", "\n")
+    chars = list(text)
+    for match in _LINE_BREAKS.finditer(text):
+        before = text[: match.start()].rstrip()
+        after = text[match.end() : match.end() + 40]
+        if not before or not after or _marker_kind(after):
+            continue
+        blank_line = match.group(0).count("\n") > 1
+        finished = before[-1] in ".;:!?"
+        page_turn = re.search(r"[^\s]|\f", original[match.start() : match.end()]) is not None
+        if blank_line and (finished or not (after[0].islower() or page_turn)):
+            continue
+        if _is_caps_line(before.rsplit("\n", 1)[-1]):
+            continue  # a heading in capitals ("CHÍNH PHỦ", "NGHỊ QUYẾT") stays on its own line
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
+def _is_caps_line(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _marker_kind(line: str) -> str | None:
+    match = _MARKER.match(line)
+    if not match:
+        return None
+    return next(kind for kind, _ in _MARKERS if match.group(kind) is not None)
+
+
+def _blocks(flat: str) -> list[_Block]:
+    blocks = []
+    for line in re.finditer(r"[^\n]+", flat):
+        if not line.group(0).strip():
+            continue
+        kind = _marker_kind(line.group(0))
+        marker = _MARKER.match(line.group(0)) if kind else None
+        body_start = line.start() + (marker.end() if marker else 0)
+        body_start += len(flat[body_start : line.end()]) - len(
+            flat[body_start : line.end()].lstrip()
+        )
+        blocks.append(_Block(line.start(), line.end(), body_start, _LEVEL[kind] if kind else None))
+    return blocks
+
+
+def _sentences(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, position = [], start
+    for match in _SENTENCE_END.finditer(flat, start, end):
+        following = flat[match.end() : match.end() + 4].lstrip(' "“(')
+        if not following[:1].isupper():
+            continue
+        spans.append((position, match.end()))
+        position = match.end()
+        while position < end and flat[position].isspace():
+            position += 1
+    if position < end:
+        spans.append((position, end))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a body's name ends and its action begins
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def _lexicon() -> dict:
+    return load("tasks_verbs")
+
+
+@cache
+def _phrases(kind: str) -> dict[tuple[str, ...], str]:
+    return {tuple(p.split()): p for p in _lexicon()[kind]}
+
+
+@dataclass(frozen=True)
+class _Split:
+    assignee_end: int
+    action_start: int
+    opener: str  # the verb or modal that opens the action
+
+
+def _phrase_at(
+    words: list[re.Match[str]], index: int, phrases: dict[tuple[str, ...], str]
+) -> str | None:
+    """The lexicon phrase (longest first) that the words from ``index`` spell, if any."""
+    for size in (4, 3, 2, 1):
+        sequence = tuple(w.group(0) for w in words[index : index + size])
+        if len(sequence) == size and sequence in phrases:
+            return phrases[sequence]
+    return None
+
+
+def _split_subject(flat: str, start: int, end: int) -> _Split | None:
+    """Where the body's name starting at ``start`` ends: before its first lower-case verb.
+
+    A verb counts from the third word of a comma-separated piece ("Sở Y tế | chủ trì"), a modal
+    from the second ("Các huyện | phải"), so that "Ban chỉ đạo" stays a name; a verb after "các"
+    is a noun ("các tổ chức").  The search stops at a sentence or clause end.
+    """
+    words = list(_WORD.finditer(flat, start, end))
+    verbs, modals = _phrases("verbs"), _phrases("modals")
+    piece_index = 0
+    for index, word in enumerate(words[:MAX_ASSIGNEE_WORDS]):
+        if index:
+            gap = flat[words[index - 1].end() : word.start()].replace("...", "").replace("…", "")
+            if re.search(r"[.;:()\n]", gap):
+                return None
+            piece_index = 0 if "," in gap else piece_index + 1
+            if piece_index == 0 and _phrase_at(words, index, verbs):
+                return (
+                    None  # "…, tăng cường lực lượng": a list of actions, the bodies ended earlier
+                )
+        if word.group(0) in _lexicon()["not_in_assignee"]:
+            return None
+        if not word.group(0).islower() or (
+            index and words[index - 1].group(0).lower() in _NOUN_MARKERS
+        ):
+            continue
+        if index and f"{words[index - 1].group(0)} {word.group(0)}" in _lexicon()["name_compounds"]:
+            continue
+        modal, verb = _phrase_at(words, index, modals), _phrase_at(words, index, verbs)
+        opener = (modal if piece_index >= 1 else None) or (verb if piece_index >= 2 else None)
+        if opener:
+            assignee_end = words[index - 1].end() if index else start
+            return _Split(assignee_end, word.start(), opener)
+    return None
+
+
+def _agency_at(flat: str, position: int) -> bool:
+    rest = flat[position : position + 80]
+    rest = rest[_COUNT_PREFIX.match(rest).end() :] if _COUNT_PREFIX.match(rest) else rest
+    return starts_with_agency(rest) and not _TOPIC_OPENING.match(rest)
+
+
+@cache
+def _trigger_pattern() -> re.Pattern[str]:
+    triggers = sorted(set(_lexicon()["triggers"]), key=len, reverse=True)
+    alternatives = "|".join(re.escape(t) for t in triggers)
+    compounds = "|".join(re.escape(w) for w in _lexicon()["not_after_giao"])
+    return re.compile(
+        rf"(?<![\w])(?<!ngoại )(?:{alternatives})(?!\w)(?<!giao(?=\s(?:{compounds})\b))[\s:]*",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _connector_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(c) for c in _lexicon()["connectors"])
+    return re.compile(rf"(?:{alternatives})\s*,?\s*", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Deadlines
+# ---------------------------------------------------------------------------------------------
+
+# "trước 17h ngày 10/12", "đến ngày 15/12", "chậm nhất ngày 20/10/2021": a limit before a date.
+_DEADLINE_LEAD = re.compile(
+    r"(?<!\w)(?:trước|đến|chậm nhất(?: là)?|hạn chót|không quá|muộn nhất|xong trong|hoàn thành trong|trong)"
+    r"(?:\s+(?:là|hết|thời điểm))?\s+",
+    re.IGNORECASE,
+)
+# "trong tháng 3 năm 2020", "trước tháng 9/2021", "hết tháng 5": a month-level limit.
+_DEADLINE_MONTH = re.compile(
+    r"(?<!\w)(?P<lead>trong|trước|hết|cuối|đến hết|chậm nhất trong)\s+tháng\s+(?P<m>\d{1,2})"
+    r"(?:\s*(?:/|-|\s+năm\s+)(?P<y>\d{4}))?(?![\d/])",
+    re.IGNORECASE,
+)
+# "trong Quý I năm 2021", "trong quý 3 năm 2020"; the year is required, so that a period
+# ("trong Quý I và Quý II năm 2020") is not read as a limit.
+_DEADLINE_QUARTER = re.compile(
+    r"(?<!\w)(?P<lead>trong|trước|hết)\s+quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+# A short date more than this before the document's own date belongs to the next year.
+_YEAR_ROLLOVER = timedelta(days=60)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    value: str | None  # ISO date or date-time
+    kind: str | None
+    start: int = -1  # offset of the deadline phrase in the text it was read from
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _roll(value: date, document_date: date | None) -> date:
+    if document_date and value < document_date - _YEAR_ROLLOVER:
+        try:
+            return value.replace(year=value.year + 1)
+        except ValueError:
+            return value
+    return value
+
+
+def _date_deadlines(text: str, year: int | None, document_date: date | None) -> list[Deadline]:
+    found = []
+    for lead in _DEADLINE_LEAD.finditer(text):
+        tail = text[lead.end() : lead.end() + 60]
+        time_match = TIME.match(tail)
+        offset = time_match.end() if time_match else 0
+        dates = find_dates(tail[offset:], year)
+        if not dates or dates[0].start > 6 or dates[0].value is None:
+            continue
+        value = dates[0].value
+        explicit_year = re.search(r"\d{4}", dates[0].text) is not None
+        if not explicit_year:
+            value = _roll(value, document_date)
+        if time_match:
+            hour, minute = int(time_match.group("h")), int(time_match.group("m") or 0)
+            found.append(
+                Deadline(
+                    iso(datetime(value.year, value.month, value.day, hour, minute)),
+                    None,
+                    lead.start(),
+                )
+            )
+        else:
+            found.append(Deadline(iso(value), None, lead.start()))
+    return found
+
+
+def _period_deadlines(text: str, year: int | None) -> list[Deadline]:
+    found = []
+    for match in _DEADLINE_MONTH.finditer(text):
+        month, in_year = int(match.group("m")), int(match.group("y")) if match.group("y") else year
+        if not in_year or not 1 <= month <= 12:
+            continue
+        if match.group("lead").lower() == "trước":
+            month, in_year = (month - 1, in_year) if month > 1 else (12, in_year - 1)
+        found.append(Deadline(iso(_last_day(in_year, month)), "trong tháng", match.start()))
+    for match in _DEADLINE_QUARTER.finditer(text):
+        quarter, in_year = _QUARTERS[match.group("q").upper()], int(match.group("y"))
+        if match.group("lead").lower() == "trước":
+            quarter, in_year = (quarter - 1, in_year) if quarter > 1 else (4, in_year - 1)
+        found.append(Deadline(iso(_last_day(in_year, quarter * 3)), "trong quý", match.start()))
+    return found
+
+
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (k["kind"], re.compile(k["pattern"], re.IGNORECASE))
+        for k in load("deadline_kinds")["kinds"]
+    )
+
+
+def find_deadlines(
+    text: str, year: int | None, document_date: date | None = None
+) -> list[Deadline]:
+    """Every deadline with a date in ``text``, in order of appearance."""
+    found = _date_deadlines(text, year, document_date) + _period_deadlines(text, year)
+    if document_date:  # "đã nộp … trước ngày 01 tháng 3 năm 2020": a condition in the past
+        found = [d for d in found if d.value and d.value[:10] >= document_date.isoformat()]
+    return sorted(found, key=lambda d: d.start)
+
+
+def deadline_of(text: str, year: int | None, document_date: date | None = None) -> Deadline:
+    """The deadline of one task's action: its first dated limit, else the kind of limit it names."""
+    dated = find_deadlines(text, year, document_date)
+    if dated:
+        return dated[0]
+    for kind, pattern in _kind_patterns():
+        if pattern.search(text):
+            return Deadline(None, kind)
+    return Deadline(None, None)
+
+
+# ---------------------------------------------------------------------------------------------
+# The document's own date and kind
+# ---------------------------------------------------------------------------------------------
+
+# The date of a document is on page 1; a news article's date line comes under its title.
+_DATE_SEARCH_WINDOW = 1500
+_REPORT_TITLE = re.compile(r"^\s*BÁO CÁO\s*$", re.MULTILINE)
+
+
+def document_date(text: str, header: Header) -> tuple[int | None, date | None]:
+    """``(year, date)`` the short dates of ``text`` are read against."""
+    if header.issued_date:
+        issued = date.fromisoformat(header.issued_date)
+        return issued.year, issued
+    for mention in find_dates(text[:_DATE_SEARCH_WINDOW]):
+        if mention.value:
+            return header.year or mention.value.year, mention.value
+    return header.year, None
+
+
+def _is_report(text: str, header: Header) -> bool:
+    if header.doc_type:
+        return header.doc_type == "báo cáo"
+    return bool(_REPORT_TITLE.search(text[:_DATE_SEARCH_WINDOW]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Assembling tasks
+# ---------------------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" ,;:-").removesuffix("/.").removesuffix("./").strip()
+
+
+def _person_assignee(assignee: str) -> str:
+    """ "đồng chí Trương Đăng Khoa, Ủy viên …" → "đồng chí Trương Đăng Khoa" (titles dropped)."""
+    if re.match(r"(?:đồng chí|đ/c|ông|bà)\s", assignee, re.IGNORECASE):
+        return assignee.split(",")[0].strip()
+    return assignee
+
+
+# "phối hợp với Bộ Tài chính và các cơ quan liên quan", "phối hợp với các Bộ: Xây dựng, Tư pháp".
+_CO_OPERATORS = re.compile(
+    r"phối hợp (?:chặt chẽ )?với\s+(?P<ministries>các Bộ\s*:\s*)?(?P<list>[^;.()]+)"
+)
+
+
+def _co_assignees(action: str) -> tuple[str, ...]:
+    """Bodies named after "phối hợp với", up to the verb of the action.
+
+    Commas and "và" separate bodies, except inside a name ("Bộ Văn hóa, Thể thao và Du lịch"):
+    a part that does not open like a body's name continues the one before.
+    """
+    match = _CO_OPERATORS.search(action)
+    if not match:
+        return ()
+    listing = match.group("list")
+    split = _split_subject(listing, 0, len(listing))
+    listing = listing[: split.assignee_end] if split else listing
+    bodies: list[str] = []
+    pieces = re.findall(r"(^|,\s*|\s+và\s+)([^,]+?)(?=,|\s+và\s+|$)", listing.strip())
+    if match.group("ministries"):  # "các Bộ: Nông nghiệp và Phát triển nông thôn, Xây dựng"
+        pieces = re.findall(r"(^|,\s*)([^,]+)", listing.strip())
+    for separator, part in pieces:
+        part = part.strip()
+        if match.group("ministries") and not starts_with_agency(part):
+            part = f"Bộ {part}"
+        if bodies and not starts_with_agency(part):
+            bodies[-1] += ("," if "," in separator else " và") + f" {part}"
+        elif part:
+            bodies.append(part)
+    return tuple(b for b in bodies if len(b.split()) <= 12)
+
+
+class _Collector:
+    def __init__(self, flat: str, year: int | None, issued: date | None) -> None:
+        self.flat, self.year, self.issued = flat, year, issued
+        self.tasks: list[Task] = []
+
+    def add(self, assignee: str, action_start: int, action_end: int) -> None:
+        """One task, or one per part when the action sets several dated limits."""
+        action_text = self.flat[action_start:action_end]
+        parts = [(action_start, action_end)]
+        if len({d.value for d in find_deadlines(action_text, self.year, self.issued)}) >= 2:
+            parts, position = [], action_start
+            for separator in re.finditer(r"[;:]", action_text):
+                parts.append((position, action_start + separator.start()))
+                position = action_start + separator.end()
+            parts.append((position, action_end))
+        for start, end in parts:
+            raw = self.flat[start:end]
+            connector = _connector_pattern().match(raw.lstrip())
+            if connector:
+                start += len(raw) - len(raw.lstrip()) + connector.end()
+            action = _clean(self.flat[start:end])
+            if len(action.split()) < 2:
+                continue
+            deadline = deadline_of(action, self.year, self.issued)
+            self.tasks.append(
+                Task(
+                    start=start,
+                    end=end,
+                    assignee=_person_assignee(_clean(assignee)),
+                    action=action,
+                    deadline=deadline.value,
+                    deadline_kind=deadline.kind,
+                    co_assignees=_co_assignees(action),
+                )
+            )
+
+
+def _clause_end(flat: str, start: int, end: int) -> int:
+    """The end of an action: its sentence, cut before a ";" that opens another body's clause."""
+    for separator in re.finditer(r";\s*", flat[start:end]):
+        position = start + separator.end()
+        if _agency_at(flat, position) and _split_subject(flat, position, end):
+            return start + separator.start()
+    return end
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A task found in a sentence, before it is stored."""
+
+    clause_start: int  # where the assigning verb or the subject opens the clause
+    assignee_start: int
+    split: _Split
+    action_end: int
+
+
+def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
+    """Tasks after an assigning verb ("giao / yêu cầu / đề nghị / chỉ đạo X …") in one sentence."""
+    found = []
+    for trigger in _trigger_pattern().finditer(flat, start, end):
+        before = flat[start : trigger.start()].rstrip()
+        at_clause_start = not before or before[-1] in ".;:,"
+        if trigger.group(0)[0].isupper() and not at_clause_start:
+            continue  # "Ban Chỉ đạo", a name, not the verb
+        if flat[max(0, trigger.start() - 4) : trigger.start()].lower().endswith("ban "):
+            continue
+        assignee_start = trigger.end()
+        if assignee_start >= end or not _agency_at(flat, assignee_start):
+            continue
+        split = _split_subject(flat, assignee_start, end)
+        if (
+            split is None
+            or split.opener in _lexicon()["triggers"]
+            or split.opener in _lexicon()["statement_markers"]
+        ):
+            continue
+        found.append(
+            _Found(
+                trigger.start(), assignee_start, split, _clause_end(flat, split.action_start, end)
+            )
+        )
+    return found
+
+
+def _clause_starts(flat: str, start: int, end: int) -> list[tuple[int, bool]]:
+    """Where a clause may open in a sentence, and whether it follows a comma only."""
+    starts = [(start, False)]
+    for separator in re.finditer(r"[;:]\s*|,\s+", flat[start:end]):
+        starts.append((start + separator.end(), separator.group(0).startswith(",")))
+    result = []
+    for position, after_comma in starts:
+        connector = _connector_pattern().match(flat, position)
+        if connector and connector.end() < end:
+            result.append((connector.end(), False))
+        else:
+            result.append((position, after_comma))
+    return result
+
+
+def _subject_candidates(flat: str, start: int, end: int, taken: list[_Found]) -> list[_Found]:
+    """Clauses "body + verb …" in one sentence of a directive.
+
+    A clause after a bare comma counts only with "cần" or "phải" ("Khi có dịch, các nhà trường
+    cần …"); a clause opening inside an assignee already found is part of it.  A subject whose
+    verb is an assigning verb with no body after it ("Các huyện ủy chỉ đạo rà soát …") is a task.
+    """
+    statement = set(_lexicon()["statement_markers"])
+    found: list[_Found] = []
+    covered = [(f.assignee_start, f.split.action_start) for f in taken]
+    for position, after_comma in _clause_starts(flat, start, end):
+        if any(a <= position < b for a, b in covered) or not _agency_at(flat, position):
+            continue
+        split = _split_subject(flat, position, end)
+        if split is None or split.opener in statement:
+            continue
+        if split.opener in _lexicon()["triggers"]:
+            after = _trigger_pattern().match(flat, split.action_start)
+            if after is None or _agency_at(flat, after.end()):
+                continue
+        if after_comma and split.opener not in ("cần", "phải"):
+            continue
+        found.append(_Found(position, position, split, _clause_end(flat, split.action_start, end)))
+        covered.append((position, split.action_start))
+    return found
+
+
+def _sentence_tasks(
+    collector: _Collector, flat: str, start: int, end: int, report: bool, owned: bool
+) -> bool:
+    """Store the tasks of one sentence; returns whether one opens the sentence itself.
+
+    An assigning verb inside another task's action ("Ngành giáo dục cần chỉ đạo các cơ sở …") is
+    that task's own business, not a second task; so is one opening an item under a body's
+    heading (``owned``: "b) Bộ Tài chính" then "- Chỉ đạo cơ quan thuế …").
+    """
+    triggers = [
+        t for t in _trigger_candidates(flat, start, end) if not (owned and t.clause_start == start)
+    ]
+    subjects = [] if report else _subject_candidates(flat, start, end, triggers)
+    inside = [(f.split.action_start, f.action_end) for f in subjects]
+    kept = subjects + [t for t in triggers if not any(a <= t.clause_start < b for a, b in inside)]
+    for found in sorted(kept, key=lambda f: f.clause_start):
+        assignee = flat[found.assignee_start : found.split.assignee_end]
+        collector.add(assignee, found.split.action_start, found.action_end)
+    return any(f.clause_start == start for f in kept)
+
+
+def _heading(flat: str, block: _Block) -> tuple[str, int | None] | None:
+    """A body named by a list heading: ``(assignee, start of an inline action or None)``."""
+    body = flat[block.body_start : block.end]
+    head, colon, rest = body.partition(":")
+    if not colon:
+        head = body.rstrip(" .")
+    if not 2 <= len(head.split()) <= MAX_HEADING_WORDS or not _agency_at(flat, block.body_start):
+        return None
+    if _split_subject(flat, block.body_start, block.body_start + len(head)):
+        return None
+    inline = block.body_start + len(head) + 1 if colon and rest.strip() else None
+    return head.strip(), inline
+
+
+def extract_tasks(text: str, header: Header) -> list[Task]:
+    """Every task assigned to a named body or person in ``text``."""
+    flat = _flatten(text)
+    year, issued = document_date(text, header)
+    report = _is_report(text, header)
+    collector = _Collector(flat, year, issued)
+    scopes: list[tuple[int, str | None]] = []  # (list level, body it assigns to)
+    in_recipients = False
+    for block in _blocks(flat):
+        if _RECIPIENTS.match(flat, block.body_start):
+            in_recipients = True
+        elif block.level is None:
+            in_recipients = False
+        if in_recipients:
+            continue
+        level = block.level if block.level is not None else -1
+        while scopes and scopes[-1][0] >= level:
+            scopes.pop()
+        heading = None if report else _heading(flat, block)
+        if heading and block.level is not None:
+            assignee, inline = heading
+            if inline is not None:
+                collector.add(assignee, inline, block.end)
+            scopes.append((level, assignee))
+            continue
+        owner = (
+            next((a for _, a in reversed(scopes) if a), None) if block.level is not None else None
+        )
+        opened_at_start = False
+        for sentence_start, sentence_end in _sentences(flat, block.body_start, block.end):
+            owned = owner is not None and sentence_start == block.body_start
+            opened = _sentence_tasks(collector, flat, sentence_start, sentence_end, report, owned)
+            opened_at_start = opened_at_start or (opened and sentence_start == block.body_start)
+        if owner and not opened_at_start:
+            collector.add(owner, block.body_start, block.end)
+        if block.level is not None:
+            scopes.append((level, None))
+    return sorted(collector.tasks, key=lambda t: t.start)
