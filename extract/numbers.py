@@ -27,7 +27,11 @@ from extract.lexicon import load
 # or a version string is rejected rather than read in part.  Not glued to a letter, a dash or a
 # colon before it (``COVID-19``, ``Ktr59``, ``20:12``), nor after a slash that follows a digit
 # (``KL141/8``); after a word and a slash it is the next figure (``16.740 hộ/64.941 khẩu``).
-_NUMERAL = re.compile(r"(?<![\w:\-.,])(?<!\d/)(?<![\dA-Z] /)\d+(?:[.,]\d+)*(?![\w])")
+_NUMERAL = re.compile(
+    r"(?<![\w:\-.,])(?<!\d/)(?<![\dA-Z] /)\d+(?:[.,]\d+)*"
+    r"(?:(?!\w)|(?=(?:đ|đồng|vnđ|km|kg|ha|m2)(?!\w)))",  # "500.000đ", "12km": a unit glued on
+    re.IGNORECASE,
+)
 # Thousands grouped by dots, optional decimal comma: 1.045.397 / 17.045,4
 _VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 # Plain integer or decimal comma: 218 / 74,8 / 130,292

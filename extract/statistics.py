@@ -213,8 +213,7 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
     if match := _PERCENT.match(text, position):
         return "%", "%", match.end()
     at = position + len(re.match(r"[ \t]*", text[position:]).group(0))
-    if at == position and position < len(text) and text[position].isalpha():
-        return None
+    glued = at == position and position < len(text) and text[position].isalpha()
     if match := _MONEY.match(text, at):
         if rate := _RATE.match(text, match.end()):
             return f"đồng/{rate.group('per').lower()}", "đồng", rate.end()
@@ -225,6 +224,8 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
     written = re.sub(r"\s+", " ", match.group(0).lower())
     noun = _typing_slip(text, at, written) or written
     unit = _UNIT_OF[noun]
+    if glued and unit not in _UNITS["measures"]:
+        return None
     if unit in _UNITS["after_multiplier"] and previous_word not in _UNITS["after_multiplier"][unit]:
         return None
     end = match.end()
@@ -362,6 +363,8 @@ def _read_figure(
         return None
     unit_name, noun, unit_end = unit
     if number.in_words and unit_name == "%":
+        return None
+    if number.value < _UNITS["min_value"].get(unit_name.split("/")[0], 0):
         return None
     if unit_name == "đồng" and (number.value == 0 or (number.scale == 1 and number.value < 1000)):
         # "gian hàng 0 đồng" is a name; a bare "5 đồng" is no amount in a report.

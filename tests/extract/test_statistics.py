@@ -191,6 +191,16 @@ def test_english_thousands_in_a_count() -> None:
     ]
 
 
+def test_units_glued_to_the_number_and_other_currencies() -> None:
+    text = "mỗi suất 500.000đ; tuyến đường dài 12km; vốn 1,5 triệu USD; đã tiêm 1.234.567 mũi vắc xin cho người tiêm đủ 2 mũi"
+    assert figures(text) == [
+        (500_000, "đồng"),
+        (12, "km"),
+        (1_500_000, "USD"),
+        (1_234_567, "mũi"),
+    ]
+
+
 def test_counts_in_words_before_a_counted_noun() -> None:
     text = (
         "Hai ca tử vong là người cao tuổi. Có ba trường hợp được miễn; huyện Năm Căn có năm 2021."
