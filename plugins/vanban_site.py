@@ -1047,6 +1047,14 @@ async def document_page(datasette, request):
             "cited_by": cited_by,
             "implementations": implementations,
             "cited_as": list(dict.fromkeys(row["number"] for row in cited_by if row.get("number"))),
+            "cited_otherwise": list(
+                dict.fromkeys(
+                    row["number"]
+                    for row in cited_by
+                    if row.get("number")
+                    and number_key(row["number"]) != number_key(document.get("number"))
+                )
+            ),
             "is_directing": (document.get("doc_type") or "") in DIRECTING_TYPES,
             "statistics": statistics,
             "reported": reported,
