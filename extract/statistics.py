@@ -633,11 +633,33 @@ def _table_figures(
     return figures
 
 
-def _group_key(statistic: Statistic) -> str:
-    """Shared by restatements of one figure: same value, unit, area and date."""
-    return (
-        f"{statistic.value:g} {statistic.unit} | {statistic.area or ''} | {statistic.as_of or ''}"
-    )
+def _grouped(statistics: list[Statistic], table_cells: set[int]) -> list[Statistic]:
+    """Give restatements of one figure a shared ``group_key``: same value, unit, area and date,
+    said in another sentence.  Two figures of one sentence, or two cells of the tables, are
+    different things that happen to be equal (0 districts and 0 communes), never one figure."""
+    groups: dict[str, list[list[Statistic]]] = {}
+    keyed = []
+    for statistic in statistics:
+        value = f"{statistic.value:.15g}"
+        base = f"{value} {statistic.unit} | {statistic.area or ''} | {statistic.as_of or ''}"
+        clusters = groups.setdefault(base, [])
+        number = next(
+            (
+                index
+                for index, members in enumerate(clusters)
+                if all(
+                    m.sentence != statistic.sentence
+                    and not (m.start in table_cells and statistic.start in table_cells)
+                    for m in members
+                )
+            ),
+            len(clusters),
+        )
+        if number == len(clusters):
+            clusters.append([])
+        clusters[number].append(statistic)
+        keyed.append(replace(statistic, group_key=f"{base} | {number + 1}"))
+    return keyed
 
 
 def extract_statistics(text: str, header: Header) -> list[Statistic]:
@@ -650,6 +672,6 @@ def extract_statistics(text: str, header: Header) -> list[Statistic]:
     # A report titled "… tính đến ngày 30/11/2021" counts every figure to that date.
     period_end = _as_of(header.subject or "", 0, len(header.subject or ""), year)
     statistics = _prose_figures(text, skip, area, year, period_end)
-    statistics += _table_figures(text, rows, area, period_end)
-    statistics.sort(key=lambda s: s.start)
-    return [replace(s, group_key=_group_key(s)) for s in statistics]
+    cells = _table_figures(text, rows, area, period_end)
+    statistics = sorted(statistics + cells, key=lambda s: s.start)
+    return _grouped(statistics, {cell.start for cell in cells})

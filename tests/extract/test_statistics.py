@@ -262,6 +262,16 @@ def test_restated_figures_share_a_group_key() -> None:
     assert (first.start, first.text) != (second.start, second.text)
 
 
+def test_equal_figures_of_one_sentence_or_table_are_not_grouped() -> None:
+    text = (
+        "kết quả: 9 vụ vi phạm, đã xử lý 9 vụ.\n\n"
+        "STT\tNội dung\tSố lượng\n6\tSố BCD cấp huyện chưa kiện toàn\t0\n"
+        "7\tSố BCD cấp xã chưa kiện toàn\t0\n"
+    )
+    keys = [s.group_key for s in extract_statistics(text, CA_MAU)]
+    assert len(keys) == 4 and len(set(keys)) == 4
+
+
 def test_offsets_point_at_the_text() -> None:
     text = normalize_text(
         (Path(__file__).parents[2] / "corpus" / "000_0382aea3e7226f41.txt").read_text()
