@@ -211,8 +211,11 @@ def _with_tails(text: str, start: int, end: int, value: float) -> NumberMention 
     ratio = _RATIO_TAIL.match(text, end)
     if ratio:
         total = parse_number(ratio.group("total"))
-        # "27/4" with no "ngày" is still a date when the first part cannot be a count of the second.
+        # "27/4" with no "ngày" is still a date when the first part cannot be a count of the
+        # second, and "Sáng 7/12," is a date too: a ratio counts something ("09/9 huyện").
         if total is None or total < value or 1900 <= total <= 2100:
+            return None
+        if total <= 12 and 1 <= value <= 31 and not _COUNTED.match(text, ratio.end()):
             return None
         end = ratio.end()
     else:

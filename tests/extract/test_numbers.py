@@ -85,6 +85,7 @@ def test_ratio_and_range_keep_their_second_part() -> None:
         "Lưu: VT, KL141/8.",
         "năm 2020, 2021",
         "Kỳ họp thứ Tư",
+        "(TTV) - Sáng 7/12, đồng chí Bí thư Tỉnh ủy chủ trì hội nghị",
     ],
 )
 def test_non_figures_are_not_numbers(text: str) -> None:
