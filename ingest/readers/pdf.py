@@ -218,7 +218,9 @@ def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _Page
     rows: list[Row] = []
     paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
     if paths >= MIN_PATHS_FOR_TABLE:
-        rows, boxes = _table_rows(plumber().pages[index])
+        plumber_page = plumber().pages[index]
+        rows, boxes = _table_rows(plumber_page)
+        plumber_page.close()  # drops its cached layout objects: memory stays flat on long files
         words = [word for word in words if not any(_inside(word, box) for box in boxes)]
     return _PageText(lay_out(words, width, rows), needs_ocr=False, legacy_fonts=legacy_fonts)
 
