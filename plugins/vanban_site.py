@@ -188,6 +188,8 @@ def sql_names_include(names_json: str | None, name: str | None) -> int:
 def prepare_connection(conn):
     conn.create_function("vanban_fold", 1, sql_fold, deterministic=True)
     conn.create_function("vanban_agency_key", 1, sql_agency_key, deterministic=True)
+    # Not deterministic: "quá hạn" depends on today's date.
+    conn.create_function("vanban_task_status", 3, sql_task_status)
     conn.create_function("vanban_names_include", 2, sql_names_include, deterministic=True)
     conn.create_function("vanban_number_key", 1, sql_number_key, deterministic=True)
     conn.create_function("vanban_number_matches", 2, number_matches, deterministic=True)
@@ -285,9 +287,80 @@ class MonthFacet(_DatePrefixFacet):
     prefix_length = 7
 
 
+def sql_task_status(deadline: str | None, deadline_kind: str | None, status: str | None) -> str:
+    """SQL function: a task's status label, as the pages show it (the ledger's when it has one)."""
+    task = {"deadline": deadline, "deadline_kind": deadline_kind, "status": status}
+    return status or STATUS_LABELS[task_status(task, date.today().isoformat())]
+
+
+class TaskStatusFacet(Facet):
+    """Counts tasks per status ("quá hạn", "đang thực hiện", ...): the ledger's ``status`` column
+    when the table has one, else what the deadline says.  Configured as
+    ``{"task_status": "deadline"}``; selecting a value adds a ``_where`` clause."""
+
+    type = "task_status"
+    label = "trạng thái"
+
+    async def suggest(self):
+        return []
+
+    async def _expression(self, column: str) -> str:
+        columns = set(await self.ds.get_database(self.database).table_columns(self.table))
+        status = "status" if "status" in columns else "null"
+        kind = "deadline_kind" if "deadline_kind" in columns else "null"
+        return f"vanban_task_status({escape_sqlite(column)}, {kind}, {status})"
+
+    async def facet_results(self):
+        results = []
+        args = self.get_querystring_pairs()
+        for source_and_config in self.get_configs():
+            config, source = source_and_config["config"], source_and_config["source"]
+            column = config.get("column") or config["simple"]
+            expression = await self._expression(column)
+            rows = await self.ds.execute(
+                self.database,
+                f"select {expression} as label, count(*) as count from ({self.sql}) "
+                "group by label order by count desc, label",
+                self.params,
+                truncate=False,
+                custom_time_limit=self.ds.setting("facet_time_limit_ms"),
+            )
+            values = []
+            for row in rows.rows:
+                clause = f"{expression} = '{row['label'].replace(chr(39), chr(39) * 2)}'"
+                selected = ("_where", clause) in args
+                toggle = (
+                    path_with_removed_args(self.request, {"_where": clause})
+                    if selected
+                    else path_with_added_args(self.request, {"_where": clause})
+                )
+                values.append(
+                    {
+                        "value": row["label"],
+                        "label": row["label"],
+                        "count": row["count"],
+                        "toggle_url": self.ds.absolute_url(self.request, toggle),
+                        "selected": selected,
+                    }
+                )
+            results.append(
+                {
+                    "name": self.label,
+                    "type": self.type,
+                    "results": values,
+                    "hideable": source != "metadata",
+                    "toggle_url": path_with_removed_args(
+                        self.request, {f"_facet_{self.type}": column}
+                    ),
+                    "truncated": False,
+                }
+            )
+        return results, []
+
+
 @hookimpl
 def register_facet_classes():
-    return [YearFacet, MonthFacet]
+    return [YearFacet, MonthFacet, TaskStatusFacet]
 
 
 # ---------------------------------------------------------------------------------------------

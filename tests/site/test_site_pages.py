@@ -263,6 +263,16 @@ def test_year_and_month_facets(linked_site):
     assert [t["assignee"] for t in filtered] == ["Ủy ban nhân dân các tỉnh, thành phố"]
 
 
+def test_task_status_facet_counts_and_filters(linked_site):
+    facet = linked_site.get("/vanban/tasks.json").json()["facet_results"]["trạng thái"]
+    counts = {v["value"]: v["count"] for v in facet["results"]}
+    assert counts == {"quá hạn": 1, "đang thực hiện": 1}
+    overdue = next(v for v in facet["results"] if v["value"] == "quá hạn")
+    path = overdue["toggle_url"].removeprefix("http://localhost")
+    rows = linked_site.get(path + "&_shape=array")
+    assert [t["assignee"] for t in rows.json()] == ["Ủy ban nhân dân các tỉnh, thành phố"]
+
+
 def _canned_queries(site) -> dict:
     return site.datasette.metadata("queries", database="vanban")
 
