@@ -54,6 +54,7 @@ def clean_number(raw: str) -> str:
     return _OCR_DIGIT.sub(lambda m: "0" if m.group(1) == "O" else "1", number)
 
 
+@cache
 def fold_number(number: str) -> str:
     """A number folded for matching: no diacritics (CĐ ≡ CD), upper-case, one kind of dash."""
     return fold(clean_number(number)).upper()
@@ -68,6 +69,7 @@ class NumberParts:
     issuer_code: str | None
 
 
+@cache
 def number_parts(number: str) -> NumberParts:
     """Split ``1102/CĐ-TTg``, ``23/2021/QĐ-TTg`` or ``215-QĐ/TU`` into its parts.
 

@@ -105,6 +105,10 @@ class StoredDocument:
             return self.year
         return number_parts(self.number).year if self.number else None
 
+    @property
+    def header_damaged(self) -> bool:
+        return not (self.number and self.issued_date)
+
     @cached_property
     def number_variants(self) -> tuple[str, ...]:
         """The header's number and every number-shaped string of the first lines, folded."""
@@ -215,7 +219,8 @@ class DocumentIndex:
             if document.number:
                 self.by_key[document.key].append(document)
                 self.by_number[fold_number(document.number)].append(document)
-            self.by_year_type[(document.best_year, document.type)].append(document)
+            if document.header_damaged:
+                self.by_year_type[(document.best_year, document.type)].append(document)
         self._variant_cache: dict[tuple[int | None, str | None], list] = {}
         self._fuzzy_memo: dict[_FuzzyQuery, list[tuple[float, str]]] = {}
 
@@ -404,11 +409,28 @@ def link_citations(db: sqlite_utils.Database) -> None:
             "link_score = ? where document_id = ? and position = ?",
             updates,
         )
-        db["cited_documents"].delete_where()
-        db["cited_documents"].insert_all(_cited_documents(citations, index), pk="key")
+        _write_cited_documents(db, _cited_documents(citations))
 
 
-def _cited_documents(citations: list[dict], index: DocumentIndex) -> list[dict]:
+def _write_cited_documents(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """Replace ``cited_documents`` by ``rows``, touching only the rows that changed."""
+    columns = list(CITED_DOCUMENT_COLUMNS)
+    wanted = {row["key"]: tuple(row[c] for c in columns) for row in rows}
+    stored = {
+        row[0]: tuple(row)
+        for row in db.execute(f"select {', '.join(columns)} from cited_documents").fetchall()
+    }
+    db.conn.executemany(
+        "delete from cited_documents where key = ?", [(k,) for k in stored if k not in wanted]
+    )
+    db.conn.executemany(
+        f"insert or replace into cited_documents ({', '.join(columns)}) "
+        f"values ({', '.join('?' for _ in columns)})",
+        [values for key, values in wanted.items() if stored.get(key) != values],
+    )
+
+
+def _cited_documents(citations: list[dict]) -> list[dict]:
     """One row per cited key: the first spelling in (document, position) order, its resolution."""
     rows: dict[str, dict] = {}
     targets: dict[str, set[str]] = defaultdict(set)
