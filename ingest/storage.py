@@ -86,6 +86,10 @@ ENTITY_COLUMNS: dict[str, dict[str, type]] = {
         "area": str,
         "qualifier": str,
         "sentence": str,
+        "total": float,
+        "upper": float,
+        "change": str,
+        "group_key": str,
     },
     "officials": {
         "document_id": str,
