@@ -14,7 +14,7 @@ without their first table) fall back on what the body says ("Ủy ban nhân dân
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -38,8 +38,9 @@ TITLE_LINE_MIN = 85
 SIGNER_TITLE_MIN = 85
 
 # "Số:", OCR "Sô:", "SỐ", "sốl" (a colon read as l); Party documents write "Số 215-QĐ/TU".
+# A lower-case "số" only opens a line: inside a line it cites another document ("Công điện số 1102").
 _NUMBER_LABEL = re.compile(
-    r"(?<![^\W\d_])(?:S|(?<![^\s|_])s)[ốôoóồổỗộỐÔOỒỔ](?:\s*[:;.|]|l(?=\s)|(?=\s*\d))"
+    r"(?:(?<![^\W\d_])S|^[\W_]*s)[ốôoóồổỗộỐÔOỒỔ](?:\s*[:;.|]|l(?=\s)|(?=\s*\d))"
 )
 # OCR sometimes spaces the digits apart ("4 806").
 _DIGITS = r"\d(?:\s?\d)*"
@@ -57,7 +58,7 @@ NUMBER = re.compile(rf"\s*(?:{_PARTY_NUMBER}|{_STATE_NUMBER})")
 # "ngày 2#tháng 9", "ngày of tháng §"), so they are any short token, checked afterwards; the
 # year must be whole.
 HEADER_DATE = re.compile(
-    r",?\s*ng[aà]y\s*(?P<d>[^\s,]{0,3}?)\s*t?h[aá]ng\s*(?P<m>[^\s,]{0,3}?)\s*n[aă]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
+    r",?\s*ng[aà]y\s*(?P<d>\S{0,4}?)\s*t?h[aá]ng\s*(?P<m>\S{0,4}?)\s*n[aă]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
 # A place word: "Cà", "Mau", "TP.", and the lower-case second word of "Thành phố", "Thị xã".
@@ -66,8 +67,14 @@ _PLACE_SECOND_WORDS = {"phố": {"Thành"}, "xã": {"Thị"}, "trấn": {"Thị"
 
 # The subject line of a công văn: "V/v …", OCR "VW …", "V/V".
 VV = re.compile(r"^(?:V\s?[/|]\s?[vV]|VW|Vv)\b[.:]?\s*")
-# A byline of a press article: "(TTV) -", "(Chinhphu.vn) –".
-BYLINE = re.compile(r"^\((?P<agency>[^()]{2,40})\)\s*[-–—:]")
+# The same subject spelled out ("Về việc …") where a công văn has no type heading.
+VE_VIEC = re.compile(r"^Về việc\b")
+# A byline of a press article: "(TTV) -", "(Chinhphu.vn) –", "TTXVN -", "VOV.VN -".
+BYLINE = re.compile(
+    r"^(?:\((?P<agency>[^()]{2,40})\)|(?P<acronym>[A-ZĐ]{2,10}|[\w.]+\.(?:vn|VN)))\s*[-–—:]\s"
+)
+# The e-signature stamp names the signer: "Người ký: Trần Hồng Quân".
+STAMP_SIGNER = re.compile(r"^\W*(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+)$", re.MULTILINE)
 # A time and date line of a portal article: "20:12 - 07/12/2021", "07/12/2021 20:12".
 NEWS_DATELINE = re.compile(
     r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"
@@ -76,10 +83,14 @@ NEWS_DATELINE = re.compile(
 LIST_DASH = re.compile(r"^[-–—•+~*]\s*")
 # "Nơi nhận:" (OCR "Noi nhận").
 RECEIVERS = re.compile(r"^\W*n[oơ]i\s*nh[aâậ]n\b", re.IGNORECASE)
-# Authority prefixes of the signature block; the dotted marks need their dot (OCR: a comma).
+# Authority prefixes of the signature block; the dotted marks need their dot (OCR: a comma).  The
+# mark opens the line or its right column (after "Nơi nhận:", a quote, or a wide gap), never a
+# list ("phòng: KGVX, TH, KT, ĐT").
 AUTHORITY = re.compile(
-    r"(?:^|(?<=[\s\"'“”.,;:+~|-]))(?P<mark>T/M|K/T|T/L|T\.M|K\.T|T\.L|(?:TUQ|TM|KT|TL|Q)(?=\s*[.,]))\s*[.,]?\s*(?P<rest>[^\W\d_].*)$"
+    r"(?:^|[:\"'“”|+~]\s*|\s{2,})(?P<mark>T/M|K/T|T/L|T\.M|K\.T|T\.L|(?:TUQ|TM|KT|TL|Q)(?=\s*[.,]))\s*[.,]?\s*(?P<rest>[^\W\d_].*)$"
 )
+# Marks a title must follow (a deputy or an acting head signs as a person, not for a body).
+TITLE_MARKS = {"KT", "K/T", "K.T", "Q"}
 # What a line holds besides letters once junk is gone: punctuation at its edges.
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 # Signature debris: "(Đã ký)", "[signature]".
@@ -94,10 +105,7 @@ class _Line:
     end: int
     text: str
     blank_before: bool  # a blank line, rule or page break separates it from the line above
-
-    @property
-    def folded(self) -> str:
-        return _fold_same_length(self.text)
+    folded: str  # the text folded character by character (offsets fit)
 
 
 # --------------------------------------------------------------------------------------------
@@ -126,9 +134,16 @@ def _folded_types() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple((tuple(fold(name).split()), name) for name in doc_type_names())
 
 
+@cache
+def _fold_table() -> dict[int, str]:
+    """Latin letters with Vietnamese marks (and capitals) to their folded letter, one for one."""
+    points = [*range(ord("A"), ord("Z") + 1), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    return str.maketrans({point: (fold(chr(point)) or " ")[0] for point in points})
+
+
 def _fold_same_length(text: str) -> str:
     """:func:`fold` character by character, so that offsets in the folded text fit the original."""
-    return "".join((fold(ch) or " ")[0] for ch in text)
+    return text.translate(_fold_table())
 
 
 def _tokens(text: str) -> list[str]:
@@ -189,19 +204,22 @@ def _starts_lower(text: str) -> bool:
 # Lines
 
 
-def _is_noise(text: str) -> bool:
-    """E-signature stamps, portal footers, converter markers and bare page numbers."""
-    folded = fold(text).lstrip(" @|")
+@cache
+def _noise_markers() -> tuple[tuple[str, ...], re.Pattern[str]]:
     data = _data()
-    return (
-        any(folded.startswith(prefix) for prefix in data["stamp_prefixes"])
-        or any(marker in folded for marker in data["portal_markers"])
-        or text.isdigit()
-    )
+    markers = re.compile("|".join(re.escape(m) for m in data["portal_markers"]))
+    return tuple(data["stamp_prefixes"]), markers
+
+
+def _is_noise(text: str, folded: str) -> bool:
+    """E-signature stamps, portal footers, converter markers and bare page numbers."""
+    stamps, markers = _noise_markers()
+    return folded.lstrip(" @|").startswith(stamps) or bool(markers.search(folded)) or text.isdigit()
 
 
 def _lines(text: str) -> list[_Line]:
     """The text's lines without noise; rules and page breaks count as blank lines."""
+    folded_text = _fold_same_length(text)
     lines: list[_Line] = []
     blank, previous_end = True, 0
     for match in re.finditer(r"[^\n\f]+", text):
@@ -212,22 +230,23 @@ def _lines(text: str) -> list[_Line]:
         previous_end = match.end()
         if not stripped:
             continue
-        if not any(c.isalnum() for c in stripped) or _is_noise(stripped):
-            blank = True
-            continue
         start = match.start() + raw.index(stripped)
-        lines.append(_Line(start, start + len(stripped), stripped, blank))
+        folded = folded_text[start : start + len(stripped)]
+        if not any(c.isalnum() for c in stripped) or _is_noise(stripped, folded):
+            blank = blank or len(stripped) > 1  # a lone "-" or "*" is a stray mark, not a rule
+            continue
+        lines.append(_Line(start, start + len(stripped), stripped, blank, folded))
         blank = False
     return lines
 
 
 def _head_length(lines: list[_Line]) -> int:
     """How many lines page 1's header can use: up to the legal basis or the first paragraph."""
-    starts = _data()["body_starts"]
+    starts = tuple(_data()["body_starts"])
     for index, line in enumerate(lines[:HEAD_MAX_LINES]):
         if (
             len(line.text) >= PROSE_LENGTH
-            or any(line.folded.lower().startswith(s) for s in starts)
+            or _opening(line.folded).startswith(starts)
             or RECEIVERS.match(line.text)
             or _authority(line.text)
         ):
@@ -399,7 +418,7 @@ def _find_heading(head: list[_Line], stop: int) -> tuple[int, str, str] | None:
 
 def _recipient_at(line: _Line) -> re.Match[str] | None:
     """ "Kính gửi:" (OCR "Kink gửi"), or the "THỦ TƯỚNG CHÍNH PHỦ điện:" line of a công điện."""
-    folded = line.folded.lower()
+    folded = line.folded
     return re.search(r"(?<![a-z])k[il]n[hk]\s*g[uoư][ir]{1,2}\b\s*:?", folded) or re.search(
         r"(?<=\s)dien\s*:$", folded
     )
@@ -418,15 +437,49 @@ def _drop_stamp_debris(text: str) -> str:
     return text[bar + 1 :].strip() if bar >= 0 else text
 
 
-def _is_subject_stop(line: _Line) -> bool:
-    folded = line.folded.lower().lstrip(" _-")
+def _opening(folded: str) -> str:
+    """A folded line without the stray marks OCR leaves before its first word ("` Căn cứ")."""
     return (
-        any(folded.startswith(stop) for stop in _data()["subject_stops"])
+        _EDGE_JUNK.split(folded, maxsplit=1)[-1]
+        if folded[:1] and not folded[0].isalnum()
+        else folded
+    )
+
+
+def _is_debris(text: str) -> bool:
+    """A stamp or form line: dot leaders ("Giờ....C... Ngày ..2744") or more marks than letters."""
+    visible = [c for c in text if not c.isspace()]
+    letters = sum(c.isalpha() for c in visible)
+    return "...." in text or "……" in text or letters < 0.3 * len(visible)
+
+
+def _is_subject_stop(line: _Line) -> bool:
+    folded = _opening(line.folded)
+    return (
+        folded.startswith(tuple(_data()["subject_stops"]))
         or _recipient_at(line) is not None
         or _urgency_of(line.text) is not None
-        or _NUMBER_LABEL.match(line.text) is not None
+        or (line.text[:1] == "S" and _NUMBER_LABEL.match(line.text) is not None)
         or RECEIVERS.match(line.text) is not None
     )
+
+
+def _before_place_date(text: str) -> tuple[str, bool]:
+    """``text`` without a place-and-date column ("… Cà Mau, ngày 25 tháng 8 năm 2021"), and
+    whether it had one; a date cited inside a subject ("Nghị quyết số 128/NQ-CP ngày 11 tháng
+    10 năm 2021") has no place before it and stays."""
+    match = HEADER_DATE.search(text)
+    if not match:
+        return text, False
+    before = text[: match.start()]
+    place = _place_before(before)
+    if not before.strip():
+        return "", True
+    if place is None or not match.group(0).lstrip().startswith(","):
+        return text, False
+    words = before.split()
+    kept = len(words) - len(place.split())
+    return " ".join(words[:kept]), True
 
 
 def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
@@ -435,8 +488,13 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
     upper = bool(first) and _is_upper(first)
     for line in head[index + 1 : index + 9]:
         text = _drop_stamp_debris(line.text)
-        if _is_subject_stop(line) or HEADER_DATE.search(text):
+        if _is_subject_stop(line):
             break
+        text, place_date = _before_place_date(text)
+        if place_date and not text:
+            break
+        if _is_debris(text):
+            continue
         if parts and line.blank_before and not _starts_lower(text):
             break
         if parts and not upper and _is_upper(text, 0.9):
@@ -621,9 +679,8 @@ def _issuer_from_levels(levels: list[str]) -> tuple[str | None, str | None]:
 
 def _issuer_from_body(text: str, doc_type: str | None) -> str | None:
     """The body that speaks in the first person: "Ủy ban nhân dân huyện X báo cáo …"."""
-    verbs = {"báo cáo": ["báo cáo"], "thông báo": ["thông báo"]}.get(
-        doc_type, ["báo cáo", "thông báo"]
-    )
+    speaking = _data()["speaking_verbs"]
+    verbs = speaking.get(doc_type or "", speaking["*"])
     heads = [canonical for _, canonical in _phrases("org_heads")] + ["UBND", "HĐND"]
     head_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     stop_words = {
@@ -722,8 +779,10 @@ def _authority(text: str) -> str | None:
     if not _is_upper(rest, 0.8) or len(rest.split()) > 8:
         return None
     mark = match.group("mark")
-    mark = mark if "/" in mark or "." in mark else f"{mark}."
     title = _match_title(rest)
+    if mark in TITLE_MARKS and not title:
+        return None
+    mark = mark if "/" in mark or "." in mark else f"{mark}."
     if title:
         rest = title.upper()  # OCR damage ("THU TƯỚNG") repaired from the title list
     return f"{mark} {rest}"
@@ -737,18 +796,14 @@ def _signature_window(lines: list[_Line], head_end: int) -> tuple[list[_Line], i
 
     def before_annex(window: list[_Line]) -> list[_Line]:
         for index, line in enumerate(window):
-            if index and line.folded.lower().startswith(annex_starts):
+            if index and line.folded.startswith(annex_starts):
                 return window[:index]
         return window
 
     if receivers is None:
         half = len(body) // 2
         annex = next(
-            (
-                i
-                for i, line in enumerate(body)
-                if i > half and line.folded.lower().startswith(annex_starts)
-            ),
+            (i for i, line in enumerate(body) if i > half and line.folded.startswith(annex_starts)),
             len(body),
         )
         return body[max(0, annex - SIGNATURE_TAIL) : annex], None
@@ -805,12 +860,22 @@ def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
 # Press articles
 
 
-def _press(head: list[_Line]) -> tuple[str | None, date | None, str | None] | None:
-    """``(title, date, agency)`` of a portal article, or None when the text is not one."""
-    first = head[:6]
+def _press(
+    lines: list[_Line], marked: bool = True
+) -> tuple[str | None, date | None, str | None] | None:
+    """``(title, date, agency)`` of a portal article, or None when the text is not one.
+
+    An article shows a byline or a time-stamped date line under its title; with ``marked`` off,
+    a text with no header at all whose first line is a short title is read as one too."""
+    first = lines[:6]
     dated = next((line for line in first if NEWS_DATELINE.search(line.text)), None)
     byline = next((BYLINE.match(line.text) for line in first if BYLINE.match(line.text)), None)
-    if not (dated or byline):
+    if marked and not (dated or byline):
+        return None
+    title = next(
+        (line.text for line in first if line is not dated and not BYLINE.match(line.text)), None
+    )
+    if not marked and (title is None or len(title) > 200 or len(lines) < 3):
         return None
     issued = None
     for line in first:
@@ -818,13 +883,50 @@ def _press(head: list[_Line]) -> tuple[str | None, date | None, str | None] | No
         if mention:
             issued = mention.value
             break
-    title = next(
-        (line.text for line in first if line is not dated and not BYLINE.match(line.text)), None
-    )
-    return title, issued, byline.group("agency").strip() if byline else None
+    agency = (byline.group("agency") or byline.group("acronym")).strip() if byline else None
+    return title, issued, agency
 
 
 # --------------------------------------------------------------------------------------------
+
+
+def _subject_line(head: list[_Line], recipients_at: int | None) -> int | None:
+    """The index of the "V/v" (or "Về việc") line above "Kính gửi", if any."""
+    for index, line in enumerate(head[:recipients_at]):
+        text = _drop_stamp_debris(line.text)
+        if VV.match(text) or VE_VIEC.match(text):
+            return index
+    return None
+
+
+def _vv_subject(head: list[_Line], index: int) -> str | None:
+    """A công văn's subject: the V/v line (its right column cut off) and its wrapped lines."""
+    first, _ = _before_place_date(_drop_stamp_debris(head[index].text))
+    return _subject_from(head, index, VV.sub("V/v ", first, count=1).strip())
+
+
+def _issuer_from_signature(signer: Signer | None) -> str | None:
+    """The collective a TM. line signs for ("TM. ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân")."""
+    if not (signer and signer.on_behalf):
+        return None
+    match = re.match(
+        r"(?:TM\.|T/M|T\.M)\s+(.+?)(?:\s+(?:KT\.|TL\.|TUQ\.|K/T|T/L)\s.*)?$", signer.on_behalf
+    )
+    return _case_name(match.group(1)) if match else None
+
+
+def _with_stamp_name(signer: Signer | None, text: str) -> Signer | None:
+    """The signer's name from an e-signature stamp when the block has none."""
+    if signer and signer.name:
+        return signer
+    stamp = STAMP_SIGNER.search(text)
+    name = _person_name(stamp.group("name").strip()) if stamp else None
+    if not name:
+        return signer
+    assert stamp is not None
+    if signer is None:
+        return Signer(name, None, None, stamp.start("name"), stamp.end("name"))
+    return replace(signer, name=name)
 
 
 def extract_header(text: str) -> Header:
@@ -834,60 +936,39 @@ def extract_header(text: str) -> Header:
     head = lines[:head_end]
 
     recipients_at = _find_recipients_line(head)
-    vv_at = next(
-        (
-            i
-            for i, line in enumerate(head[:recipients_at])
-            if VV.match(_drop_stamp_debris(line.text))
-        ),
-        None,
-    )
+    vv_at = _subject_line(head, recipients_at)
+    # The type heading, number and issuer all stand above the V/v line and "Kính gửi".
     bound = min(i for i in (recipients_at, vv_at, 30, len(head)) if i is not None)
     heading = _find_heading(head, bound)
-    top = min(i for i in (heading[0] if heading else None, bound) if i is not None)
+    top = heading[0] if heading else bound
     number = _find_number(head, top)
     place_date = _find_place_date(head[: max(top, bound)] if heading or vv_at is not None else head)
+    stops = [i for i in (number and number.line, place_date and place_date.line) if i is not None]
+    issuer, parent = _issuer_from_levels(_issuer_levels(head, min([*stops, top])))
 
-    doc_type: str | None = None
-    subject: str | None = None
-    issuer: str | None = None
-    issued: date | None = place_date.issued if place_date else None
+    doc_type = subject = None
     if heading:
-        doc_type = heading[1]
-        subject = _subject_from(head, heading[0], heading[2])
+        doc_type, subject = heading[1], _subject_from(head, heading[0], heading[2])
     elif vv_at is not None:
-        doc_type = "công văn"
-        line = _drop_stamp_debris(head[vv_at].text)
-        found = HEADER_DATE.search(line)
-        first = VV.sub("V/v ", line[: found.start()] if found else line, count=1)
-        subject = _subject_from(head, vv_at, first.strip())
+        doc_type, subject = "công văn", _vv_subject(head, vv_at)
     elif number and number.value:
+        # A number without a type code ("4806/UBND-KGVX") is a công văn's.
         doc_type = doc_type_by_abbr().get(number.type_code or "", "công văn")
 
-    stops = [
-        i
-        for i in (number.line if number else None, place_date.line if place_date else None, top)
-        if i is not None
-    ]
-    levels = _issuer_levels(head, min(stops)) if stops else []
-    issuer, parent = _issuer_from_levels(levels)
-
-    press = None if (heading or vv_at is not None or number or levels) else _press(lines)
+    issued = place_date.issued if place_date else None
+    signer = None
+    has_header = bool(doc_type or number or issuer or place_date)
+    press = None if has_header else _press(lines)
+    if not press:
+        signer = _with_stamp_name(_find_signer(lines, head_end), text)
+        if not (has_header or signer):
+            press = _press(lines, marked=False)
     if press:
-        doc_type, issued = "bài báo", press[1]
-        subject, issuer = press[0], press[2]
+        doc_type, issuer, signer = "bài báo", press[2], None
+        subject, issued = press[0], press[1]
+    elif issuer is None:
+        issuer = _issuer_from_body(text, doc_type) or _issuer_from_signature(signer)
 
-    signer = None if press else _find_signer(lines, head_end)
-    if issuer is None and not press:
-        issuer = _issuer_from_body(text, doc_type)
-        if issuer is None and signer and signer.on_behalf:
-            match = re.match(
-                r"(?:TM\.|T/M|T\.M)\s+(.+?)(?:\s+(?:KT\.|TL\.|TUQ\.|K/T|T/L)\s.*)?$",
-                signer.on_behalf,
-            )
-            issuer = _case_name(match.group(1)) if match else None
-
-    year = place_date.year if place_date else (issued.year if issued else None)
     return Header(
         doc_type=doc_type,
         number=number.value if number else None,
@@ -895,7 +976,7 @@ def extract_header(text: str) -> Header:
         parent_issuer=parent,
         place=place_date.place if place_date else None,
         issued_date=issued.isoformat() if issued else None,
-        year=year,
+        year=place_date.year if place_date else (issued.year if issued else None),
         subject=subject,
         urgency=_find_urgency(head, (recipients_at or bound) + 1),
         recipients=_find_recipients(head, recipients_at),

@@ -536,6 +536,27 @@ def test_body_urgency_words_are_no_mark() -> None:
     assert header_of(text).urgency is None
 
 
+@pytest.mark.parametrize(
+    ("page_one", "subject"),
+    [
+        # A date cited in the subject is part of it.
+        (
+            "Số: 3851/UBND-VX\nLai Châu, ngày 19 tháng 11 năm 2021\nV/v báo cáo kết quả thực hiện Nghị quyết\n"
+            "số 128/NQ-CP ngày 11 tháng 10 năm 2021 của Chính phủ\nKính gửi: Các sở, ban, ngành tỉnh",
+            "V/v báo cáo kết quả thực hiện Nghị quyết số 128/NQ-CP ngày 11 tháng 10 năm 2021 của Chính phủ",
+        ),
+        # The right column printed on the same line as the V/v line.
+        (
+            "SỞ Y TẾ\nSố: 12/SYT-NVY\nV/v tăng cường giám sát    Cà Mau, ngày 25 tháng 8 năm 2021\n"
+            "dịch bệnh COVID-19\nKính gửi: Bệnh viện Đa khoa tỉnh",
+            "V/v tăng cường giám sát dịch bệnh COVID-19",
+        ),
+    ],
+)
+def test_vv_subjects(page_one: str, subject: str) -> None:
+    assert header_of(page_one).subject == subject
+
+
 def test_place_date_with_blank_day_keeps_the_year() -> None:
     header = header_of("Số: /BC-UBND\n\nMường Tè, ngày tháng 11 năm 2021\n\nBÁO CÁO\nKết quả\n")
     assert (header.place, header.issued_date, header.year) == ("Mường Tè", None, 2021)
