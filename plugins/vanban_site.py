@@ -436,13 +436,15 @@ def paginate(text: str, spans: list[Span]) -> list[dict]:
     return pages
 
 
+@cache
+def _fold_char(char: str) -> str:
+    folded = fold(char)
+    return folded if len(folded) == 1 else char.lower()
+
+
 def aligned_fold(text: str) -> str:
     """``fold`` one character at a time, so that offsets in the result are offsets in ``text``."""
-    out = []
-    for char in text:
-        folded = fold(char)
-        out.append(folded if len(folded) == 1 else char.lower())
-    return "".join(out)
+    return "".join(map(_fold_char, text))
 
 
 def query_terms(query: str) -> list[str]:
@@ -1371,17 +1373,58 @@ def render_cell(value, column, table, datasette):
     return None
 
 
+# The tables and views the home page lists, with their Vietnamese names, when they exist.
+HOME_TABLES = (
+    ("documents", "Văn bản"),
+    ("citations", "Dẫn chiếu"),
+    ("cited_documents", "Văn bản được dẫn chiếu"),
+    ("implementations", "Văn bản triển khai"),
+    ("statistics", "Số liệu"),
+    ("tasks", "Nhiệm vụ"),
+    ("officials", "Cán bộ"),
+    ("recipients", "Nơi nhận"),
+    ("errors", "Lỗi khi nạp"),
+)
+
+
+async def _home_tables(datasette) -> list[dict]:
+    db = datasette.get_database()
+    present = set(await db.table_names()) | set(await db.view_names())
+    listed = []
+    for name, label in HOME_TABLES:
+        if name not in present:
+            continue
+        count = (await db.execute(f"select count(*) from [{name}]")).rows[0][0]
+        listed.append(
+            {
+                "name": name,
+                "label": label,
+                "count": count,
+                "href": datasette.urls.table(db.name, name),
+                "description": datasette.metadata("description", database=db.name, table=name),
+            }
+        )
+    return listed
+
+
 @hookimpl
-def extra_template_vars(datasette):
-    return {
-        "doc_label": document_label,
-        "vanban_nav": [
-            ("Tìm kiếm", datasette.urls.path("/-/tim-kiem")),
-            ("Văn bản", datasette.urls.table(datasette.get_database().name, "documents")),
-            ("Dẫn chiếu", datasette.urls.table(datasette.get_database().name, "citations")),
-            ("Số liệu", datasette.urls.table(datasette.get_database().name, "statistics")),
-            ("Biểu đồ", datasette.urls.path("/-/bieu-do")),
-            ("Nhiệm vụ", datasette.urls.table(datasette.get_database().name, "tasks")),
-            ("Cơ quan", datasette.urls.path("/co-quan")),
-        ],
-    }
+def extra_template_vars(datasette, view_name):
+    async def template_vars():
+        name = datasette.get_database().name
+        variables = {
+            "doc_label": document_label,
+            "vanban_nav": [
+                ("Tìm kiếm", datasette.urls.path("/-/tim-kiem")),
+                ("Văn bản", datasette.urls.table(name, "documents")),
+                ("Dẫn chiếu", datasette.urls.table(name, "citations")),
+                ("Số liệu", datasette.urls.table(name, "statistics")),
+                ("Biểu đồ", datasette.urls.path("/-/bieu-do")),
+                ("Nhiệm vụ", datasette.urls.table(name, "tasks")),
+                ("Cơ quan", datasette.urls.path("/co-quan")),
+            ],
+        }
+        if view_name == "index":
+            variables["vanban_tables"] = await _home_tables(datasette)
+        return variables
+
+    return template_vars

@@ -34,6 +34,10 @@ def test_home_page_is_vietnamese_with_a_search_box(corpus_site):
     assert '<html lang="vi">' in response.text
     assert "Cơ sở dữ liệu văn bản hành chính" in response.text
     assert 'action="/-/tim-kiem"' in response.text
+    documents_row = re.search(
+        r'<a href="/vanban/documents">Văn bản</a></th><td class="num">(\d+)', response.text
+    )
+    assert documents_row and int(documents_row.group(1)) == len(list(CORPUS.glob("*.txt")))
 
 
 def test_search_without_diacritics_finds_the_seed_documents(corpus_site):
