@@ -405,3 +405,33 @@ def test_table_search_finds_words_typed_without_diacritics(corpus_site, corpus_d
             if re.search(needle, folded)
         }
     assert expected and {row["filename"] for row in rows} >= expected
+
+
+def test_the_original_file_is_served_when_it_is_still_on_disk(tmp_path, site_for):
+    from extract.model import Extraction, Header
+    from ingest.readers import RawDocument
+    from ingest.storage import open_db, save_document
+
+    original = tmp_path / "scan.pdf"
+    original.write_bytes(b"%PDF-1.4\n% not a real page\n")
+    db_path = tmp_path / "vanban.db"
+    db = open_db(db_path)
+    text = "Trang một\fTrang hai"
+    save_document(
+        db,
+        document_id="p1",
+        raw=RawDocument(path=original, format="pdf", text=text, page_count=2, ocr=True),
+        text=text,
+        extraction=Extraction(header=Header(doc_type="quyết định")),
+        content_hash="p1" * 32,
+        size=original.stat().st_size,
+    )
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.disable_wal()
+    db.close()
+    site = site_for(db_path)
+    response = site.get("/van-ban/p1/goc")
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.content == original.read_bytes()
+    page = site.get("/van-ban/p1").text
+    assert "Trang 1" in page and "Trang 2" in page and "2 trang" in page
