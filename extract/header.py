@@ -67,6 +67,8 @@ _PLACE_SECOND_WORDS = {"phố": {"Thành"}, "xã": {"Thị"}, "trấn": {"Thị"
 
 # The subject line of a công văn: "V/v …", OCR "VW …", "V/V".
 VV = re.compile(r"^(?:V\s?[/|]\s?[vV]|VW|Vv)\b[.:]?\s*")
+# "V/v" inside a line, after the number: only the exact spelling, which nothing else uses.
+VV_INLINE = re.compile(r"(?<!\S)V/[vV]\s")
 # The same subject spelled out ("Về việc …") where a công văn has no type heading.
 VE_VIEC = re.compile(r"^Về việc\b")
 # A byline of a press article: "(TTV) -", "(Chinhphu.vn) –", "TTXVN -", "VOV.VN -".
@@ -282,10 +284,12 @@ class _Number:
 
 
 def _find_number(head: list[_Line], stop: int) -> _Number | None:
-    """The first "Số:" of the header; its value is None when left blank or unreadable."""
-    for index, line in enumerate(head[:stop]):
+    """The first "Số:" of the header; its value is None when left blank or unreadable.  The line
+    at ``stop`` (the V/v line, the heading) counts only when it opens with the number, as a
+    flattened "Số: 4806/UBND-KGVX V/v triển khai …" does."""
+    for index, line in enumerate(head[: stop + 1]):
         label = _NUMBER_LABEL.search(line.text)
-        if not label:
+        if not label or (index == stop and label.start() > 0):
             continue
         match = NUMBER.match(line.text, label.end())
         if not match:
@@ -530,7 +534,7 @@ def _find_urgency(head: list[_Line], stop: int) -> str | None:
 
 
 def _item(text: str) -> str:
-    return LIST_DASH.sub("", text).strip().rstrip(";,.").strip()
+    return LIST_DASH.sub("", text.strip()).strip().rstrip(";,.").strip()
 
 
 def _find_recipients(head: list[_Line], index: int | None) -> tuple[str, ...]:
@@ -564,65 +568,112 @@ def _find_recipients(head: list[_Line], index: int | None) -> tuple[str, ...]:
 # Issuer
 
 
-def _case_name(text: str) -> str:
-    """A body name as annotated: abbreviations spelled out, capitals of an all-caps header undone
-    ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU" → "Ủy ban nhân dân tỉnh Cà Mau")."""
-    data = _data()
+@dataclass(frozen=True)
+class _Part:
+    """A piece of a body name: a known phrase (``kind`` names its list) or one unknown word."""
+
+    start: int  # index of its first word
+    size: int  # how many words
+    kind: str  # known_names, org_heads, localities, provinces, continuation or word
+    canonical: str | None  # the phrase's spelling, None for an unknown word
+
+
+def _expand(text: str) -> list[str]:
+    """The words of a body name with abbreviations spelled out ("UBND" → "Ủy ban nhân dân")."""
+    abbreviations = _data()["abbreviations"]
     words: list[str] = []
     for word in text.split():
         bare = word.rstrip(",;")
-        expansion = data["abbreviations"].get(bare) or data["abbreviations"].get(
-            bare.upper().rstrip(".")
-        )
+        expansion = abbreviations.get(bare) or abbreviations.get(bare.upper().rstrip("."))
         words.extend((expansion + word[len(bare) :]).split() if expansion else [word])
+    return words
+
+
+def _parts(words: list[str]) -> list[_Part]:
+    """A body name cut into known phrases (longest first) and single unknown words."""
+    parts: list[_Part] = []
+    continuations = _data()["continuations"]
+    index = 0
+    while index < len(words):
+        folded = fold(" ".join(words[index : index + 3]))
+        joined = next((c for c in continuations if folded.startswith(c)), None)
+        if joined:  # "PHÒNG, CHỐNG" is wording, not a body called Phòng
+            parts.append(_Part(index, len(joined.split()), "continuation", None))
+            index += len(joined.split())
+            continue
+        tokens = _words(" ".join(words[index : index + 8]))
+        for key in ("known_names", "org_heads", "localities", "provinces"):
+            found = _match_phrase(tokens, key)
+            if found:
+                parts.append(_Part(index, found[0], key, found[1]))
+                index += found[0]
+                break
+        else:
+            parts.append(_Part(index, 1, "word", None))
+            index += 1
+    return parts
+
+
+def _case_name(text: str) -> str:
+    """A body name as annotated: abbreviations spelled out, capitals of an all-caps header undone
+    ("ỦY BAN NHÂN DÂN TỈNH CÀ MAU" → "Ủy ban nhân dân tỉnh Cà Mau").  After a kind of body the
+    next word takes a capital ("Sở Y tế"); after a locality every word does ("tỉnh Cà Mau")."""
+    words = _expand(text)
     if not _is_upper(text):
         return " ".join(words)
     out: list[str] = []
     mode = "field"  # field: next word capitalised once; name: every word capitalised
-    index = 0
-    continuations = _data()["continuations"]
-    while index < len(words):
-        tokens = _words(" ".join(words[index : index + 8]))
-        folded = fold(" ".join(words[index : index + 3]))
-        joined = next((c for c in continuations if folded.startswith(c)), None)
-        if joined:  # "PHÒNG, CHỐNG" is wording, not a body called Phòng
-            size = len(joined.split())
-            phrase = " ".join(words[index : index + size]).lower()
-            out.append(phrase[:1].upper() + phrase[1:] if mode == "field" else phrase)
-            index, mode = index + size, "lower"
-            continue
-        for key, next_mode in (
-            ("known_names", "field"),
-            ("org_heads", "field"),
-            ("localities", "name"),
-            ("provinces", "name"),
-        ):
-            found = _match_phrase(tokens, key)
-            if found and found[0] <= len(words) - index:
-                size, canonical = found
-                trailing = words[index + size - 1][len(words[index + size - 1].rstrip(",;")) :]
-                out.append(canonical + trailing)
-                index += size
-                mode = (
-                    "name"
-                    if key in ("localities", "provinces") or canonical.endswith(" ủy")
-                    else next_mode
-                )
-                break
+    for part in _parts(words):
+        phrase = " ".join(words[part.start : part.start + part.size])
+        trailing = phrase[len(phrase.rstrip(",;")) :]
+        if part.kind == "continuation":
+            lower = phrase.lower()
+            out.append(lower[:1].upper() + lower[1:] if mode == "field" else lower)
+            mode = "lower"
+        elif part.canonical:
+            out.append(part.canonical + trailing)
+            named = part.kind in ("localities", "provinces") or part.canonical.endswith(" ủy")
+            mode = "name" if named else "field"
+        elif any(c.isdigit() for c in phrase) or not phrase.isupper():
+            out.append(phrase)
+        elif fold(phrase) == "va":
+            out.append("và")
+            mode = "field"
+        elif mode in ("field", "name"):
+            out.append(phrase[:1] + phrase[1:].lower())
+            mode = "name" if mode == "name" else "lower"
         else:
-            word = words[index]
-            if any(c.isdigit() for c in word) or not word.isupper():
-                out.append(word)
-            elif mode in ("field", "name"):
-                out.append(word[:1] + word[1:].lower())
-                mode = "name" if mode == "name" else "lower"
-            else:
-                out.append(word.lower())
-            if fold(word) == "va":
-                out[-1] = "và"
-                mode = "field"
-            index += 1
+            out.append(phrase.lower())
     return " ".join(out)
+
+
+def _split_levels(text: str) -> list[str]:
+    """One header line holding two levels ("UBND TỈNH CÀ MAU SỞ Y TẾ", a table cell) cut where a
+    new kind of body follows a complete name (a place, or a known body)."""
+    words = text.split()
+    cuts = [0]
+    previous: _Part | None = None
+    for part in _parts(words):
+        complete = previous is not None and (
+            previous.kind in ("known_names", "provinces")
+            or (previous.kind == "word" and _is_named_after_locality(words, previous))
+        )
+        if part.kind in ("known_names", "org_heads") and part.start and complete:
+            cuts.append(part.start)
+        previous = part
+    cuts.append(len(words))
+    return [" ".join(words[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _is_named_after_locality(words: list[str], part: _Part) -> bool:
+    """Whether an unknown word belongs to a place name ("TỈNH BẠC LIÊU": "LIÊU")."""
+    before = _parts(words[: part.start + 1])
+    for earlier in reversed(before[:-1]):
+        if earlier.kind == "localities":
+            return True
+        if earlier.kind != "word":
+            return False
+    return False
 
 
 def _org_start(text: str) -> bool:
@@ -649,7 +700,7 @@ def _issuer_levels(head: list[_Line], stop: int) -> list[str]:
         if not _is_upper(text) or len(text) < 2 or _heading_type(text):
             continue
         if _org_start(text):
-            levels.append([text])
+            levels.extend([level] for level in _split_levels(text))
         elif levels and index < stop and _continues_name(text, line):
             levels[-1].append(text)
     return [" ".join(level) for level in levels]
@@ -890,18 +941,24 @@ def _press(
 # --------------------------------------------------------------------------------------------
 
 
-def _subject_line(head: list[_Line], recipients_at: int | None) -> int | None:
-    """The index of the "V/v" (or "Về việc") line above "Kính gửi", if any."""
+def _subject_line(head: list[_Line], recipients_at: int | None) -> tuple[int, int] | None:
+    """Where the "V/v" (or "Về việc") subject above "Kính gửi" begins: (line, offset).  A table
+    cell of a .docx file puts it after the number on one line ("Số: 12/UBND-VX V/v …")."""
     for index, line in enumerate(head[:recipients_at]):
         text = _drop_stamp_debris(line.text)
         if VV.match(text) or VE_VIEC.match(text):
-            return index
+            return index, len(line.text) - len(text)
+        inline = VV_INLINE.search(line.text)
+        if inline:
+            return index, inline.start()
     return None
 
 
-def _vv_subject(head: list[_Line], index: int) -> str | None:
-    """A công văn's subject: the V/v line (its right column cut off) and its wrapped lines."""
-    first, _ = _before_place_date(_drop_stamp_debris(head[index].text))
+def _vv_subject(head: list[_Line], where: tuple[int, int]) -> str | None:
+    """A công văn's subject: the V/v text (its right column cut off) and its wrapped lines."""
+    index, offset = where
+    text = head[index].text[offset:].split("\t")[0]
+    first, _ = _before_place_date(text)
     return _subject_from(head, index, VV.sub("V/v ", first, count=1).strip())
 
 
@@ -936,21 +993,22 @@ def extract_header(text: str) -> Header:
     head = lines[:head_end]
 
     recipients_at = _find_recipients_line(head)
-    vv_at = _subject_line(head, recipients_at)
+    vv_where = _subject_line(head, recipients_at)
+    vv_at = vv_where[0] if vv_where else None
     # The type heading, number and issuer all stand above the V/v line and "Kính gửi".
     bound = min(i for i in (recipients_at, vv_at, 30, len(head)) if i is not None)
     heading = _find_heading(head, bound)
     top = heading[0] if heading else bound
     number = _find_number(head, top)
-    place_date = _find_place_date(head[: max(top, bound)] if heading or vv_at is not None else head)
+    place_date = _find_place_date(head[: max(top, bound) + 1] if heading or vv_where else head)
     stops = [i for i in (number and number.line, place_date and place_date.line) if i is not None]
     issuer, parent = _issuer_from_levels(_issuer_levels(head, min([*stops, top])))
 
     doc_type = subject = None
     if heading:
         doc_type, subject = heading[1], _subject_from(head, heading[0], heading[2])
-    elif vv_at is not None:
-        doc_type, subject = "công văn", _vv_subject(head, vv_at)
+    elif vv_where is not None:
+        doc_type, subject = "công văn", _vv_subject(head, vv_where)
     elif number and number.value:
         # A number without a type code ("4806/UBND-KGVX") is a công văn's.
         doc_type = doc_type_by_abbr().get(number.type_code or "", "công văn")

@@ -317,6 +317,16 @@ THỦ TƯỚNG
 Phạm Minh Chính
 """
 
+# A .docx header table: cells joined by tabs, the paragraphs of a cell by spaces.
+DOCX_TABLE = (
+    "UBND TỈNH BẠC LIÊU SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
+    "Số: 2105/SYT-NV V/v triển khai tiêm vắc xin phòng COVID-19 cho trẻ em\t"
+    "Bạc Liêu, ngày 02 tháng 11 năm 2021\n"
+    "KHẨN\n"
+    "Kính gửi: - Trung tâm Y tế các huyện, thị xã, thành phố; - Bệnh viện Đa khoa tỉnh.\n"
+    "Thực hiện Công văn số 8688/BYT-DP của Bộ Y tế về việc tiêm vắc xin phòng COVID-19 cho trẻ em, Sở Y tế đề nghị các đơn vị triển khai ngay.\n"
+)
+
 NEWS = """Thanh Hóa: Khẩn trương tiêm vắc xin cho người trên 50 tuổi
 
 Thứ Ba, 07/12/2021 20:12 (GMT+7)
@@ -342,6 +352,23 @@ Thứ Ba, 07/12/2021 20:12 (GMT+7)
                 "recipients": (
                     "Các sở, ban, ngành thuộc tỉnh",
                     "Ủy ban nhân dân các huyện, thị xã, thành phố",
+                ),
+            },
+        ),
+        (
+            DOCX_TABLE,
+            {
+                "doc_type": "công văn",
+                "number": "2105/SYT-NV",
+                "issuer": "Sở Y tế",
+                "parent_issuer": "Ủy ban nhân dân tỉnh Bạc Liêu",
+                "place": "Bạc Liêu",
+                "issued_date": "2021-11-02",
+                "subject": "V/v triển khai tiêm vắc xin phòng COVID-19 cho trẻ em",
+                "urgency": "khẩn",
+                "recipients": (
+                    "Trung tâm Y tế các huyện, thị xã, thành phố",
+                    "Bệnh viện Đa khoa tỉnh",
                 ),
             },
         ),
@@ -434,6 +461,7 @@ Thứ Ba, 07/12/2021 20:12 (GMT+7)
     ],
     ids=[
         "flattened",
+        "docx-table",
         "two-levels",
         "party-district",
         "party-province",
