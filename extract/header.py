@@ -494,6 +494,9 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
         text = _drop_stamp_debris(line.text)
         if _is_subject_stop(line):
             break
+        right_column = _without_titles(text)
+        if right_column != text:  # the national title column printed after the left one
+            break
         text, place_date = _before_place_date(text)
         if place_date and not text:
             break
@@ -1000,7 +1003,7 @@ def extract_header(text: str) -> Header:
     heading = _find_heading(head, bound)
     top = heading[0] if heading else bound
     number = _find_number(head, top)
-    place_date = _find_place_date(head[: max(top, bound) + 1] if heading or vv_where else head)
+    place_date = _find_place_date(head)
     stops = [i for i in (number and number.line, place_date and place_date.line) if i is not None]
     issuer, parent = _issuer_from_levels(_issuer_levels(head, min([*stops, top])))
 

@@ -317,6 +317,21 @@ THỦ TƯỚNG
 Phạm Minh Chính
 """
 
+# A PDF read column by column: the whole left column, then the right one.
+COLUMNS = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+Số: 3722/UBND-ĐT
+V/v triển khai dự án tuyến đường sắt đô thị
+thí điểm thành phố Hà Nội
+Độc lập - Tự do - Hạnh phúc
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hà Nội, ngày 15 tháng 5 năm 2026
+Kính gửi:
+- Sở Xây dựng;
+- Ban Quản lý đường sắt đô thị Hà Nội.
+Thực hiện chỉ đạo của Thành ủy về đầu tư các tuyến đường sắt đô thị, Ủy ban nhân dân Thành phố yêu cầu các đơn vị khẩn trương triển khai các nội dung sau đây.
+"""
+
 # A .docx header table: cells joined by tabs, the paragraphs of a cell by spaces.
 DOCX_TABLE = (
     "UBND TỈNH BẠC LIÊU SỞ Y TẾ\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\n"
@@ -353,6 +368,18 @@ Thứ Ba, 07/12/2021 20:12 (GMT+7)
                     "Các sở, ban, ngành thuộc tỉnh",
                     "Ủy ban nhân dân các huyện, thị xã, thành phố",
                 ),
+            },
+        ),
+        (
+            COLUMNS,
+            {
+                "doc_type": "công văn",
+                "number": "3722/UBND-ĐT",
+                "issuer": "Ủy ban nhân dân thành phố Hà Nội",
+                "place": "Hà Nội",
+                "issued_date": "2026-05-15",
+                "subject": "V/v triển khai dự án tuyến đường sắt đô thị thí điểm thành phố Hà Nội",
+                "recipients": ("Sở Xây dựng", "Ban Quản lý đường sắt đô thị Hà Nội"),
             },
         ),
         (
@@ -461,6 +488,7 @@ Thứ Ba, 07/12/2021 20:12 (GMT+7)
     ],
     ids=[
         "flattened",
+        "columns",
         "docx-table",
         "two-levels",
         "party-district",
