@@ -139,11 +139,24 @@ def _title_phrase_end(segment: str) -> int:
     return len(segment)
 
 
+def _continues_title(before: str, word: str, text: str, position: int) -> bool:
+    """Whether a comma inside a title is part of it: "phòng, chống dịch", "Sở Văn hóa, Thể thao".
+
+    After a comma, a title word starts the next title and a known surname starts the next person;
+    a lower-case word continues only "phòng, chống".
+    """
+    if _title_pattern().match(text, position):
+        return False
+    if word.islower():
+        return before.rstrip().endswith("phòng") and word == "chống"
+    return word[0].isupper() and word not in _surnames()
+
+
 def titles_after(text: str, end: int) -> tuple[list[str], int]:
     """Titles in apposition after a name ending at ``end``, and where the last one ends.
 
     ``", Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Trưởng Ban Chỉ đạo phòng, chống dịch …"``:
-    a comma followed by a lower-case word continues the title ("phòng, chống"); one followed by
+    a comma inside a name continues the title ("phòng, chống", see _continues_title); one followed by
     a title word starts the next title; anything else ends the list.
     """
     titles: list[str] = []
@@ -160,10 +173,8 @@ def titles_after(text: str, end: int) -> tuple[list[str], int]:
             piece = re.match(r"[^,;:.()\n\f]*", text[stop:])
             stop += piece.end()
             follow = re.match(r",\s*(\w+)", text[stop:])
-            if (
-                follow
-                and follow.group(1).islower()
-                and not _title_pattern().match(text, stop + follow.start(1))
+            if follow and _continues_title(
+                text[start:stop], follow.group(1), text, stop + follow.start(1)
             ):
                 stop += follow.start(1)
                 continue
@@ -222,7 +233,9 @@ def _ner_person_spans(sentence: str) -> list[tuple[int, int]]:
         if start < 0:
             continue
         position = start + len(token)
-        if label.endswith("PER"):
+        if label == "I-PER" and spans and not sentence[spans[-1][1] : start].strip():
+            spans[-1] = (spans[-1][0], position)  # "Mùi" B-PER + "Văn Tâm" I-PER: one name
+        elif label.endswith("PER"):
             spans.append((start, position))
     return spans
 
