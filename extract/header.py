@@ -716,11 +716,26 @@ def _continues_name(text: str, line: _Line) -> bool:
     return not line.blank_before or _match_phrase(_words(text), "localities") is not None
 
 
+def _tidy_level(text: str) -> str:
+    """One level of the issuer column, spelled out, with two OCR repairs: words run together
+    ("THỦ TƯỚNG CHÍNHPHỦ") and stray letters after a complete known name ("TONG CỤC THUÊ Ồ AM")."""
+    squashed = fold(text).replace(" ", "")
+    for _, canonical in (*_phrases("known_names"), *_phrases("org_heads")):
+        if _fold_word(canonical).replace(" ", "") == squashed:
+            return canonical
+    words = text.split()
+    parts = _parts(words)
+    known = next((p for p in parts if p.kind == "known_names" and p.start == 0), None)
+    if known and all(len(w) <= 2 for w in words[known.size :]):
+        return known.canonical or text
+    return _case_name(text)
+
+
 def _issuer_from_levels(levels: list[str]) -> tuple[str | None, str | None]:
     if not levels:
         return None, None
-    issuer = _case_name(levels[-1])
-    parent = _case_name(" ".join(levels[:-1])) if len(levels) > 1 else None
+    issuer = _tidy_level(levels[-1])
+    parent = " ".join(_tidy_level(level) for level in levels[:-1]) or None
     if parent and fold(issuer) in {fold(unit) for unit in _data()["bare_units"]}:
         if fold(parent).startswith("dang bo"):
             name = parent.split(" ", 2)[-1]
@@ -808,7 +823,7 @@ def _trailing_caps(text: str) -> str:
 
 def _person_name(text: str) -> str | None:
     """A signer's name line ("Trần Hồng Quân", "NGUYỄN VĂN A"), or None for anything else."""
-    words = _SIGNED_NOTE.sub("", text).split()
+    words = _clean(_SIGNED_NOTE.sub("", text)).split()
     if not 2 <= len(words) <= 5 or not all(w.isalpha() for w in words):
         return None
     title_case = all(w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
