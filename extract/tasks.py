@@ -54,7 +54,7 @@ _NOISE_LINE = re.compile(
 )
 # A run of line ends (with blank or noise lines between) that may be a wrap inside a sentence.
 _LINE_BREAKS = re.compile(r"[ \t]*\n[\s]*")
-# Sentence ends: ". " or "! " before a letter (kept only before a capital, see _sentences); an
+# Sentence ends: ". " or "! " before a letter (kept only before a capital, see sentences); an
 # ellipsis before lower case is not an end.
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[\"“(]?[^\W\d_])")
 _WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
@@ -80,7 +80,7 @@ class _Block:
     level: int | None  # list level of its marker, None for a paragraph
 
 
-def _flatten(text: str) -> str:
+def flatten(text: str) -> str:
     """The text with wrapped lines joined by spaces; same length, so offsets still hold.
 
     A line break stays where the next line starts a list item, or where a blank line separates a
@@ -133,7 +133,8 @@ def _blocks(flat: str) -> list[_Block]:
     return blocks
 
 
-def _sentences(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+def sentences(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of ``flat[start:end]``: a stop before a capital ends one."""
     spans, position = [], start
     for match in _SENTENCE_END.finditer(flat, start, end):
         following = flat[match.end() : match.end() + 4].lstrip(' "“(')
@@ -556,7 +557,11 @@ def _subject_candidates(flat: str, start: int, end: int, taken: list[_Found]) ->
                 continue
         if after_comma and split.opener not in ("cần", "phải"):
             continue
-        found.append(_Found(position, position, split, _clause_end(flat, split.action_start, end)))
+        action_end = _clause_end(flat, split.action_start, end)
+        if flat[:position].rstrip().endswith(";"):  # a clause between two ";" ends at the next
+            semicolon = flat.find(";", split.action_start, action_end)
+            action_end = semicolon if semicolon >= 0 else action_end
+        found.append(_Found(position, position, split, action_end))
         covered.append((position, split.action_start))
     return found
 
@@ -598,7 +603,7 @@ def _heading(flat: str, block: _Block) -> tuple[str, int | None] | None:
 
 def extract_tasks(text: str, header: Header) -> list[Task]:
     """Every task assigned to a named body or person in ``text``."""
-    flat = _flatten(text)
+    flat = flatten(text)
     year, issued = document_date(text, header)
     report = _is_report(text, header)
     collector = _Collector(flat, year, issued)
@@ -625,7 +630,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             next((a for _, a in reversed(scopes) if a), None) if block.level is not None else None
         )
         opened_at_start = False
-        for sentence_start, sentence_end in _sentences(flat, block.body_start, block.end):
+        for sentence_start, sentence_end in sentences(flat, block.body_start, block.end):
             owned = owner is not None and sentence_start == block.body_start
             opened = _sentence_tasks(collector, flat, sentence_start, sentence_end, report, owned)
             opened_at_start = opened_at_start or (opened and sentence_start == block.body_start)

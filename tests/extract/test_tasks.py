@@ -1,0 +1,225 @@
+"""Tasks on real wording: headings, assigning verbs, body + verb clauses, deadlines."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.evaluate import _match, _same_task
+from extract.header import extract_header
+from extract.model import Header
+from extract.tasks import deadline_of, extract_tasks, flatten
+from ingest.normalize import normalize_text
+
+DIRECTIVE = Header(doc_type="công văn", issued_date="2021-08-25", year=2021)
+NEWS = Header(doc_type="bài báo", issued_date="2021-12-07", year=2021)
+REPORT = Header(doc_type="báo cáo", year=2021)
+
+
+def _tasks(text: str, header: Header = DIRECTIVE) -> list[tuple[str, str, str | None]]:
+    return [(t.assignee, t.action, t.deadline) for t in extract_tasks(normalize_text(text), header)]
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "expected"),
+    [
+        # A numbered heading names the body; every dash item under it is one task (002).
+        (
+            "## 2. Sở Y tế\n\n- Thực hiện nghiêm túc, kịp thời việc cách ly nguồn lây nhiễm.\n\n"
+            "- Chủ động trong việc bảo đảm trang thiết bị, vật tư, thuốc.\n\n"
+            "4. Sở Tài chính: tham mưu ưu tiên nguồn ngân sách cho hoạt động phòng, chống dịch.\n\n"
+            "6. Sở Công Thương chủ trì, phối hợp với các đơn vị có liên quan tham mưu đánh giá.",
+            DIRECTIVE,
+            [
+                ("Sở Y tế", "Thực hiện nghiêm túc, kịp thời việc cách ly nguồn lây nhiễm.", None),
+                ("Sở Y tế", "Chủ động trong việc bảo đảm trang thiết bị, vật tư, thuốc.", None),
+                (
+                    "Sở Tài chính",
+                    "tham mưu ưu tiên nguồn ngân sách cho hoạt động phòng, chống dịch.",
+                    None,
+                ),
+                (
+                    "Sở Công Thương",
+                    "chủ trì, phối hợp với các đơn vị có liên quan tham mưu đánh giá.",
+                    None,
+                ),
+            ],
+        ),
+        # An assigning verb before the body, in a report's account of what was ordered (000).
+        (
+            "Chủ tịch Ủy ban nhân dân tỉnh đã ban hành Quyết định số 2222/QĐ-UBND; và giao Sở Y "
+            "tế cập nhật, đánh giá cấp độ dịch hàng ngày.",
+            REPORT,
+            [("Sở Y tế", "cập nhật, đánh giá cấp độ dịch hàng ngày.", None)],
+        ),
+        # A count before the bodies belongs to the assignee (000).
+        (
+            "Tỉnh ủy, Ủy ban nhân dân tỉnh chỉ đạo 09/9 huyện, thành phố và 101 xã, phường, thị "
+            "trấn kiện toàn, tổ chức lại Ban Chỉ đạo.",
+            REPORT,
+            [
+                (
+                    "09/9 huyện, thành phố và 101 xã, phường, thị trấn",
+                    "kiện toàn, tổ chức lại Ban Chỉ đạo.",
+                    None,
+                )
+            ],
+        ),
+        # A report's own "body + verb" sentences tell what was done, not what is assigned (003).
+        (
+            "Các doanh nghiệp thực hiện tốt công tác phòng, chống dịch. Các huyện, thành phố Cà "
+            "Mau triển khai thành lập các đội y tế lưu động.",
+            REPORT,
+            [],
+        ),
+        # A named person: titles dropped from the assignee (001).
+        (
+            "Phân công đồng chí Trương Đăng Khoa, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Đảng ủy Dân "
+            "chính đảng tham gia chỉ đạo, thực hiện nhiệm vụ Tổ 3.",
+            DIRECTIVE,
+            [("đồng chí Trương Đăng Khoa", "tham gia chỉ đạo, thực hiện nhiệm vụ Tổ 3.", None)],
+        ),
+        # Clauses after ";" with their own body, and "Ban chỉ đạo" kept as a name (001, 004).
+        (
+            "Tiếp tục chỉ đạo thực hiện theo phương châm thật nhanh; các địa phương bố trí địa điểm "
+            "tiêm vắc-xin phù hợp; trong công tác điều trị phải nhanh. Ban Thường vụ, Ban chỉ đạo "
+            "các cấp, các ngành phải tiếp tục tăng cường hoạt động.",
+            NEWS,
+            [
+                ("các địa phương", "bố trí địa điểm tiêm vắc-xin phù hợp", None),
+                (
+                    "Ban Thường vụ, Ban chỉ đạo các cấp, các ngành",
+                    "phải tiếp tục tăng cường hoạt động.",
+                    None,
+                ),
+            ],
+        ),
+        # Several dated limits in one instruction: one task each, year from the document (004).
+        (
+            "đồng chí Bí thư Tỉnh ủy yêu cầu các địa phương cần tổng rà soát người từ 18 tuổi trở "
+            "lên, báo cáo Ban Chỉ đạo của tỉnh trước 17h ngày 10/12; đồng thời, tuyên truyền cho "
+            "người dân: đẩy nhanh tiến độ tiêm vắc xin, phấn đấu đến ngày 15/12, 75% dân số tiêm "
+            "đủ 2 mũi; trước ngày 31/12, cơ bản hoàn thành tiêm mũi 2.",
+            NEWS,
+            [
+                (
+                    "các địa phương",
+                    "cần tổng rà soát người từ 18 tuổi trở lên, báo cáo Ban Chỉ đạo của tỉnh trước 17h ngày 10/12",
+                    "2021-12-10T17:00",
+                ),
+                ("các địa phương", "tuyên truyền cho người dân", None),
+                (
+                    "các địa phương",
+                    "đẩy nhanh tiến độ tiêm vắc xin, phấn đấu đến ngày 15/12, 75% dân số tiêm đủ 2 mũi",
+                    "2021-12-15",
+                ),
+                ("các địa phương", "trước ngày 31/12, cơ bản hoàn thành tiêm mũi 2.", "2021-12-31"),
+            ],
+        ),
+        # An assigning verb inside another task's action is that task's business (004).
+        (
+            "Ngành giáo dục cần chỉ đạo các cơ sở giáo dục đảm bảo an toàn cho hoạt động dạy và học.",
+            NEWS,
+            [
+                (
+                    "Ngành giáo dục",
+                    "cần chỉ đạo các cơ sở giáo dục đảm bảo an toàn cho hoạt động dạy và học.",
+                    None,
+                )
+            ],
+        ),
+        # "giao ban" is a meeting, "Nơi nhận" lists copies: neither assigns anything.
+        (
+            "Các đại biểu dự giao ban đã tập trung thảo luận.\n\nNơi nhận:\n\n- Sở Y tế tỉnh;\n"
+            "- Các huyện ủy, thành ủy,\n- Lưu: VT.",
+            NEWS,
+            [],
+        ),
+    ],
+)
+def test_tasks_in_real_wording(text: str, header: Header, expected: list) -> None:
+    assert _tasks(text, header) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020.", "2020-03-31", "trong tháng"),
+        ("gửi về Bộ Tài chính trước ngày 15 tháng 3 năm 2020 để tổng hợp", "2020-03-15", None),
+        ("hoàn thành trong tháng 9/2021", "2021-09-30", "trong tháng"),
+        ("báo cáo kết quả trước 17 giờ 30 ngày 10/12/2021", "2021-12-10T17:30", None),
+        ("báo cáo Thủ tướng Chính phủ trong Quý I năm 2021", "2021-03-31", "trong quý"),
+        ("Định kỳ trước ngày 25 hằng tháng báo cáo Thủ tướng Chính phủ", None, "hằng tháng"),
+        ("thường xuyên kiểm tra, giám sát", None, "thường xuyên"),
+        # A period, not a limit; a date before the document's own date is a past condition.
+        ("Chưa điều chỉnh tăng giá trong Quý I và Quý II năm 2020", None, None),
+        ("đã nộp đủ số tiền thuế bị ấn định trước ngày 01 tháng 3 năm 2020", None, None),
+    ],
+)
+def test_deadlines(text: str, value: str | None, kind: str | None) -> None:
+    deadline = deadline_of(text, 2020, date(2020, 5, 29) if "ấn định" in text else None)
+    assert (deadline.value, deadline.kind) == (value, kind)
+
+
+def test_short_date_after_the_turn_of_the_year_takes_the_next_year() -> None:
+    assert (
+        deadline_of("hoàn thành trước ngày 15/01", 2021, date(2021, 12, 20)).value == "2022-01-15"
+    )
+
+
+def test_flatten_joins_wrapped_ocr_lines_and_keeps_offsets() -> None:
+    text = "- Chủ trì, phối hợp với Bộ Tài chính đề xuất, báo cáo Thủ tướng\n\n2\n\n\n--- PAGE BREAK ---\n\nChính phủ trong tháng 3 năm 2020.\n- Trình ngay"
+    flat = flatten(text)
+    assert len(flat) == len(text)
+    assert "Thủ tướng" in flat and "\n" not in flat[: flat.index("Chính phủ")]
+    assert flat.count("\n") == 1
+
+
+def _seed_pairs(shared_dir: Path, corpus_dir: Path):
+    for gold_path in sorted((shared_dir / "gold").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        text = normalize_text((corpus_dir / gold["file"]).read_text(encoding="utf-8"))
+        predicted = [t.to_gold() for t in extract_tasks(text, extract_header(text))]
+        yield gold["tasks"], predicted
+
+
+def test_tasks_match_the_gold_tasks_of_the_seeds(shared_dir: Path, corpus_dir: Path) -> None:
+    tp = fp = fn = deadlines = 0
+    for gold, predicted in _seed_pairs(shared_dir, corpus_dir):
+        pairs = _match(gold, predicted, _same_task)
+        tp, fp, fn = tp + len(pairs), fp + len(predicted) - len(pairs), fn + len(gold) - len(pairs)
+        deadlines += sum(g["deadline"] == p["deadline"] for g, p in pairs)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert 2 * precision * recall / (precision + recall) >= 0.8
+    assert deadlines == tp
+
+
+def test_ocr_directive_assigns_ministries_with_month_deadlines(corpus_dir: Path) -> None:
+    text = normalize_text((corpus_dir / "ct_11_ttg_2020.txt").read_text(encoding="utf-8"))
+    tasks = extract_tasks(text, extract_header(text))
+    by_assignee = {t.assignee for t in tasks}
+    assert {
+        "Ngân hàng Nhà nước Việt Nam",
+        "Bộ Tài chính",
+        "Bộ Công Thương",
+        "Bộ Ngoại giao",
+    } <= by_assignee
+    deadlines = {t.deadline for t in tasks if t.deadline}
+    assert {"2020-03-31", "2020-03-15", "2020-03-20"} <= deadlines
+    # The page break inside "báo cáo Thủ tướng / Chính phủ trong tháng 3" does not cut the task.
+    assert any(t.action.endswith("trong tháng 3 năm 2019.") for t in tasks)
+
+
+def test_resolution_sections_by_ministry(corpus_dir: Path) -> None:
+    text = normalize_text((corpus_dir / "nq_84_cp_2020.txt").read_text(encoding="utf-8"))
+    tasks = extract_tasks(text, extract_header(text))
+    finance = [t for t in tasks if t.assignee == "Bộ Tài chính"]
+    assert len(finance) >= 10
+    assert any(t.deadline == "2020-05-31" for t in finance)
+    monthly = [t for t in tasks if t.deadline_kind == "hằng tháng"]
+    assert monthly
+    assert all(not t.assignee.isupper() for t in tasks)
+    assert any("Bộ Tư pháp" in t.co_assignees for t in finance)
