@@ -16,9 +16,10 @@ from functools import cache
 from extract.lexicon import load
 from ingest.normalize import fold, normalize_text
 
-# Characters an abbreviation may contain besides letters: "TT&TT", "LĐ-TB&XH", "VH,TT&DL", "TP.".
-_ABBR_EDGE_BEFORE = r"(?<![\w&])"
-_ABBR_EDGE_AFTER = r"(?![\w&])"
+# An abbreviation stands alone: not inside a word, nor inside a document number
+# ("4806/UBND-KGVX" keeps its "UBND"); "TT&TT", "LĐ-TB&XH" carry their own "&" and "-".
+_ABBR_EDGE_BEFORE = r"(?<![\w&/\-])"
+_ABBR_EDGE_AFTER = r"(?![\w&/\-])"
 # Honorifics and plural markers that say nothing about which body is meant.
 _LEADING_NOISE = re.compile(r"^(?:đồng chí|đ/c|các|những)\s+", re.IGNORECASE)
 # Everything but letters, digits and spaces is dropped from a key ("Sở Y tế;" = "Sở Y tế").

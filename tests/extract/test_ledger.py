@@ -1,0 +1,173 @@
+"""The task ledger, people and agency tables on the real corpus ingested into a fresh database."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from extract.ledger import (
+    DONE_LATE,
+    DONE_ON_TIME,
+    IN_PROGRESS,
+    NOT_DUE,
+    OVERDUE,
+    Evidence,
+    _citing_documents,
+    build_agencies,
+    build_people,
+    find_evidence,
+    person_id,
+    task_status,
+    update_ledger,
+)
+from ingest.pipeline import ingest_paths
+from ingest.storage import open_db
+
+TODAY = date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database:
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    db = open_db(tmp_path_factory.mktemp("ledger") / "vanban.db")
+    ingest_paths(db, [corpus])
+    update_ledger(db, as_of=TODAY)
+    build_people(db)
+    build_agencies(db)
+    return db
+
+
+def _document_id(db: sqlite_utils.Database, filename: str) -> str:
+    return next(db.query("select id from documents where filename = ?", [filename]))["id"]
+
+
+def _ledger(db: sqlite_utils.Database, filename: str) -> list[dict]:
+    return list(
+        db.query(
+            "select * from task_ledger where document_id = ? order by position",
+            [_document_id(db, filename)],
+        )
+    )
+
+
+def test_a_later_resolution_citing_a_directive_reports_on_its_task(corpus_db) -> None:
+    """NQ 84/NQ-CP cites CT 11/CT-TTg and tells Bộ Công Thương to go on with its work."""
+    rows = [r for r in _ledger(corpus_db, "ct_11_ttg_2020.txt") if r["evidence"]]
+    assert rows
+    resolution = _document_id(corpus_db, "nq_84_cp_2020.txt")
+    assert all(
+        r["report_document_id"] == resolution and r["match_method"] == "citation" for r in rows
+    )
+    trade = [r for r in rows if r["assignee"] == "Bộ Công Thương" and r["deadline"] is None]
+    assert trade and trade[0]["status"] == IN_PROGRESS
+    assert "tiếp tục" in trade[0]["evidence"]
+
+
+def test_a_later_report_by_the_issuer_shows_a_task_done(corpus_db) -> None:
+    """The province's year report (000) says social security was ensured, as 4806/UBND-KGVX asked."""
+    rows = [r for r in _ledger(corpus_db, "002_46a42970c31daf42.txt") if r["evidence"]]
+    assert any(r["match_method"] == "issuer" and r["status"] == DONE_ON_TIME for r in rows)
+    assert any("an sinh xã hội" in r["evidence"] for r in rows)
+
+
+def test_a_past_deadline_with_no_report_is_overdue(corpus_db) -> None:
+    rows = _ledger(corpus_db, "nq_84_cp_2020.txt")
+    due_in_may = [r for r in rows if r["deadline"] == "2020-05-31" and not r["evidence"]]
+    assert due_in_may and all(r["status"] == OVERDUE for r in due_in_may)
+    assert all(r["status"] == NOT_DUE for r in rows if not r["deadline"] and not r["evidence"])
+
+
+def test_status_is_computed_as_of_the_chosen_date(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "vanban.db")
+    ingest_paths(db, [Path(__file__).resolve().parents[2] / "corpus" / "nq_84_cp_2020.txt"])
+    update_ledger(db, as_of=date(2020, 5, 30))
+    statuses = {
+        r["status"]
+        for r in db.query("select status from task_ledger where deadline = '2020-05-31'")
+    }
+    assert statuses == {NOT_DUE}
+    assert {r["as_of"] for r in db.query("select distinct as_of from task_ledger")} == {
+        "2020-05-30"
+    }
+
+
+def test_ledger_rebuild_is_repeatable(corpus_db) -> None:
+    before = [
+        dict(r) for r in corpus_db.query("select * from task_ledger order by document_id, position")
+    ]
+    update_ledger(corpus_db, as_of=TODAY)
+    after = [
+        dict(r) for r in corpus_db.query("select * from task_ledger order by document_id, position")
+    ]
+    assert before == after and len(before) == corpus_db["tasks"].count
+
+
+def _evidence(progress: str, reported: str | None) -> Evidence:
+    return Evidence("report", reported, 0, 10, "…", progress, "citation", 80.0)
+
+
+@pytest.mark.parametrize(
+    ("deadline", "evidence", "status"),
+    [
+        ("2021-12-10T17:00", _evidence("hoàn thành", "2021-12-09"), DONE_ON_TIME),
+        ("2021-12-10", _evidence("hoàn thành", "2021-12-20"), DONE_LATE),
+        (None, _evidence("hoàn thành", None), DONE_ON_TIME),
+        ("2030-01-01", _evidence(IN_PROGRESS, "2021-12-20"), IN_PROGRESS),
+        ("2021-12-10", _evidence(IN_PROGRESS, "2021-12-20"), OVERDUE),
+        ("2021-12-10", None, OVERDUE),
+        ("2030-01-01", None, NOT_DUE),
+        (None, None, NOT_DUE),
+    ],
+)
+def test_task_status(deadline: str | None, evidence: Evidence | None, status: str) -> None:
+    assert task_status(deadline, evidence, TODAY) == status
+
+
+def test_evidence_needs_shared_words_and_a_report_of_progress() -> None:
+    action = "Khẩn trương thành lập Trung tâm Chỉ huy phòng, chống dịch COVID-19 cấp huyện, cấp xã"
+    report = (
+        "UBND huyện đã kịp thời thành lập Trung tâm Chỉ huy phòng, chống dịch COVID-19 cấp huyện, "
+        "cấp xã. Thành lập Trung tâm Chỉ huy phòng, chống dịch COVID-19 cấp huyện, cấp xã theo quy định."
+    )
+    found = find_evidence(action, report, 60)
+    assert len(found) == 1 and found[0][3] == "hoàn thành"
+    assert find_evidence(action, "Tình hình dịch bệnh diễn biến phức tạp, đã có ca mắc.", 60) == []
+
+
+def test_citations_are_matched_by_number_when_links_are_absent() -> None:
+    db = sqlite_utils.Database(memory=True)
+    db["documents"].insert_all(
+        [{"id": "directive", "number_key": "11/CT-TTG"}, {"id": "later", "number_key": None}],
+        pk="id",
+    )
+    db["citations"].insert({"document_id": "later", "number": "11/CT-TTg"})
+    assert _citing_documents(db) == {"directive": {"later"}}
+
+
+def test_people_table_has_one_row_per_person_and_organisation(corpus_db) -> None:
+    hai = corpus_db["people"].get(person_id("Nguyễn Tiến Hải"))
+    assert hai["kind"] == "person" and "Bí thư Tỉnh ủy" in json.loads(hai["titles"])
+    signer = corpus_db["people"].get(person_id("Trần Hồng Quân"))
+    assert {"official", "signer"} <= set(json.loads(signer["roles"]))
+    organisations = list(
+        corpus_db.query("select * from people where kind = 'organisation' and name = 'Sở Y tế'")
+    )
+    assert len(organisations) == 1 and "assignee" in json.loads(organisations[0]["roles"])
+    mentions = corpus_db.execute("select count(*) from people_mentions").fetchone()[0]
+    build_people(corpus_db)
+    assert corpus_db.execute("select count(*) from people_mentions").fetchone()[0] == mentions
+
+
+def test_agencies_group_spellings_and_list_the_provinces(corpus_db) -> None:
+    cà_mau = corpus_db["agencies"].get("uy ban nhan dan tinh ca mau")
+    assert cà_mau["documents"] >= 2 and cà_mau["province"] == "Cà Mau"
+    assert (
+        corpus_db.execute("select count(*) from agencies where kind = 'province'").fetchone()[0]
+        >= 60
+    )
+    name = next(corpus_db.query("select key from agency_names where name = 'Sở Y tế'"))
+    assert name["key"] == "so y te"
