@@ -75,6 +75,8 @@ VE_VIEC = re.compile(r"^Về việc\b")
 BYLINE = re.compile(
     r"^(?:\((?P<agency>[^()]{2,40})\)|(?P<acronym>[A-ZĐ]{2,10}|[\w.]+\.(?:vn|VN)))\s*[-–—:]\s"
 )
+# The credit line that ends an article without a byline: "Nguồn: Báo Thanh Hóa", "Theo TTXVN".
+SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1,60})\.?$")
 # The e-signature stamp names the signer: "Người ký: Trần Hồng Quân".
 STAMP_SIGNER = re.compile(r"^\W*(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+)$", re.MULTILINE)
 # A time and date line of a portal article: "20:12 - 07/12/2021", "07/12/2021 20:12".
@@ -953,6 +955,16 @@ def _press(
             issued = mention.value
             break
     agency = (byline.group("agency") or byline.group("acronym")).strip() if byline else None
+    if agency is None:
+        credit = next(
+            (
+                SOURCE_CREDIT.match(line.text)
+                for line in lines[-3:]
+                if SOURCE_CREDIT.match(line.text)
+            ),
+            None,
+        )
+        agency = credit.group("agency").strip() if credit else None
     return title, issued, agency
 
 

@@ -584,6 +584,22 @@ def test_urgency_marks(mark: str, urgency: str) -> None:
     assert header_of(text).urgency == urgency
 
 
+def test_news_without_byline_takes_the_credit_line() -> None:
+    text = (
+        "Hà Nội tiêm mũi 3 vắc xin phòng COVID-19 cho người dân\n\n"
+        "Cập nhật: 10:30 | 28/12/2021\n\n"
+        "Sáng 28/12, Sở Y tế Hà Nội cho biết thành phố đã tiêm mũi 3 cho hơn 500.000 người, "
+        "các quận, huyện phải hoàn thành trước ngày 31/12.\n\n"
+        "Nguồn: Báo Hànộimới\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.issuer, header.issued_date) == (
+        "bài báo",
+        "Báo Hànộimới",
+        "2021-12-28",
+    )
+
+
 def test_body_urgency_words_are_no_mark() -> None:
     text = (
         "SỞ Y TẾ\nSố: 12/SYT-NVY\nV/v phòng, chống dịch\nKính gửi: Bệnh viện Đa khoa tỉnh\n"
