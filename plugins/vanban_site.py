@@ -52,12 +52,15 @@ IMPLEMENTING_RELATIONS = ("thuc hien", "trien khai", "implement")
 # Document types whose page lists the documents that carry them out.
 DIRECTING_TYPES = ("chỉ thị", "công điện", "nghị quyết", "quyết định", "kế hoạch", "thông báo")
 
+# Status words of the Government's task-tracking system, as the ledger (extract/ledger.py) writes
+# them; without a ledger the deadline alone decides between the last two.
 STATUS_LABELS = {
-    "done": "đã hoàn thành",
+    "done": "hoàn thành",
+    "open": "chưa đến hạn",
     "overdue": "quá hạn",
-    "open": "đang thực hiện",
-    "unknown": "chưa rõ",
 }
+LEDGER_TABLE = "task_ledger"
+EVIDENCE_TABLE = "task_evidence"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -305,8 +308,20 @@ class TaskStatusFacet(Facet):
         return []
 
     async def _expression(self, column: str) -> str:
-        columns = set(await self.ds.get_database(self.database).table_columns(self.table))
-        status = "status" if "status" in columns else "null"
+        db = self.ds.get_database(self.database)
+        columns = set(await db.table_columns(self.table))
+        table = escape_sqlite(self.table)
+        if "status" in columns:
+            status = "status"
+        elif self.table == "tasks" and LEDGER_TABLE in await db.table_names():
+            # Correlated on the row: works in the facet query (its rows are aliased as the
+            # table) and in the table's own query once the value is selected.
+            status = (
+                f"(select l.status from {LEDGER_TABLE} l where l.document_id = {table}.document_id "
+                f"and l.position = {table}.position)"
+            )
+        else:
+            status = "null"
         kind = "deadline_kind" if "deadline_kind" in columns else "null"
         return f"vanban_task_status({escape_sqlite(column)}, {kind}, {status})"
 
@@ -319,7 +334,8 @@ class TaskStatusFacet(Facet):
             expression = await self._expression(column)
             rows = await self.ds.execute(
                 self.database,
-                f"select {expression} as label, count(*) as count from ({self.sql}) "
+                f"select {expression} as label, count(*) as count "
+                f"from ({self.sql}) as {escape_sqlite(self.table)} "
                 "group by label order by count desc, label",
                 self.params,
                 truncate=False,
@@ -570,19 +586,15 @@ def _resolve(number: str | None, date_: str | None, documents: list[dict]) -> di
 
 
 def task_status(task: dict, today: str) -> str:
-    """A task's status key: from the ledger when it has one, else from its deadline."""
+    """A task's status key: from the ledger's status when it has one, else from its deadline
+    (no report of completion is known, so a passed deadline means overdue)."""
     status = fold(str(task.get("status") or ""))
     if status:
-        if any(word in status for word in ("hoan thanh", "done", "complete")):
+        if "hoan thanh" in status:
             return "done"
-        if any(word in status for word in ("qua han", "overdue", "late")):
-            return "overdue"
-        return "open"
+        return "overdue" if status == "qua han" else "open"
     deadline = task.get("deadline")
-    if deadline and deadline[:10] < today:
-        return "overdue"
-    # A standing task ("thường xuyên", "hằng tháng") is under way until a report says otherwise.
-    return "open" if deadline or task.get("deadline_kind") else "unknown"
+    return "overdue" if deadline and deadline[:10] < today else "open"
 
 
 async def _tasks(db, where: str, params: dict) -> list[dict]:
@@ -596,21 +608,13 @@ async def _tasks(db, where: str, params: dict) -> list[dict]:
         "d.filename as doc_filename",
     ]
     joins = ["join documents d on d.id = t.document_id"]
-    ledger = next(
-        (name for name in ("task_ledger", "task_status", "ledger") if name in tables), None
-    )
-    if ledger:
-        columns = await _columns(db, ledger)
-        if {"document_id", "position"} <= columns:
-            extra = [
-                c
-                for c in ("status", "evidence", "evidence_document_id", "reported_date")
-                if c in columns
-            ]
-            select.extend(f"l.{c} as {c}" for c in extra)
-            joins.append(
-                f"left join {ledger} l on l.document_id = t.document_id and l.position = t.position"
-            )
+    if LEDGER_TABLE in tables:
+        columns = await _columns(db, LEDGER_TABLE)
+        wanted = ("status", "as_of", "evidence", "progress", "report_document_id", "report_date")
+        select.extend(f"l.{c} as {c}" for c in wanted if c in columns)
+        joins.append(
+            f"left join {LEDGER_TABLE} l on l.document_id = t.document_id and l.position = t.position"
+        )
     sql = f"select {', '.join(select)} from tasks t {' '.join(joins)} where {where} order by t.deadline is null, t.deadline, t.position"
     rows = await _rows(db, sql, params)
     today = date.today().isoformat()
@@ -618,6 +622,22 @@ async def _tasks(db, where: str, params: dict) -> list[dict]:
         row["status_key"] = task_status(row, today)
         row["status_label"] = row.get("status") or STATUS_LABELS[row["status_key"]]
         row["co_assignee_list"] = _loads(row.get("co_assignees"))
+    if rows and EVIDENCE_TABLE in tables:
+        document_ids = sorted({row["document_id"] for row in rows})
+        placeholders = ", ".join(f":d{i}" for i in range(len(document_ids)))
+        evidence = await _rows(
+            db,
+            "select e.*, d.doc_type, d.number, d.filename "
+            f"from {EVIDENCE_TABLE} e join documents d on d.id = e.report_document_id "
+            f"where e.document_id in ({placeholders}) "
+            "order by e.report_date is null, e.report_date, e.start",
+            {f"d{i}": value for i, value in enumerate(document_ids)},
+        )
+        by_task: dict[tuple[str, int], list[dict]] = {}
+        for item in evidence:
+            by_task.setdefault((item["document_id"], item["position"]), []).append(item)
+        for row in rows:
+            row["evidence_list"] = by_task.get((row["document_id"], row["position"]), [])
     return rows
 
 
@@ -1371,6 +1391,34 @@ def render_cell(value, column, table, datasette):
         href = _document_href(datasette, value)
         return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
     return None
+
+
+# With a task ledger, an overdue task is one not reported done; the parameters stay those of the
+# metadata.json query that it replaces, so that links and forms keep working.
+OVERDUE_FROM_LEDGER = f"""select l.assignee, l.action, l.deadline, l.status, d.doc_type, d.number, d.issued_date,
+  l.document_id, l.position, l.report_document_id
+from {LEDGER_TABLE} l join documents d on d.id = l.document_id
+where l.deadline is not null and l.deadline != ''
+  and substr(l.deadline, 1, 10) < coalesce(nullif(:truoc_ngay, ''), date('now'))
+  and coalesce(l.status, '') not like 'hoàn thành%'
+order by l.deadline, l.assignee"""
+
+
+@hookimpl
+def canned_queries(datasette, database):
+    """The overdue-tasks query reads the task ledger when the database has one."""
+
+    async def queries():
+        if database == "_internal":
+            return {}
+        db = datasette.get_database(database)
+        if LEDGER_TABLE not in await db.table_names():
+            return {}
+        query = dict(datasette.metadata("queries", database=database).get("nhiem_vu_qua_han") or {})
+        query["sql"] = OVERDUE_FROM_LEDGER
+        return {"nhiem_vu_qua_han": query}
+
+    return queries
 
 
 # The tables and views the home page lists, with their Vietnamese names, when they exist.

@@ -212,9 +212,21 @@ def test_directive_page_lists_implementations_in_date_order_tasks_and_reported_f
     implementations = html.split('class="implementations"')[1].split("</section>")[0]
     assert implementations.index("4806/UBND-KGVX") < implementations.index("512/BC-UBND")
     tasks = html.split('class="tasks"')[1].split("</section>")[0]
-    assert "Bộ Y tế" in tasks and "quá hạn" in tasks and "2021-08-30" in tasks
+    assert "Bộ Y tế" in tasks and "2021-08-30" in tasks and "chưa đến hạn" in tasks
     figures = html.split('class="figures"')[1].split("</section>")[0]
     assert "125.430" in figures and "6.102" in figures
+
+
+def test_directive_tasks_show_status_and_evidence(linked_site, has_ledger):
+    tasks = linked_site.get("/van-ban/d1").text.split('class="tasks"')[1].split("</section>")[0]
+    first = tasks.split("<tr class=")[1]
+    assert "tổ chức xét nghiệm diện rộng" in first
+    if has_ledger:
+        # the report d3 says the testing was done, after the deadline
+        assert "hoàn thành quá hạn" in first
+        assert 'href="/van-ban/d3"' in first and "đã hoàn thành việc tổ chức xét nghiệm" in first
+    else:
+        assert '<span class="status">quá hạn</span>' in first
 
 
 def test_citation_graph_is_inline_svg_with_links(linked_site):
@@ -227,7 +239,7 @@ def test_agency_page_lists_documents_and_tasks(linked_site):
     html = linked_site.get("/co-quan", params={"ten": "Ủy ban nhân dân tỉnh Cà Mau"}).text
     assert "4806/UBND-KGVX" in html and "512/BC-UBND" in html
     tasks = linked_site.get("/co-quan", params={"ten": "Bộ Y tế"}).text
-    assert "hướng dẫn các địa phương triển khai tiêm chủng" in tasks and "đang thực hiện" in tasks
+    assert "hướng dẫn các địa phương triển khai tiêm chủng" in tasks and "chưa đến hạn" in tasks
     abbreviated = linked_site.get("/co-quan", params={"ten": "UBND tỉnh Cà Mau"}).text
     assert "4806/UBND-KGVX" in abbreviated
     listing = linked_site.get("/co-quan").text
@@ -267,11 +279,12 @@ def test_year_and_month_facets(linked_site):
     assert [t["assignee"] for t in filtered] == ["Ủy ban nhân dân các tỉnh, thành phố"]
 
 
-def test_task_status_facet_counts_and_filters(linked_site):
+def test_task_status_facet_counts_and_filters(linked_site, has_ledger):
     facet = linked_site.get("/vanban/tasks.json").json()["facet_results"]["trạng thái"]
     counts = {v["value"]: v["count"] for v in facet["results"]}
-    assert counts == {"quá hạn": 1, "đang thực hiện": 1}
-    overdue = next(v for v in facet["results"] if v["value"] == "quá hạn")
+    first_status = "hoàn thành quá hạn" if has_ledger else "quá hạn"
+    assert counts == {first_status: 1, "chưa đến hạn": 1}
+    overdue = next(v for v in facet["results"] if v["value"] == first_status)
     path = overdue["toggle_url"].removeprefix("http://localhost")
     rows = linked_site.get(path + "&_shape=array")
     assert [t["assignee"] for t in rows.json()] == ["Ủy ban nhân dân các tỉnh, thành phố"]
@@ -311,7 +324,7 @@ def test_every_canned_query_runs_on_linked_documents(linked_site):
     _run_every_canned_query(linked_site)
 
 
-def test_canned_queries_answer_on_linked_documents(linked_site):
+def test_canned_queries_answer_on_linked_documents(linked_site, has_ledger):
     def rows(name: str, **params) -> list[dict]:
         return linked_site.get(f"/vanban/{name}.json", params={**params, "_shape": "array"}).json()
 
@@ -325,9 +338,9 @@ def test_canned_queries_answer_on_linked_documents(linked_site):
         "d2",
         "d3",
     ]
-    assert [r["assignee"] for r in rows("nhiem_vu_qua_han", truoc_ngay="2021-09-01")] == [
-        "Ủy ban nhân dân các tỉnh, thành phố"
-    ]
+    overdue = [r["assignee"] for r in rows("nhiem_vu_qua_han", truoc_ngay="2021-09-01")]
+    # with a ledger, the task that d3 reports done is no longer overdue
+    assert overdue == ([] if has_ledger else ["Ủy ban nhân dân các tỉnh, thành phố"])
     assert [r["assignee"] for r in rows("nhiem_vu_cua_co_quan", co_quan="bo y te")] == ["Bộ Y tế"]
     assert [
         r["assignee"] for r in rows("nhiem_vu_cua_co_quan", co_quan="UBND các tỉnh, thành phố")

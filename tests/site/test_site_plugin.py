@@ -103,9 +103,11 @@ def test_words_with_the_typed_diacritics_rank_first(site_plugin):
     [
         ({"deadline": "2021-08-30"}, "overdue"),
         ({"deadline": "2999-01-01"}, "open"),
-        ({"deadline": None}, "unknown"),
         ({"deadline": None, "deadline_kind": "thường xuyên"}, "open"),
-        ({"deadline": "2021-08-30", "status": "đã hoàn thành"}, "done"),
+        ({"deadline": "2021-08-30", "status": "hoàn thành quá hạn"}, "done"),
+        ({"deadline": "2021-08-30", "status": "hoàn thành đúng hạn"}, "done"),
+        ({"deadline": "2021-08-30", "status": "quá hạn"}, "overdue"),
+        ({"deadline": "2021-08-30", "status": "đang thực hiện"}, "open"),
     ],
 )
 def test_task_status(site_plugin, task, status):
