@@ -884,46 +884,44 @@ def _signature_window(lines: list[_Line], head_end: int) -> tuple[list[_Line], i
 
 
 def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
+    """Authority lines, the last title line and the name below them, read in one pass that stops
+    at the name (an annex after the signature has titles of its own)."""
     window, receivers = _signature_window(lines, head_end)
     authorities: list[str] = []
     title: str | None = None
-    last = -1
     first_line: _Line | None = None
+    name, name_line = None, None
     for index, line in enumerate(window):
         authority = _authority(line.text)
-        if authority:
-            authorities.append(authority)
-            last, first_line = index, first_line or line
-            continue
         caps = _trailing_caps(line.text)
         found = _match_title(caps) if len(caps.split()) >= 2 or caps == line.text else None
-        if found:
-            title, last, first_line = found, index, first_line or line
-    if last < 0 and receivers is None:
-        return None
-    name, end_line = None, None
-    for line in window[(last if last >= 0 else receivers or 0) + 1 :]:
-        if LIST_DASH.match(line.text) or ":" in line.text:
+        if authority or found:
+            if authority:
+                authorities.append(authority)
+            else:
+                title = found
+            first_line = first_line or line
             continue
-        name = _person_name(line.text)
-        if name:
-            end_line = line
-            break
+        after_block = first_line is not None or (receivers is not None and index > receivers)
+        if after_block and not LIST_DASH.match(line.text) and ":" not in line.text:
+            name = _person_name(line.text)
+            if name:
+                name_line = line
+                break
     if not (authorities or title or name):
         return None
     acting = _data()["acting_mark"] + "."
     if title is None and authorities and authorities[-1].startswith(acting + " "):
-        title = (
-            f"{_data()['acting_word']} {_match_title(authorities[-1][len(acting) :]) or ''}".strip()
-        )
-    start_line = first_line or end_line
+        acting_title = _match_title(authorities[-1][len(acting) :]) or ""
+        title = f"{_data()['acting_word']} {acting_title}".strip()
+    start_line = first_line or name_line
     assert start_line is not None
     return Signer(
         name=name,
         title=title,
         on_behalf=" ".join(authorities) or None,
         start=start_line.start,
-        end=(end_line or start_line).end,
+        end=(name_line or start_line).end,
     )
 
 

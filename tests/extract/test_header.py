@@ -550,6 +550,42 @@ def test_signature_blocks(text: str, name: str, title: str, on_behalf: str | Non
     assert signer.start < signer.end
 
 
+DECISION_WITH_ANNEX = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH LAI CHÂU Độc lập - Tự do - Hạnh phúc
+Số: 1401/QĐ-UBND Lai Châu, ngày 10 tháng 8 năm 2021
+QUYẾT ĐỊNH
+Về việc kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Xét đề nghị của Giám đốc Sở Y tế,
+QUYẾT ĐỊNH:
+Điều 1. Kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh (danh sách kèm theo).
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, VX.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Hà Trọng Hải
+DANH SÁCH
+THÀNH VIÊN BAN CHỈ ĐẠO
+(Kèm theo Quyết định số 1401/QĐ-UBND ngày 10/8/2021)
+TRƯỞNG BAN
+Ông Trần Tiến Dũng
+"""
+
+
+def test_signature_before_an_annex() -> None:
+    header = header_of(DECISION_WITH_ANNEX)
+    assert header.subject == "Về việc kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh"
+    assert header.signer is not None
+    assert (header.signer.name, header.signer.title, header.signer.on_behalf) == (
+        "Hà Trọng Hải",
+        "Phó Chủ tịch",
+        "KT. CHỦ TỊCH",
+    )
+
+
 @pytest.mark.parametrize(
     ("line", "number"),
     [
