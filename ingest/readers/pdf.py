@@ -187,11 +187,20 @@ def _image_share(page: pdfium.PdfPage) -> float:
 
 
 def _needs_ocr(words: list[Word], page: pdfium.PdfPage) -> bool:
-    """No text, a text layer of unmapped glyphs, or a scan with at most a stamp as text."""
+    """Whether the page is read by OCR rather than from its text layer.
+
+    Yes for no text or a layer of unmapped glyphs; and for a scan whose text layer is at most a
+    stamp, or is a scanner's own OCR that lost the tone marks (an English-only engine reads
+    "Cộng hòa" as "Cong hoa"), which tesseract's Vietnamese model reads better.
+    """
     letters = sum(char.isalpha() for word in words for char in word.text)
     if letters == 0 or _unmapped_share("".join(word.text for word in words)) > MAX_UNMAPPED_SHARE:
         return True
-    return letters < MIN_TEXT_LAYER_LETTERS and _image_share(page) > MIN_SCAN_SHARE
+    if _image_share(page) <= MIN_SCAN_SHARE:
+        return False
+    return letters < MIN_TEXT_LAYER_LETTERS or bool(
+        legacy.damage_warning(" ".join(word.text for word in words))
+    )
 
 
 def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _PageText:
@@ -203,15 +212,15 @@ def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _Page
     page = document[index]
     words, legacy_fonts = _page_words(page)
     needs_ocr = _needs_ocr(words, page)
+    own_text = bool(words)
     if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
-        own_words = len(words)
         page.flatten()
         page.close()
         page = document[index]
         words, legacy_fonts = _page_words(page)
-        if needs_ocr and own_words:
-            # What the scan's own text layer says is read again by OCR; keep the stamps only.
-            words = []
+    if needs_ocr and own_text:
+        # OCR reads the page's own text again; only stamps over a textless scan are kept.
+        words = []
     width, _ = page.get_size()
     if needs_ocr:
         return _PageText(lay_out(words, width), needs_ocr=True, legacy_fonts=legacy_fonts)

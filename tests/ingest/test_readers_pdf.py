@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 
+from ingest.normalize import fold
 from ingest.readers import PAGE_BREAK, ReadError, read_document
 
 REALDOCS = Path(__file__).resolve().parents[2].parent / "shared" / "realdocs"
@@ -82,6 +83,33 @@ def build_pdf(
                 pdfium_c.FPDFPath_SetDrawMode(box, 0, 1)
                 pdfium_c.FPDFPage_InsertObject(page.raw, box)
         page.gen_content()
+    document.save(str(path))
+    return path
+
+
+def build_scanned_pdf(path: Path, source: Path, text_layer: list[tuple[float, float, str]]) -> Path:
+    """Page 1 of ``source`` as a 200 dpi scan, under a scanner-made text layer."""
+    rendered = pdfium.PdfDocument(str(source))[0].render(scale=200 / 72, grayscale=True)
+    document = pdfium.PdfDocument.new()
+    page = document.new_page(595, PAGE_HEIGHT)
+    image = pdfium.PdfImage.new(document)
+    image.set_bitmap(rendered)
+    image.set_matrix(pdfium.PdfMatrix().scale(595, PAGE_HEIGHT))
+    page.insert_obj(image)
+    font_data = FONT_FILE.read_bytes()
+    font_buffer = (ctypes.c_uint8 * len(font_data)).from_buffer_copy(font_data)
+    font = pdfium_c.FPDFText_LoadFont(
+        document.raw, font_buffer, len(font_data), pdfium_c.FPDF_FONT_TRUETYPE, 1
+    )
+    for x, top, text in text_layer:
+        item = pdfium_c.FPDFPageObj_CreateTextObj(document.raw, font, 11)
+        encoded = (text + "\0").encode("utf-16-le")
+        characters = ctypes.create_string_buffer(encoded, len(encoded))
+        pdfium_c.FPDFText_SetText(item, ctypes.cast(characters, ctypes.POINTER(ctypes.c_ushort)))
+        pdfium_c.FPDFPageObj_Transform(item, 1, 0, 0, 1, x, PAGE_HEIGHT - top)
+        pdfium_c.FPDFTextObj_SetTextRenderMode(item, pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+        pdfium_c.FPDFPage_InsertObject(page.raw, item)
+    page.gen_content()
     document.save(str(path))
     return path
 
@@ -227,6 +255,25 @@ def test_whole_scanned_document_is_read_page_by_page() -> None:
     assert "BỘ CÔNG THƯƠNG" in first
     assert "Bộ trưởng Bộ Công Thương" in first
     assert len(second.split()) > 50
+
+
+def test_scan_whose_own_ocr_lost_the_tone_marks_is_ocrd_again(tmp_path: Path) -> None:
+    needs_tesseract()
+    source = build_pdf(tmp_path / "typed.pdf", [CT_11_HEADER + _text_lines(CT_11_BODY, 170, 10)])
+    scanner_layer = [(x, top, fold(text).upper()) for x, top, text in CT_11_HEADER]
+    scanner_layer += [(x, top, fold(text)) for x, top, text in _text_lines(CT_11_BODY, 170, 10)]
+    document = read_document(build_scanned_pdf(tmp_path / "scan.pdf", source, scanner_layer))
+    assert document.ocr
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in document.text.splitlines()
+    assert "Dịch bệnh viêm đường hô hấp" in document.text
+
+
+def test_scan_with_a_good_text_layer_keeps_it(tmp_path: Path) -> None:
+    source = build_pdf(tmp_path / "typed.pdf", [CT_11_HEADER + _text_lines(CT_11_BODY, 170, 10)])
+    layer = [(x, top, text) for x, top, text in CT_11_HEADER + _text_lines(CT_11_BODY, 170, 10)]
+    document = read_document(build_scanned_pdf(tmp_path / "scan.pdf", source, layer))
+    assert not document.ocr
+    assert document.text.splitlines()[0] == "THỦ TƯỚNG CHÍNH PHỦ"
 
 
 def test_ocr_can_be_switched_off() -> None:
