@@ -9,8 +9,9 @@ scanned annex, or a scanned decision whose only text layer is the e-signature st
   document ("Số: 173", "ngày 28 tháng 4") as widget appearances, invisible to a plain text dump.
 * Tables: pages carrying enough ruling lines to hold a table are handed to pdfplumber, whose
   table finder turns each row into one line of TAB-separated cells.
-* No usable text layer (scanned, image-only, a layer of unmapped glyphs): the page is rendered
-  and read by tesseract (:mod:`ingest.readers.ocr`).
+* No usable text layer (scanned, image-only, a layer of unmapped glyphs, a scanner's own OCR
+  that lost the tone marks): the page is rendered and read by tesseract
+  (:mod:`ingest.readers.ocr`).
 * Legacy fonts: words set in ``.VnTime``/``VNI-Times`` fonts carry TCVN3/VNI bytes and are
   converted to Unicode (:mod:`ingest.legacy`).
 
@@ -21,10 +22,11 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -59,9 +61,12 @@ WORD_GAP_HEIGHTS = 0.15
 
 @dataclass
 class _PageText:
+    """One page's text layer, laid out; for a page to OCR, only the text of its stamps."""
+
     text: str
     needs_ocr: bool
     legacy_fonts: set[str]
+    warning: str | None = None
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
@@ -142,7 +147,9 @@ def _unmapped_share(text: str) -> float:
     return bad / len(visible)
 
 
-def _table_rows(plumber_page) -> tuple[list[Row], list[tuple[float, float, float, float]]]:
+def _table_rows(
+    plumber_page: pdfplumber.page.Page,
+) -> tuple[list[Row], list[tuple[float, float, float, float]]]:
     """Rows of the tables pdfplumber finds on a page, and the boxes they cover."""
     rows: list[Row] = []
     boxes = []
@@ -203,7 +210,9 @@ def _needs_ocr(words: list[Word], page: pdfium.PdfPage) -> bool:
     )
 
 
-def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _PageText:
+def _read_text_layer(
+    document: pdfium.PdfDocument, index: int, plumber: Callable[[], pdfplumber.PDF]
+) -> _PageText:
     """One page's text layer; for a page to be OCR'd, the text of its annotations only.
 
     The page's own content is judged first.  Annotations (e-signature stamps, number and date
@@ -225,13 +234,19 @@ def _read_text_layer(document: pdfium.PdfDocument, index: int, plumber) -> _Page
     if needs_ocr:
         return _PageText(lay_out(words, width), needs_ocr=True, legacy_fonts=legacy_fonts)
     rows: list[Row] = []
+    warning = None
     paths = sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1))
     if paths >= MIN_PATHS_FOR_TABLE:
         plumber_page = plumber().pages[index]
-        rows, boxes = _table_rows(plumber_page)
-        plumber_page.close()  # drops its cached layout objects: memory stays flat on long files
+        try:
+            rows, boxes = _table_rows(plumber_page)
+        except Exception as error:  # noqa: BLE001 - pdfminer fails on odd content; keep the text
+            rows, boxes = [], []
+            warning = f"page {index + 1}: tables not read ({type(error).__name__})"
+        finally:
+            plumber_page.close()  # drops its cached layout objects: memory stays flat
         words = [word for word in words if not any(_inside(word, box) for box in boxes)]
-    return _PageText(lay_out(words, width, rows), needs_ocr=False, legacy_fonts=legacy_fonts)
+    return _PageText(lay_out(words, width, rows), False, legacy_fonts, warning)
 
 
 def read_pdf(path: Path, pages: Sequence[int] | None = None, ocr: bool = True) -> RawDocument:
@@ -244,11 +259,10 @@ def read_pdf(path: Path, pages: Sequence[int] | None = None, ocr: bool = True) -
     document = _open(path)
     plumber_document = None
 
-    def plumber():
+    def plumber() -> pdfplumber.PDF:
+        """pdfplumber's view of the file, opened the first time a page has a table."""
         nonlocal plumber_document
         if plumber_document is None:
-            import pdfplumber
-
             plumber_document = pdfplumber.open(path)
         return plumber_document
 
@@ -270,6 +284,8 @@ def read_pdf(path: Path, pages: Sequence[int] | None = None, ocr: bool = True) -
                 texts[index] = ""
                 continue
             legacy_fonts |= page_text.legacy_fonts
+            if page_text.warning:
+                warnings.append(page_text.warning)
             texts[index] = page_text.text
             if page_text.needs_ocr:
                 to_ocr.append(index)
