@@ -83,6 +83,10 @@ STAMP_SIGNER = re.compile(r"^\W*(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+
 NEWS_DATELINE = re.compile(
     r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"
 )
+# "Kính gửi" in folded text (OCR "Kink gửi"; "Kính gởi").
+RECIPIENT_INTRO = re.compile(r"(?<![a-z])k[il]n[hk]\s*g[uo][ir]{1,2}\b\s*:?")
+# The "THỦ TƯỚNG CHÍNH PHỦ điện:" line of a công điện, folded: its list is the addressees.
+CABLE_INTRO = re.compile(r"(?<=\s)dien\s*:$")
 # The left-column dash of a list item (OCR reads it as ~ or +).
 LIST_DASH = re.compile(r"^[-–—•+~*]\s*")
 # "Nơi nhận:" (OCR "Noi nhận").
@@ -423,11 +427,16 @@ def _find_heading(head: list[_Line], stop: int) -> tuple[int, str, str] | None:
 
 
 def _recipient_at(line: _Line) -> re.Match[str] | None:
-    """ "Kính gửi:" (OCR "Kink gửi"), or the "THỦ TƯỚNG CHÍNH PHỦ điện:" line of a công điện."""
+    """ "Kính gửi:" (OCR "Kink gửi") opening the line, or after the V/v text of a flattened line
+    ("… COVID-19 Kính gửi: …"); or the "THỦ TƯỚNG CHÍNH PHỦ điện:" line of a công điện."""
     folded = line.folded
-    return re.search(r"(?<![a-z])k[il]n[hk]\s*g[uoư][ir]{1,2}\b\s*:?", folded) or re.search(
-        r"(?<=\s)dien\s*:$", folded
-    )
+    match = RECIPIENT_INTRO.search(folded)
+    if match:
+        opening = not any(c.isalnum() for c in folded[: match.start()])
+        inline = line.text[match.start()] == "K" and match.group(0).rstrip().endswith(":")
+        if opening or inline:
+            return match
+    return CABLE_INTRO.search(folded)
 
 
 def _find_recipients_line(head: list[_Line]) -> int | None:
@@ -543,29 +552,31 @@ def _item(text: str) -> str:
 
 
 def _find_recipients(head: list[_Line], index: int | None) -> tuple[str, ...]:
-    """Items under "Kính gửi:": the rest of its line, or a dash list below it."""
+    """Items under "Kính gửi:": the rest of its line, or the list below it (dashed, or one item a
+    line), wrapped lines joined; an item ending in "." closes the list."""
     if index is None:
         return ()
     line = head[index]
     found = _recipient_at(line)
     assert found is not None
     inline = line.text[found.end() :].strip()
-    items = [_item(part) for part in re.split(r";", inline) if _item(part)]
+    items = [_item(part) for part in inline.split(";") if _item(part)]
     listed = not items or LIST_DASH.match(inline) is not None
+    ending = inline[-1:]
     for following in head[index + 1 :]:
         text = following.text
-        if listed and LIST_DASH.match(text) and len(text) < 160:
+        if ending == ".":
+            break
+        dash = LIST_DASH.match(text) is not None
+        # Without a dash an item is a short line: the first one, or one after an item ending ";".
+        undashed = len(text) <= 100 and not _starts_lower(text) and not _is_subject_stop(following)
+        if listed and len(text) < 160 and (dash or (undashed and (not items or ending == ";"))):
             items.append(_item(text))
-        elif (
-            items
-            and not following.blank_before
-            and _starts_lower(text)
-            and not items[-1].endswith((";", "."))
-            and not LIST_DASH.match(text)
-        ):
+        elif items and ending not in ";." and not following.blank_before and _starts_lower(text):
             items[-1] = f"{items[-1]} {_item(text)}"
         else:
             break
+        ending = text[-1:]
     return tuple(item for item in items if item)
 
 

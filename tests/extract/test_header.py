@@ -620,6 +620,38 @@ def test_urgency_marks(mark: str, urgency: str) -> None:
     assert header_of(text).urgency == urgency
 
 
+@pytest.mark.parametrize(
+    ("block", "recipients"),
+    [
+        (
+            "Kính gửi:\nSở Y tế;\nSở Tài chính;\nỦy ban nhân dân các huyện.",
+            ("Sở Y tế", "Sở Tài chính", "Ủy ban nhân dân các huyện"),
+        ),
+        (
+            "Kính gửi:\nỦy ban nhân dân các tỉnh, thành phố\ntrực thuộc Trung ương",
+            ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",),
+        ),
+        ("Kính gởi: Bộ Y tế; Bộ Tài chính.", ("Bộ Y tế", "Bộ Tài chính")),
+        ("Kính gửi: - Bộ Y tế;\n- Bộ Tài chính.", ("Bộ Y tế", "Bộ Tài chính")),
+    ],
+)
+def test_recipient_lists(block: str, recipients: tuple[str, ...]) -> None:
+    text = (
+        f"BỘ CÔNG THƯƠNG\nSố: 215/BCT-KH\nV/v báo cáo tình hình sản xuất\n{block}\n\n"
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công điện số 1102/CĐ-TTg, Bộ Công Thương "
+        "đề nghị các cơ quan phối hợp cung cấp số liệu về tình hình sản xuất, kinh doanh.\n"
+    )
+    assert header_of(text).recipients == recipients
+
+
+def test_kinh_gui_inside_a_sentence_is_no_recipient_list() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n\nBÁO CÁO\nTình hình tháng 9\n"
+        "Các đơn vị lập hồ sơ kính gửi Sở Y tế trước ngày 15/9/2021\n"
+    )
+    assert header_of(text).recipients == ()
+
+
 def test_news_without_byline_takes_the_credit_line() -> None:
     text = (
         "Hà Nội tiêm mũi 3 vắc xin phòng COVID-19 cho người dân\n\n"
