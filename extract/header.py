@@ -497,6 +497,13 @@ def _before_place_date(text: str) -> tuple[str, bool]:
     return " ".join(words[:kept]), True
 
 
+def _is_authority_restated(text: str) -> bool:
+    """The line above "Căn cứ" that names who enacts ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "CHÍNH
+    PHỦ"): a title or a body, which an upper-case subject would otherwise swallow."""
+    words = text.split()
+    return any(_match_title(" ".join(words[:size])) for size in (2, 3)) or _org_start(text)
+
+
 def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
     """``first`` and the lines that continue it: wrapped title or V/v lines."""
     parts = [first] if first else []
@@ -516,6 +523,8 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
         if parts and line.blank_before and not _starts_lower(text):
             break
         if parts and not upper and _is_upper(text, 0.9):
+            break
+        if parts and upper and line is head[-1] and _is_authority_restated(text):
             break
         if not parts:
             upper = _is_upper(text)

@@ -575,6 +575,16 @@ TRƯỞNG BAN
 """
 
 
+def test_upper_case_subject_stops_before_the_enacting_authority() -> None:
+    text = DECISION_WITH_ANNEX.replace(
+        "Về việc kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh",
+        "VỀ VIỆC KIỆN TOÀN BAN CHỈ ĐẠO\nPHÒNG, CHỐNG DỊCH COVID-19 TỈNH",
+    )
+    assert (
+        header_of(text).subject == "VỀ VIỆC KIỆN TOÀN BAN CHỈ ĐẠO PHÒNG, CHỐNG DỊCH COVID-19 TỈNH"
+    )
+
+
 def test_signature_before_an_annex() -> None:
     header = header_of(DECISION_WITH_ANNEX)
     assert header.subject == "Về việc kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh"
