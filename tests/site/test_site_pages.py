@@ -448,3 +448,11 @@ def test_the_original_file_is_served_when_it_is_still_on_disk(tmp_path, site_for
     assert response.content == original.read_bytes()
     page = site.get("/van-ban/p1").text
     assert "Trang 1" in page and "Trang 2" in page and "2 trang" in page
+
+
+def test_entity_rows_link_back_to_their_place_in_the_document(linked_site):
+    assert (
+        'href="/van-ban/d2#tk-0">Xem trong văn bản'
+        in linked_site.get("/vanban/statistics/d2,0").text
+    )
+    assert 'href="/van-ban/d1">Xem trang văn bản' in linked_site.get("/vanban/documents/d1").text
