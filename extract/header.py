@@ -101,8 +101,8 @@ AUTHORITY = re.compile(
 TITLE_MARKS = {"KT", "K/T", "K.T", "Q"}
 # What a line holds besides letters once junk is gone: punctuation at its edges.
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
-# Signature debris: "(Đã ký)", "[signature]".
-_SIGNED_NOTE = re.compile(r"\(?\s*(?:đã ký|ký|signed|signature)[^)]*\)?", re.IGNORECASE)
+# Signature notes beside or instead of the name: "(Đã ký)", "[daky]", a line "Đã ký".
+_SIGNED_NOTE = re.compile(r"\((?:đã ký|ký|signed)[^)]*\)|\[[^\]]*\]|^\s*đã ký\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -263,16 +263,17 @@ def _head_length(lines: list[_Line]) -> int:
 
 
 def _without_titles(text: str) -> str:
-    """A header line without the national title, motto or Party title (the right column)."""
+    """A header line without the right column's national title, motto or Party title.  The
+    titles count in capitals only: a subject may name "Đảng Cộng sản Việt Nam" in its words."""
     data = _data()
     for key in ("national_title", "motto", "party_title"):
         pattern = fold(data[key])
-        folded = _fold_same_length(text).lower()
-        found = fuzz.partial_ratio_alignment(pattern, folded)
+        found = fuzz.partial_ratio_alignment(pattern, _fold_same_length(text).lower())
         if (
             found
             and found.score >= TITLE_LINE_MIN
             and found.dest_end - found.dest_start >= 0.75 * len(pattern)
+            and (key == "motto" or _is_upper(text[found.dest_start : found.dest_end]))
         ):
             text = f"{text[: found.dest_start]} {text[found.dest_end :]}"
     return text.strip()
@@ -314,31 +315,24 @@ def _find_number(head: list[_Line], stop: int) -> _Number | None:
 
 
 def _place_before(text: str) -> str | None:
-    """The place name that ends ``text``: capitalised words right before ", ngày"."""
-    words = text.split()
+    """The place name that ends ``text``: capitalised words right before ", ngày" ("Cà Mau",
+    "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh"); stray single letters of OCR dropped."""
     taken: list[str] = []
-    for word in reversed(words):
-        if word in _PLACE_PREFIXES or (word[0].isupper() and word[1:].islower() and word.isalpha()):
-            taken.append(word)
-        elif word in _PLACE_SECOND_WORDS and taken is not None:
-            taken.append(word)
-        else:
+    for word in reversed(text.split()):
+        capitalised = word[0].isupper() and word[1:].islower() and word.isalpha()
+        second = word in _PLACE_SECOND_WORDS  # "phố" of "Thành phố", kept if "Thành" follows
+        if not (capitalised or second or word in _PLACE_PREFIXES) or len(taken) == 5:
             break
-        if len(taken) == 5:
-            break
-    taken.reverse()
+        taken.insert(0, word)
     while taken and (len(taken[0]) == 1 or taken[0] in _PLACE_SECOND_WORDS):
         taken.pop(0)
-    for index, word in enumerate(taken):  # "phố" needs "Thành" before it
+    for index, word in enumerate(taken):
         if word in _PLACE_SECOND_WORDS and (
             index == 0 or taken[index - 1] not in _PLACE_SECOND_WORDS[word]
         ):
             taken = taken[index + 1 :]
             break
-    if not taken:
-        return None
-    place = " ".join(taken)
-    return _restore_place(place)
+    return _restore_place(" ".join(taken)) if taken else None
 
 
 def _restore_place(place: str) -> str:

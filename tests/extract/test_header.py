@@ -707,6 +707,38 @@ def test_vv_subjects(page_one: str, subject: str) -> None:
     assert header_of(page_one).subject == subject
 
 
+def test_subject_naming_the_party_is_whole() -> None:
+    text = (
+        "TỈNH ỦY THANH HÓA ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 415-KH/TU Thanh Hóa, ngày 05 tháng 1 năm 2022\n"
+        "KẾ HOẠCH\ntổ chức các hoạt động kỷ niệm 92 năm Ngày thành lập\nĐảng Cộng sản Việt Nam (03/2/1930 - 03/2/2022)\n\n"
+        "Thực hiện Hướng dẫn của Ban Tuyên giáo Trung ương, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch tổ chức các hoạt động kỷ niệm như sau.\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.number, header.issuer, header.place) == (
+        "kế hoạch",
+        "415-KH/TU",
+        "Tỉnh ủy Thanh Hóa",
+        "Thanh Hóa",
+    )
+    assert header.subject == (
+        "tổ chức các hoạt động kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/2/1930 - 03/2/2022)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("TP. Hồ Chí Minh, ngày 12 tháng 7 năm 2021", "TP. Hồ Chí Minh"),
+        ("Thành phố Hồ Chí Minh, ngày 12 tháng 7 năm 2021", "Thành phố Hồ Chí Minh"),
+        ("7 Q Hà Nội, ngày 24 tháng 9 năm 2021", "Hà Nội"),
+        ("Số: 839/TCT-QLN Hà Nội, ngày 3 tháng 3 năm 2020", "Hà Nội"),
+        ("| Hai Phong, ngày 05 tháng năm 2020", "Hải Phòng"),
+    ],
+)
+def test_place_of_the_date_line(line: str, place: str) -> None:
+    assert header_of(f"BỘ TÀI CHÍNH\n{line}\n\nTHÔNG BÁO\nLịch làm việc\n").place == place
+
+
 def test_place_date_with_blank_day_keeps_the_year() -> None:
     header = header_of("Số: /BC-UBND\n\nMường Tè, ngày tháng 11 năm 2021\n\nBÁO CÁO\nKết quả\n")
     assert (header.place, header.issued_date, header.year) == ("Mường Tè", None, 2021)
