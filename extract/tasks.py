@@ -47,7 +47,11 @@ _MARKERS: tuple[tuple[str, str], ...] = (
 _MARKER = re.compile(
     r"[ \t_]*(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _MARKERS) + ")"
 )
-_LEVEL = {kind: level for level, (kind, _) in enumerate(_MARKERS)}
+# Nesting depth of each marker ("2.1." sits under "2.", which the regex must try second).
+_LEVEL = {"roman": 0, "number": 1, "dotted": 2, "letter": 3, "dash": 4, "plus": 5}
+# A wrapped line as long as this that stops mid-sentence continues on the next line, even when
+# that one opens with a dash ("chương trình “Festival Thăng Long" / "- Hà Nội, lần thứ II").
+_FULL_LINE = 60
 # Lines that are page furniture, not text: page numbers, "--- PAGE BREAK ---", rules.
 _NOISE_LINE = re.compile(
     r"^[ \t]*(?:\d{1,3}|-{2,}\s*PAGE BREAK\s*-{2,}|_{3,})[ \t]*$", re.MULTILINE
@@ -63,7 +67,19 @@ _COUNT_PREFIX = re.compile(r"\d+(?:/\d+)?\s+")
 # "Đối với …" and "Về …" open a topic, not a subject.
 _TOPIC_OPENING = re.compile(r"(?:đối với|về|theo|trong|tại|sau|trước|khi|nếu|để)\s", re.IGNORECASE)
 # Words after which a verb is a noun: "các tổ chức", "những đơn vị".
-_NOUN_MARKERS = {"các", "những", "mọi", "của", "cho", "việc", "công", "tác"}
+_NOUN_MARKERS = {"các", "những", "mọi", "của", "cho", "việc", "công", "tác", "và"}
+# The fields of one activity in a plan (kế hoạch): "- Đơn vị chủ trì: Sở Văn hóa và Thể thao",
+# "- Đơn vị phối hợp: …", "- Thời gian dự kiến: ngày 11/9/2026"; the activity above is the task.
+_FIELD = re.compile(
+    r"(?:(?P<lead>(?:đơn vị|cơ quan)\s+(?:chủ trì|thực hiện|chịu trách nhiệm)(?:\s+thực hiện)?)"
+    r"|(?P<partners>(?:đơn vị|cơ quan)\s+phối hợp(?:\s+thực hiện)?)"
+    r"|(?P<time>thời gian(?:\s+[^\W\d_]+){0,3}))\s*:\s*",
+    re.IGNORECASE,
+)
+# Any other field of an activity ("- Địa điểm: …", "- Kinh phí: …"): a short label and a colon.
+_LABEL = re.compile(r"[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4}\s*:\s")
+# "Thời gian: từ ngày 11/9/2026 …": the day after "từ" is when the work starts, not its limit.
+_FROM = re.compile(r"(?:từ|kể từ)\s*$", re.IGNORECASE)
 # "Nơi nhận:" opens the list of copies at the foot of a document: bodies, never tasks.
 _RECIPIENTS = re.compile(r"Nơi nhận\b", re.IGNORECASE)
 MAX_ASSIGNEE_WORDS = 40
@@ -91,16 +107,20 @@ def flatten(text: str) -> str:
     text = _NOISE_LINE.sub(lambda m: " " * len(m.group(0)), text).replace("\f", "\n")
     chars = list(text)
     for match in _LINE_BREAKS.finditer(text):
-        before = text[: match.start()].rstrip()
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip()
         after = text[match.end() : match.end() + 40]
-        if not before or not after or _marker_kind(after):
+        if not before or not after:
             continue
         blank_line = match.group(0).count("\n") > 1
         finished = before[-1] in ".;:!?"
+        kind = _marker_kind(after)
+        wrapped_dash = kind == "dash" and not (blank_line or finished or _marker_kind(before))
+        if kind and not (wrapped_dash and len(before) >= _FULL_LINE):
+            continue
         page_turn = re.search(r"[^\s]|\f", original[match.start() : match.end()]) is not None
         if blank_line and (finished or not (after[0].islower() or page_turn)):
             continue
-        if _is_caps_line(before.rsplit("\n", 1)[-1]):
+        if _is_caps_line(before):
             continue  # a heading in capitals ("CHÍNH PHỦ", "NGHỊ QUYẾT") stays on its own line
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
@@ -410,30 +430,48 @@ _CO_OPERATORS = re.compile(
 
 
 def _co_assignees(action: str) -> tuple[str, ...]:
-    """Bodies named after "phối hợp với", up to the verb of the action.
-
-    Commas and "và" separate bodies, except inside a name ("Bộ Văn hóa, Thể thao và Du lịch"):
-    a part that does not open like a body's name continues the one before.
-    """
+    """Bodies named after "phối hợp với", up to the verb of the action."""
     match = _CO_OPERATORS.search(action)
     if not match:
         return ()
     listing = match.group("list")
     split = _split_subject(listing, 0, len(listing))
     listing = listing[: split.assignee_end] if split else listing
+    return split_bodies(listing, ministries=bool(match.group("ministries")))
+
+
+def split_bodies(listing: str, ministries: bool = False) -> tuple[str, ...]:
+    """The bodies of a list: "Bộ Tài chính, Bộ Tư pháp và các cơ quan liên quan" → three.
+
+    Commas, ";" and "và" separate bodies, except inside a name ("Bộ Văn hóa, Thể thao và Du
+    lịch"): a capitalised part that does not open like a body's name continues the one before.
+    After "các Bộ:" each comma-separated part is a ministry's name without its "Bộ".
+    """
+    parts = re.split(r"(\s*[,;]\s*|\s+và\s+)", _clean(listing).rstrip("."))
     bodies: list[str] = []
-    pieces = re.findall(r"(^|,\s*|\s+và\s+)([^,]+?)(?=,|\s+và\s+|$)", listing.strip())
-    if match.group("ministries"):  # "các Bộ: Nông nghiệp và Phát triển nông thôn, Xây dựng"
-        pieces = re.findall(r"(^|,\s*)([^,]+)", listing.strip())
-    for separator, part in pieces:
-        part = part.strip()
-        if match.group("ministries") and not starts_with_agency(part):
-            part = f"Bộ {part}"
-        if bodies and not starts_with_agency(part):
-            bodies[-1] += ("," if "," in separator else " và") + f" {part}"
-        elif part:
+    for separator, part in zip(["", *parts[1::2]], parts[::2], strict=True):
+        part, joint = part.strip(), separator.strip()
+        if not part:
+            continue
+        if ministries and joint in ("", ",") and not starts_with_agency(part):
+            bodies.append(f"Bộ {part}")
+        elif bodies and part[0].isupper() and not starts_with_agency(part):
+            bodies[-1] += f"{joint} {part}" if joint in ",;" else f" {joint} {part}"
+        else:
             bodies.append(part)
     return tuple(b for b in bodies if len(b.split()) <= 12)
+
+
+@dataclass
+class _Activity:
+    """An activity heading of a plan and the fields listed under it."""
+
+    start: int
+    end: int
+    level: int
+    lead: str | None = None
+    partners: tuple[str, ...] = ()
+    when: str | None = None
 
 
 class _Collector:
@@ -471,6 +509,29 @@ class _Collector:
                     co_assignees=_co_assignees(action),
                 )
             )
+
+    def add_activity(self, activity: _Activity) -> None:
+        """A plan's activity: its lead body, partners and the date its "Thời gian" field gives."""
+        deadline = deadline_of(activity.when or "", self.year, self.issued)
+        if activity.when and deadline.value is None:
+            dates = [
+                d
+                for d in find_dates(activity.when, self.year)
+                if d.value and not _FROM.search(activity.when[: d.start])
+            ]
+            if len(dates) == 1:
+                deadline = Deadline(iso(dates[0].value), None)
+        self.tasks.append(
+            Task(
+                start=activity.start,
+                end=activity.end,
+                assignee=_clean(activity.lead or ""),
+                action=_clean(self.flat[activity.start : activity.end]),
+                deadline=deadline.value,
+                deadline_kind=deadline.kind,
+                co_assignees=activity.partners,
+            )
+        )
 
 
 def _clause_end(flat: str, start: int, end: int) -> int:
@@ -592,13 +653,33 @@ def _heading(flat: str, block: _Block) -> tuple[str, int | None] | None:
     body = flat[block.body_start : block.end]
     head, colon, rest = body.partition(":")
     if not colon:
-        head = body.rstrip(" .")
+        head = re.sub(r"\s+\d+$", "", body.rstrip(" ."))  # a page number glued to the line
     if not 2 <= len(head.split()) <= MAX_HEADING_WORDS or not _agency_at(flat, block.body_start):
+        return None
+    if _is_caps_line(head):  # "III. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN": a section title
         return None
     if _split_subject(flat, block.body_start, block.body_start + len(head)):
         return None
+    if colon and _continues_name(rest):  # "UBND các phường: Ba Đình, Hoàn Kiếm, …"
+        return body.strip().rstrip("."), None
     inline = block.body_start + len(head) + 1 if colon and rest.strip() else None
     return head.strip(), inline
+
+
+def _is_label(flat: str, position: int) -> bool:
+    """A "Label: value" field line whose label is not a body's name ("Địa điểm: …")."""
+    return bool(_LABEL.match(flat, position)) and not _agency_at(flat, position)
+
+
+def _continues_name(rest: str) -> bool:
+    """Whether the text after a heading's colon lists names rather than opening an action."""
+    words = list(_WORD.finditer(rest))
+    if not words or not words[0].group(0)[0].isupper():
+        return False
+    return (
+        _phrase_at([re.match(r"\S+", w.group(0).lower()) for w in words], 0, _phrases("verbs"))
+        is None
+    )
 
 
 def extract_tasks(text: str, header: Header) -> list[Task]:
@@ -609,6 +690,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
     collector = _Collector(flat, year, issued)
     scopes: list[tuple[int, str | None]] = []  # (list level, body it assigns to)
     in_recipients = False
+    activity: _Activity | None = None
     for block in _blocks(flat):
         if _RECIPIENTS.match(flat, block.body_start):
             in_recipients = True
@@ -617,6 +699,23 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
         if in_recipients:
             continue
         level = block.level if block.level is not None else -1
+        field = _FIELD.match(flat, block.body_start)
+        if activity and level > activity.level and (field or _is_label(flat, block.body_start)):
+            value = _clean(flat[field.end() : block.end]) if field else ""
+            if field and field.group("lead") and not activity.lead:
+                activity.lead = value.rstrip(".")
+            elif field and field.group("partners"):
+                activity.partners = split_bodies(value)
+            elif field and field.group("time"):
+                activity.when = value
+            continue
+        if field:
+            continue  # a plan's field with no activity above it ("3. Đơn vị chủ trì: …")
+        if activity and activity.lead:
+            collector.add_activity(activity)
+        activity = None
+        if block.level is not None and not _is_caps_line(flat[block.body_start : block.end]):
+            activity = _Activity(block.body_start, block.end, level)
         while scopes and scopes[-1][0] >= level:
             scopes.pop()
         heading = None if report else _heading(flat, block)
@@ -638,4 +737,6 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             collector.add(owner, block.body_start, block.end)
         if block.level is not None:
             scopes.append((level, None))
+    if activity and activity.lead:
+        collector.add_activity(activity)
     return sorted(collector.tasks, key=lambda t: t.start)

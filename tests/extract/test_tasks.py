@@ -170,6 +170,54 @@ def test_short_date_after_the_turn_of_the_year_takes_the_next_year() -> None:
     )
 
 
+PLAN = Header(doc_type="kế hoạch", year=2026)
+
+
+def test_plan_activities_take_their_lead_body_partners_and_date() -> None:
+    """Kế hoạch 173/KH-UBND (Hà Nội, 2026): activities with "Đơn vị chủ trì" fields."""
+    text = (
+        "2. Các hoạt động chính\n"
+        "2.1. Chương trình nghệ thuật đặc biệt Khai mạc Festival Thăng Long\n"
+        "Hà Nội lần thứ II năm 2026\n"
+        "- Thời gian dự kiến: ngày 11/9/2026 (thứ Sáu).\n"
+        "- Địa điểm: Hoàng Thành Thăng Long.\n"
+        "- Đơn vị chủ trì: Sở Văn hóa và Thể thao.\n"
+        "- Đơn vị phối hợp: Các Đại sứ quán, tổ chức quốc tế, các tỉnh, thành phố.\n"
+        "- Kinh phí: Ngân sách Thành phố và các nguồn kinh phí hợp pháp khác.\n"
+        "3.1. Hoạt động triển lãm, trưng bày, trải nghiệm kết nối di sản\n"
+        "- Thời gian dự kiến: từ ngày 11/9/2026 đến ngày 20/9/2026.\n"
+        "- Đơn vị chủ trì: Sở Văn hóa và Thể thao.\n"
+    )
+    tasks = extract_tasks(normalize_text(text), PLAN)
+    assert [(t.assignee, t.action, t.deadline) for t in tasks] == [
+        (
+            "Sở Văn hóa và Thể thao",
+            "Chương trình nghệ thuật đặc biệt Khai mạc Festival Thăng Long Hà Nội lần thứ II năm 2026",
+            "2026-09-11",
+        ),
+        (
+            "Sở Văn hóa và Thể thao",
+            "Hoạt động triển lãm, trưng bày, trải nghiệm kết nối di sản",
+            "2026-09-20",
+        ),
+    ]
+    assert tasks[0].co_assignees == ("Các Đại sứ quán", "tổ chức quốc tế", "các tỉnh", "thành phố")
+
+
+def test_a_dash_inside_a_name_wrapped_to_the_line_start_is_not_an_item() -> None:
+    text = (
+        "5. Công an thành phố Hà Nội\n"
+        "- Chủ trì, phối hợp với các lực lượng, xây dựng kế hoạch đảm bảo an ninh, trật tự, phòng cháy chữa\n"
+        "cháy cho đại biểu, khách mời tham gia các hoạt động trong chương trình “Festival Thăng Long\n"
+        "- Hà Nội, lần thứ II năm 2026”.\n"
+        "- Chủ trì, phối hợp với Sở Xây dựng thực hiện phân luồng bảo đảm trật tự an toàn giao thông.\n"
+    )
+    tasks = extract_tasks(normalize_text(text), PLAN)
+    assert [t.assignee for t in tasks] == ["Công an thành phố Hà Nội"] * 2
+    assert tasks[0].action.endswith("Festival Thăng Long - Hà Nội, lần thứ II năm 2026”.")
+    assert tasks[1].co_assignees == ("Sở Xây dựng",)
+
+
 def test_flatten_joins_wrapped_ocr_lines_and_keeps_offsets() -> None:
     text = "- Chủ trì, phối hợp với Bộ Tài chính đề xuất, báo cáo Thủ tướng\n\n2\n\n\n--- PAGE BREAK ---\n\nChính phủ trong tháng 3 năm 2020.\n- Trình ngay"
     flat = flatten(text)
