@@ -131,12 +131,44 @@ def test_follow_a_citation(page, corpus_url, linked_url, corpus_db, screenshots)
         assert page.locator(".implementations li").count() == 2
 
 
-def test_directive_page_with_graph(page, linked_url):
-    page.goto(linked_url + "/van-ban/d1")
+def _directive_with_implementations(db_path: Path) -> str | None:
+    """The corpus document that most documents carry out, when the linker has found any."""
+    with sqlite3.connect(db_path) as conn:
+        if not conn.execute(
+            "select count(*) from sqlite_master where name = 'implementations'"
+        ).fetchone()[0]:
+            return None
+        row = conn.execute(
+            "select directive_id from implementations group by directive_id "
+            "order by count(*) desc, directive_id limit 1"
+        ).fetchone()
+    return row[0] if row else None
+
+
+def test_directive_page_lists_implementations_and_draws_the_graph(
+    page, corpus_url, linked_url, corpus_db, screenshots
+):
+    directive = _directive_with_implementations(corpus_db)
+    base, path = (corpus_url, f"/van-ban/{directive}") if directive else (linked_url, "/van-ban/d1")
+    page.goto(base + path + "#dan-chieu")
+    implementations = page.locator(".implementations li a")
+    assert implementations.count() >= 1
     graph = page.locator("svg.graph")
     assert graph.is_visible()
-    graph.locator("a").first.click()
-    page.wait_for_url(re.compile(r"/van-ban/d[23]$"))
+    if directive:
+        page.screenshot(path=screenshots / "directive.png", full_page=False)
+    first = implementations.first.get_attribute("href")
+    graph.locator(f'a[href="{first}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(first) + "$"))
+
+
+def test_agency_page(page, corpus_url, screenshots):
+    page.goto(corpus_url + "/co-quan")
+    page.locator(".two-columns a").first.click()
+    page.wait_for_url(re.compile(r"/co-quan\?ten="))
+    assert page.locator("h1").inner_text().strip()
+    assert page.locator("table").count() >= 1
+    page.screenshot(path=screenshots / "agency.png", full_page=False)
 
 
 def test_see_a_chart_and_open_a_point(page, corpus_url, linked_url, corpus_db, screenshots):
