@@ -553,16 +553,24 @@ class _Found:
     action_end: int
 
 
-def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
-    """Tasks after an assigning verb ("giao / yêu cầu / đề nghị / chỉ đạo X …") in one sentence."""
-    found = []
+def _assigning_verbs(flat: str, start: int, end: int) -> list[re.Match[str]]:
+    """Assigning verbs in ``flat[start:end]``, not the same words inside a name ("Ban Chỉ đạo")."""
+    verbs = []
     for trigger in _trigger_pattern().finditer(flat, start, end):
         before = flat[start : trigger.start()].rstrip()
         at_clause_start = not before or before[-1] in ".;:,"
         if trigger.group(0)[0].isupper() and not at_clause_start:
-            continue  # "Ban Chỉ đạo", a name, not the verb
+            continue
         if flat[max(0, trigger.start() - 4) : trigger.start()].lower().endswith("ban "):
             continue
+        verbs.append(trigger)
+    return verbs
+
+
+def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
+    """Tasks after an assigning verb ("giao / yêu cầu / đề nghị / chỉ đạo X …") in one sentence."""
+    found = []
+    for trigger in _assigning_verbs(flat, start, end):
         assignee_start = trigger.end()
         if assignee_start >= end or not _agency_at(flat, assignee_start):
             continue
@@ -666,6 +674,24 @@ def _heading(flat: str, block: _Block) -> tuple[str, int | None] | None:
     return head.strip(), inline
 
 
+def _umbrella(flat: str, block: _Block) -> str | None:
+    """The body a paragraph assigns the list below it to: "… đề nghị các Sở, ban, ngành:"."""
+    text = flat[block.body_start : block.end].rstrip()
+    if not text.endswith(":"):
+        return None
+    for trigger in _assigning_verbs(flat, block.body_start, block.end):
+        assignee = flat[trigger.end() : block.body_start + len(text) - 1].strip()
+        if (
+            assignee
+            and len(assignee.split()) <= MAX_HEADING_WORDS
+            and "(" not in assignee
+            and _agency_at(flat, trigger.end())
+            and not _split_subject(flat, trigger.end(), block.body_start + len(text))
+        ):
+            return assignee
+    return None
+
+
 def _is_label(flat: str, position: int) -> bool:
     """A "Label: value" field line whose label is not a body's name ("Địa điểm: …")."""
     return bool(_LABEL.match(flat, position)) and not _agency_at(flat, position)
@@ -691,7 +717,8 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
     scopes: list[tuple[int, str | None]] = []  # (list level, body it assigns to)
     in_recipients = False
     activity: _Activity | None = None
-    for block in _blocks(flat):
+    blocks = _blocks(flat)
+    for index, block in enumerate(blocks):
         if _RECIPIENTS.match(flat, block.body_start):
             in_recipients = True
         elif block.level is None:
@@ -725,8 +752,13 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
                 collector.add(assignee, inline, block.end)
             scopes.append((level, assignee))
             continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        leaf = following is None or following.level is None or following.level <= level
+        leaf = leaf and not _is_caps_line(flat[block.body_start : block.end])
         owner = (
-            next((a for _, a in reversed(scopes) if a), None) if block.level is not None else None
+            next((a for _, a in reversed(scopes) if a), None)
+            if block.level is not None and leaf
+            else None
         )
         opened_at_start = False
         for sentence_start, sentence_end in sentences(flat, block.body_start, block.end):
@@ -737,6 +769,8 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             collector.add(owner, block.body_start, block.end)
         if block.level is not None:
             scopes.append((level, None))
+        elif umbrella := _umbrella(flat, block):
+            scopes.append((level, umbrella))
     if activity and activity.lead:
         collector.add_activity(activity)
     return sorted(collector.tasks, key=lambda t: t.start)

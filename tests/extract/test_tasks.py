@@ -218,6 +218,28 @@ def test_a_dash_inside_a_name_wrapped_to_the_line_start_is_not_an_item() -> None
     assert tasks[1].co_assignees == ("Sở Xây dựng",)
 
 
+def test_an_assigning_paragraph_ending_in_a_colon_owns_the_items_below() -> None:
+    """The công văn shape "… đề nghị <bodies>:" then numbered items; a section title is no task."""
+    text = (
+        "Ủy ban nhân dân tỉnh đề nghị các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố:\n\n"
+        "1. Tăng cường kiểm tra, giám sát các cơ sở sản xuất kinh doanh.\n\n"
+        "2. Về tiêm vắc xin\n\n"
+        "- Rà soát, lập danh sách người chưa tiêm, báo cáo trước ngày 15/9/2021.\n\n"
+        "Giao Sở Y tế theo dõi, tổng hợp.\n\n"
+        "3. Các nội dung khác thực hiện theo quy định."
+    )
+    bodies = "các sở, ban, ngành, Ủy ban nhân dân các huyện, thành phố"
+    assert _tasks(text) == [
+        (bodies, "Tăng cường kiểm tra, giám sát các cơ sở sản xuất kinh doanh.", None),
+        (
+            bodies,
+            "Rà soát, lập danh sách người chưa tiêm, báo cáo trước ngày 15/9/2021.",
+            "2021-09-15",
+        ),
+        ("Sở Y tế", "theo dõi, tổng hợp.", None),
+    ]
+
+
 def test_flatten_joins_wrapped_ocr_lines_and_keeps_offsets() -> None:
     text = "- Chủ trì, phối hợp với Bộ Tài chính đề xuất, báo cáo Thủ tướng\n\n2\n\n\n--- PAGE BREAK ---\n\nChính phủ trong tháng 3 năm 2020.\n- Trình ngay"
     flat = flatten(text)
