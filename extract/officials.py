@@ -61,7 +61,7 @@ def _title_pattern() -> re.Pattern[str]:
 # words that are also given names ("Thanh" of "Chánh Thanh tra", "Tiến" of "Tiến sĩ") are not here.
 _NOT_NAME_WORDS = frozenset(
     "Ủy Bí Chủ Phó Trưởng Giám Chánh Thứ Bộ Tổng Cục Vụ Thủ Sở Ban Đảng Tỉnh Huyện Nhà Covid"
-    " Người Ngày Theo Thực Căn Các Những Trong Tại Đồng_chí Ông Bà Kính Nơi Lưu".split()
+    " Người Ngày Theo Thực Căn Các Những Trong Tại Ông Bà Kính Nơi Lưu".split()
 )
 
 
@@ -85,6 +85,11 @@ def _signature_titles() -> dict[str, str]:
         line: by_fold.get(fold(line), line.capitalize())
         for line in load("titles")["signature_title_lines"]
     }
+
+
+@cache
+def _signature_lines_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_signature_titles(), key=len, reverse=True))
 
 
 def _is_name_word(word: str) -> bool:
@@ -204,9 +209,8 @@ def _name_in_run(words: list[str], need_surname: bool) -> tuple[int, int] | None
 def _signature_names(text: str) -> list[tuple[int, int, str]]:
     """Names alone on a line under an upper-case title line (the signature block)."""
     found = []
-    lines = list(re.finditer(r"[^\n]*", text))
     previous: str | None = None
-    for line in lines:
+    for line in re.finditer(r"[^\n]*", text):
         content = line.group(0).strip()
         if not content:
             continue
@@ -215,10 +219,7 @@ def _signature_names(text: str) -> list[tuple[int, int, str]]:
             if 2 <= len(words) <= MAX_NAME_SYLLABLES and all(_is_name_word(w) for w in words):
                 start = line.start() + line.group(0).index(content)
                 found.append((start, start + len(content), _signature_titles()[previous]))
-        previous = next(
-            (t for t in sorted(_signature_titles(), key=len, reverse=True) if content.endswith(t)),
-            None,
-        )
+        previous = next((t for t in _signature_lines_longest_first() if content.endswith(t)), None)
     return found
 
 
@@ -262,20 +263,23 @@ class _People:
         return sorted(self.by_name.values(), key=lambda o: o.start)
 
 
-def _accept_run(
-    text: str, start: int, words: list[str], offsets: list[int], people: _People, need_surname: bool
-) -> bool:
+def _has_context(text: str, start: int, end: int) -> bool:
+    """Whether a run stands where people are named: after an honorific or beside a title."""
+    return bool(
+        _has_honorific(text, start) or _preceding_title(text, start) or titles_after(text, end)[0]
+    )
+
+
+def _accept_run(text: str, words: list[re.Match[str]], people: _People, need_surname: bool) -> bool:
     """Decide whether a capitalised run names a person, and record them with their titles."""
-    span = _name_in_run(words, need_surname=need_surname)
+    span = _name_in_run([w.group(0) for w in words], need_surname=need_surname)
     if span is None:
         return False
-    i, j = span
-    name_start = offsets[i]
-    name_end = offsets[j - 1] + len(words[j - 1])
+    name_start, name_end = words[span[0]].start(), words[span[1] - 1].end()
     name = text[name_start:name_end]
     if fold(name) in place_names() or _ANONYMISED_TAIL.match(text, name_end):
         return False
-    honorific = _has_honorific(text, name_start) and i == 0
+    honorific = span[0] == 0 and _has_honorific(text, name_start)
     before = _preceding_title(text, name_start)
     after, _ = titles_after(text, name_end)
     if not (honorific or before or after):
@@ -312,34 +316,38 @@ def extract_officials(
         )
     unresolved: list[tuple[int, int]] = []
     for start, end, words in _capitalised_runs(text):
-        offsets = [m.start() for m in _WORD.finditer(text, start, end)]
-        if not _accept_run(text, start, words, offsets, people, need_surname=True):
-            if len(words) >= 2 and (
-                _has_honorific(text, start)
-                or _preceding_title(text, start)
-                or titles_after(text, end)[0]
-            ):
+        matches = list(_WORD.finditer(text, start, end))
+        if not _accept_run(text, matches, people, need_surname=True):
+            if len(words) >= 2 and _has_context(text, start, end):
                 unresolved.append((start, end))
     if propose is not None:
+        proposals: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for start, end in unresolved:
-            _confirm_with_proposer(text, start, end, people, propose)
+            _confirm_with_proposer(text, start, end, people, propose, proposals)
     return people.sorted()
 
 
 def _confirm_with_proposer(
-    text: str, start: int, end: int, people: _People, propose: Proposer
+    text: str,
+    start: int,
+    end: int,
+    people: _People,
+    propose: Proposer,
+    proposals: dict[tuple[int, int], list[tuple[int, int]]],
 ) -> None:
-    """Ask the proposer about the sentence around one unresolved run; the rules still decide."""
+    """Ask the proposer about the sentence around one unresolved run; the rules still decide.
+
+    ``proposals`` keeps each sentence's answer, so that a sentence is tagged once.
+    """
     left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     right_candidates = [p for p in (text.find(".", end), text.find("\n", end)) if p >= 0]
     right = min(right_candidates) if right_candidates else len(text)
-    sentence = text[left:right]
-    for span_start, span_end in propose(sentence):
+    if (left, right) not in proposals:
+        proposals[left, right] = propose(text[left:right])
+    for span_start, span_end in proposals[left, right]:
         absolute_start, absolute_end = left + span_start, left + span_end
         if absolute_start != start or absolute_end > end:
             continue
-        words = text[absolute_start:absolute_end].split()
-        if not 2 <= len(words) <= MAX_NAME_SYLLABLES or not all(_is_name_word(w) for w in words):
-            continue
-        offsets = [m.start() for m in _WORD.finditer(text, absolute_start, absolute_end)]
-        _accept_run(text, absolute_start, words, offsets, people, need_surname=False)
+        words = list(_WORD.finditer(text, absolute_start, absolute_end))
+        if 2 <= len(words) <= MAX_NAME_SYLLABLES and all(_is_name_word(w.group(0)) for w in words):
+            _accept_run(text, words, people, need_surname=False)
