@@ -27,6 +27,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import sqlite_utils
 from rapidfuzz import fuzz
@@ -377,37 +378,50 @@ def _progress(sentence: str) -> str | None:
     return None
 
 
-def _clauses(flat: str) -> list[tuple[int, int]]:
-    """Sentence spans of each line of ``flat``, split again at ";" (one report, one clause)."""
-    spans = []
+@dataclass(frozen=True)
+class _Clause:
+    start: int
+    end: int
+    sentence: str
+    words: tuple[str, ...]
+    progress: str | None
+
+
+@lru_cache(maxsize=256)
+def _clauses(text: str) -> tuple[_Clause, ...]:
+    """The clauses of a document that say how far work got, read once per document.
+
+    Sentences of each line of the flattened text (OCR'd files break every line), split again at
+    ";": one report, one clause.
+    """
+    flat = flatten(text)
+    clauses = []
     for line in re.finditer(r"[^\n]+", flat):
         for start, end in sentences(flat, line.start(), line.end()):
             position = start
-            for separator in re.finditer(";", flat[start:end]):
-                spans.append((position, start + separator.start()))
-                position = start + separator.end()
-            spans.append((position, end))
-    return spans
+            for stop in [m.start() for m in re.finditer(";", flat[start:end])] + [end - start]:
+                sentence = " ".join(flat[position : start + stop].split())
+                progress = _progress(sentence)
+                if progress:
+                    words = tuple(_content_words(sentence))
+                    clauses.append(_Clause(position, start + stop, sentence, words, progress))
+                position = start + stop + 1
+    return tuple(clauses)
 
 
 def find_evidence(action: str, text: str, minimum: int) -> list[tuple[int, int, str, str, float]]:
-    """Sentences of ``text`` that report on ``action``: ``(start, end, sentence, progress, score)``.
-
-    Sentences are read on the text with wrapped lines joined (OCR'd files break every line).
-    """
+    """Sentences of ``text`` that report on ``action``: ``(start, end, sentence, progress, score)``."""
     action_words = _content_words(action)[:ACTION_WORDS]
-    flat = flatten(text)
+    action_set, action_text = set(action_words), " ".join(action_words)
     found = []
-    for start, end in _clauses(flat):
-        sentence = " ".join(flat[start:end].split())
-        words = _content_words(sentence)
-        shared = set(words) & set(action_words)
-        if len(shared) < MIN_SHARED_WORDS or len(shared) < MIN_SENTENCE_SHARE * len(set(words)):
+    for clause in _clauses(text):
+        sentence_set = set(clause.words)
+        shared = sentence_set & action_set
+        if len(shared) < MIN_SHARED_WORDS or len(shared) < MIN_SENTENCE_SHARE * len(sentence_set):
             continue
-        score = fuzz.token_sort_ratio(" ".join(action_words), " ".join(words))
-        progress = _progress(sentence)
-        if score >= minimum and progress:
-            found.append((start, end, sentence, progress, score))
+        score = fuzz.token_sort_ratio(action_text, " ".join(clause.words))
+        if score >= minimum:
+            found.append((clause.start, clause.end, clause.sentence, clause.progress, score))
     return found
 
 
@@ -459,6 +473,7 @@ def _is_later(other: dict, directive: dict | None, as_of: date) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _issued_by(issuer_key: str | None, assignee_key: str | None) -> bool:
     if not issuer_key or not assignee_key or len(assignee_key.split()) < 2:
         return False

@@ -39,7 +39,7 @@ from extract.model import Header, Task
 _MARKERS: tuple[tuple[str, str], ...] = (
     ("roman", r"[IVX]{1,5}\s*[.\-–)]\s+"),  # "II. CÁC NHIỆM VỤ", "I- ĐÁNH GIÁ CHUNG"
     ("dotted", r"\d{1,2}(?:\.\d{1,2})+\.?\s+"),  # "2.1. Về xét nghiệm"
-    ("number", r"\d{1,2}\s*[.)]\s*"),  # "1. Sở Y tế", "1) …"
+    ("number", r"\d{1,2}\s*[.)](?!\d)\s*"),  # "1. Sở Y tế", "1) …"; not "4.923 ca"
     ("letter", r"[a-zđ]\s*\)\s*"),  # "a) Ngân hàng Nhà nước Việt Nam:"
     ("dash", r"[-–—•]\s+"),  # "- Thực hiện …"
     ("plus", r"[+*]\s+"),  # "+ Cách ly tại nhà"
@@ -218,10 +218,9 @@ def _split_subject(flat: str, start: int, end: int) -> _Split | None:
             if re.search(r"[.;:()\n]", gap):
                 return None
             piece_index = 0 if "," in gap else piece_index + 1
+            # "…, tăng cường lực lượng": a piece opening with a verb lists actions, not bodies.
             if piece_index == 0 and _phrase_at(words, index, verbs):
-                return (
-                    None  # "…, tăng cường lực lượng": a list of actions, the bodies ended earlier
-                )
+                return None
         if word.group(0) in _lexicon()["not_in_assignee"]:
             return None
         if not word.group(0).islower() or (
@@ -391,13 +390,17 @@ _REPORT_TITLE = re.compile(r"^\s*BÁO CÁO\s*$", re.MULTILINE)
 
 
 def document_date(text: str, header: Header) -> tuple[int | None, date | None]:
-    """``(year, date)`` the short dates of ``text`` are read against."""
+    """``(year, date)`` the short dates of ``text`` are read against.
+
+    The header's date when it has one; else the first date on page 1 of the header's year (a
+    news article's date line, a report whose day was left blank).
+    """
     if header.issued_date:
         issued = date.fromisoformat(header.issued_date)
         return issued.year, issued
     for mention in find_dates(text[:_DATE_SEARCH_WINDOW]):
-        if mention.value:
-            return header.year or mention.value.year, mention.value
+        if mention.value and mention.value.year == (header.year or mention.value.year):
+            return mention.value.year, mention.value
     return header.year, None
 
 
@@ -475,6 +478,8 @@ class _Activity:
 
 
 class _Collector:
+    """The tasks of one document, built from spans of its flattened text."""
+
     def __init__(self, flat: str, year: int | None, issued: date | None) -> None:
         self.flat, self.year, self.issued = flat, year, issued
         self.tasks: list[Task] = []
