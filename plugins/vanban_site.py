@@ -1,15 +1,19 @@
 """vanban's Datasette plugin: what metadata.json and templates alone cannot do.
 
-- SQL functions (``prepare_connection``) so that canned queries can fold diacritics and match a
-  document number typed in any spelling ("1102/CĐ-TTg", "1102 CD TTg", "công điện 1102").
-- Facet types ``year`` and ``month`` that group an ISO date column by its prefix.
+- SQL functions (``prepare_connection``) so that canned queries can fold diacritics, group the
+  spellings of one agency, compute a task's status and match a document number typed in any
+  spelling ("1102/CĐ-TTg", "1102 CD TTg", "công điện 1102").
+- Facet types: ``year`` and ``month`` group an ISO date column by its prefix; ``task_status``
+  counts tasks per status (the task ledger's, or what the deadline says).
 - Custom pages (``register_routes``): one search box, a document page (header card, highlighted
   text with page numbers, cites / cited by, citation graph as inline SVG, implementation
-  documents, tasks and figures), an agency page and a chart of one indicator over time.
+  documents, tasks with their status and report sentences, figures), agency pages and a chart of
+  one indicator over time.
+- ``canned_queries``: the overdue-tasks query reads the task ledger when there is one.
 - ``get_metadata``: the ``vanban`` database block of metadata.json applies to whatever name the
   database file has, so that ``vanban serve --db other.db`` keeps its descriptions and queries.
 
-Every page degrades gracefully: a table that a later extractor adds (the citation links, the task
+Every page degrades gracefully: a table that a later stage adds (citation links, the task
 ledger) is used when it exists and skipped when it does not.  All document text goes through
 :func:`markupsafe.escape` before any markup is added around it.
 """
@@ -44,10 +48,6 @@ from ingest.normalize import fold, normalize_text
 METADATA_DATABASE = "vanban"
 PAGE_BREAK = "\f"
 DOCUMENT_ID = r"[0-9A-Za-z_-]{1,64}"
-
-# Relations that mark a citing document as carrying out the cited one ("Thực hiện Công điện số
-# 1102/CĐ-TTg ..."), as opposed to merely mentioning it or using it as legal basis.
-IMPLEMENTING_RELATIONS = ("thuc hien", "trien khai", "implement")
 
 # Document types whose page lists the documents that carry them out.
 DIRECTING_TYPES = ("chỉ thị", "công điện", "nghị quyết", "quyết định", "kế hoạch", "thông báo")
@@ -475,6 +475,10 @@ def query_terms(query: str) -> list[str]:
 _LINE_BREAKS_TO_SPACES = str.maketrans({"\n": " ", PAGE_BREAK: " ", "\r": " "})
 
 
+# How close the matched words must be to count as meeting in one place of the text.
+_CLUSTER_REACH = 100
+
+
 def snippet(text: str, terms: list[str], width: int = 260) -> Markup:
     """A stretch of ``text`` around the densest matches of ``terms``, escaped, matches in <mark>."""
     if not text:
@@ -490,11 +494,21 @@ def snippet(text: str, terms: list[str], width: int = 260) -> Markup:
     if not matches:
         shown = text[:width].translate(_LINE_BREAKS_TO_SPACES)
         return Markup(escape(shown)) + ("…" if len(text) > width else "")
+    # Where the most distinct terms meet within a short reach (a sliding window over the
+    # matches); the snippet then shows some text before and after that place.
     best_start, best_count = matches[0][0], 0
-    for start, _, _ in matches:
-        count = len({term for s, _, term in matches if start <= s < start + width - 60})
-        if count > best_count:
-            best_start, best_count = start, count
+    in_window: dict[str, int] = {}
+    end = 0
+    for start, _, first_term in matches:
+        while end < len(matches) and matches[end][0] < start + _CLUSTER_REACH:
+            term = matches[end][2]
+            in_window[term] = in_window.get(term, 0) + 1
+            end += 1
+        if len(in_window) > best_count:
+            best_start, best_count = start, len(in_window)
+        in_window[first_term] -= 1
+        if not in_window[first_term]:
+            del in_window[first_term]
     window_start = max(0, best_start - 60)
     space = text.rfind(" ", 0, window_start)
     window_start = (
@@ -555,8 +569,9 @@ def _loads(value: str | None) -> list:
 
 
 def _is_implementing(relation: str | None) -> bool:
-    folded = fold(relation or "")
-    return any(word in folded for word in IMPLEMENTING_RELATIONS)
+    """Whether a citation's relation says the citing document carries the cited one out
+    ("Thực hiện Công điện số 1102/CĐ-TTg ..."): the linker's own list, kept as data."""
+    return relation in load("citation_relations").get("implementing_relations", ())
 
 
 def _same_date(citation_date: str | None, document_date: str | None) -> bool:

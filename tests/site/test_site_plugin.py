@@ -112,3 +112,9 @@ def test_words_with_the_typed_diacritics_rank_first(site_plugin):
 )
 def test_task_status(site_plugin, task, status):
     assert site_plugin.task_status(task, "2026-01-01") == status
+
+
+def test_snippet_shows_the_stretch_where_most_terms_meet(site_plugin):
+    text = "dịch bệnh. " * 40 + "Công tác phòng, chống dịch được tăng cường. " + "chống. " * 40
+    html = site_plugin.snippet(text, site_plugin.query_terms("phong chong dich"))
+    assert "<mark>phòng</mark>, <mark>chống</mark> <mark>dịch</mark>" in html
