@@ -704,15 +704,20 @@ async def _search_rows(
     db, search: Search, match: str, where: list[str], params: dict
 ) -> list[dict]:
     """Documents matching the FTS query ``match`` and the filters, best bm25 first (number and
-    subject weigh more than the text)."""
+    subject weigh more than the text); without a query, the newest first."""
+    conditions = (["documents_fts match :match"] if match else []) + where
     sql = (
         "select d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, d.subject, d.text, "
         + ("bm25(documents_fts, 10.0, 5.0, 1.0, 1.0) as rank " if match else "0 as rank ")
         + "from documents d "
         + ("join documents_fts on documents_fts.rowid = d.rowid " if match else "")
-        + "where "
-        + " and ".join((["documents_fts match :match"] if match else []) + where)
-        + " order by rank limit 200"
+        + ("where " + " and ".join(conditions) if conditions else "")
+        + (
+            " order by rank"
+            if match
+            else " order by d.issued_date is null, d.issued_date desc, d.year desc"
+        )
+        + " limit 200"
     )
     try:
         return await _rows(db, sql, {**params, "match": match} if match else params)
@@ -767,8 +772,6 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
                 {"q": query},
             )
     match = number_fts_query(query) if by_number else fts_query(query)
-    if not match and not where:
-        return search
     rows = await _search_rows(db, search, match, where, params)
     if by_number and not rows and not search.error:
         # A number that the text never spells in one piece: search its words instead.
@@ -882,9 +885,8 @@ async def search_page(datasette, request):
     db = datasette.get_database()
     query = request.args.get("q", "")
     filters = {name: request.args.get(name, "") for name in SEARCH_FILTERS}
-    search = (
-        await run_search(db, query, filters) if (query.strip() or any(filters.values())) else None
-    )
+    # Without a query the page lists the newest documents, with the filters beside them.
+    search = await run_search(db, query, filters)
 
     def filter_url(argument: str, value: str | None) -> str:
         args = {"q": query, **filters, argument: value or ""}

@@ -456,3 +456,10 @@ def test_entity_rows_link_back_to_their_place_in_the_document(linked_site):
         in linked_site.get("/vanban/statistics/d2,0").text
     )
     assert 'href="/van-ban/d1">Xem trang văn bản' in linked_site.get("/vanban/documents/d1").text
+
+
+def test_the_search_page_without_a_query_lists_the_newest_documents_with_filters(linked_site):
+    html = linked_site.get("/-/tim-kiem").text
+    assert result_files(html) == ["bc_512.pdf", "cv_4806.pdf", "cd_1102.pdf"]
+    filtered = linked_site.get("/-/tim-kiem", params={"loai": "công điện"}).text
+    assert result_files(filtered) == ["cd_1102.pdf"]
