@@ -97,6 +97,8 @@ RECEIVERS = re.compile(r"^\W*n[oơ]i\s*nh[aâậ]n\b", re.IGNORECASE)
 AUTHORITY = re.compile(
     r"(?:^|[:\"'“”|+~]\s*|\s{2,})(?P<mark>T/M|K/T|T/L|T\.M|K\.T|T\.L|(?:TUQ|TM|KT|TL|Q)(?=\s*[.,]))\s*[.,]?\s*(?P<rest>[^\W\d_].*)$"
 )
+# An authority mark as a word of its own ("TM.", OCR "KT,", "T/M").
+MARK_WORD = re.compile(r"^(?:T/M|K/T|T/L|T\.M|K\.T|T\.L|(?:TUQ|TM|KT|TL|Q)[.,])$")
 # Marks a title must follow (a deputy or an acting head signs as a person, not for a body).
 TITLE_MARKS = {"KT", "K/T", "K.T", "Q"}
 # What a line holds besides letters once junk is gone: punctuation at its edges.
@@ -897,6 +899,67 @@ def _signature_window(lines: list[_Line], head_end: int) -> tuple[list[_Line], i
     return window, receivers - start
 
 
+def _name_tail(words: list[str]) -> int:
+    """How many last words of a run of capitals are a person's name ("… PHÓ CHỦ TỊCH Nguyễn Văn
+    A", a table cell whose lines were joined), or 0."""
+    for size in (5, 4, 3, 2):
+        tail = words[-size:]
+        if (
+            len(words) > size
+            and words[-size - 1].isupper()
+            and not any(w.isupper() and len(w) > 1 for w in tail)
+            and _person_name(" ".join(tail))
+        ):
+            return size
+    return 0
+
+
+def _split_marks(words: list[str]) -> list[str]:
+    """Cut a run of capitals before each authority mark that starts a column or follows another
+    capital word ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"), not inside a list ("TH, KT, ĐT"); then a
+    mark's words ending in a title are cut before it ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH")."""
+    pieces: list[list[str]] = [[]]
+    for index, word in enumerate(words):
+        previous = words[index - 1] if index else ""
+        opens = not previous or previous.endswith(":") or not any(c.isalnum() for c in previous)
+        if MARK_WORD.match(word) and (opens or (previous.isupper() and previous[-1].isalpha())):
+            pieces.append([])
+        pieces[-1].append(word)
+    out: list[str] = []
+    for piece in pieces:
+        out.extend(
+            _split_title(piece) if piece and MARK_WORD.match(piece[0]) else [" ".join(piece)]
+        )
+    return [piece for piece in out if piece]
+
+
+def _split_title(piece: list[str]) -> list[str]:
+    """``[mark, *rest]`` as the authority and the title after it, when ``rest`` ends in a whole
+    title after a whole title or body ("CHỦ TỊCH | PHÓ CHỦ TỊCH", "CHÍNH PHỦ | THỦ TƯỚNG")."""
+    rest = piece[1:]
+    titles = _title_lookup()
+    for cut in range(1, len(rest)):
+        before, after = " ".join(rest[:cut]), " ".join(rest[cut:])
+        if " ".join(_tokens(after)) in titles and (
+            " ".join(_tokens(before)) in titles or _org_start(before)
+        ):
+            return [" ".join([piece[0], before]), after]
+    return [" ".join(piece)]
+
+
+def _signature_pieces(line: _Line) -> list[str]:
+    """A signature-area line as the parts a reader joined: table cells (tabs), authority lines,
+    titles and a name run together."""
+    pieces: list[str] = []
+    for segment in line.text.split("\t"):
+        words = _SIGNED_NOTE.sub(" ", segment).split()
+        tail = _name_tail(words)
+        pieces.extend(_split_marks(words[: len(words) - tail]))
+        if tail:
+            pieces.append(" ".join(words[-tail:]))
+    return pieces
+
+
 def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
     """Authority lines, the last title line and the name below them, read in one pass that stops
     at the name (an annex after the signature has titles of its own)."""
@@ -906,22 +969,25 @@ def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
     first_line: _Line | None = None
     name, name_line = None, None
     for index, line in enumerate(window):
-        authority = _authority(line.text)
-        caps = _trailing_caps(line.text)
-        found = _match_title(caps) if len(caps.split()) >= 2 or caps == line.text else None
-        if authority or found:
-            if authority:
-                authorities.append(authority)
-            else:
-                title = found
-            first_line = first_line or line
-            continue
-        after_block = first_line is not None or (receivers is not None and index > receivers)
-        if after_block and not LIST_DASH.match(line.text) and ":" not in line.text:
-            name = _person_name(line.text)
-            if name:
-                name_line = line
-                break
+        for piece in _signature_pieces(line):
+            authority = _authority(piece)
+            caps = _trailing_caps(piece)
+            found = _match_title(caps) if len(caps.split()) >= 2 or caps == piece else None
+            if authority or found:
+                if authority:
+                    authorities.append(authority)
+                else:
+                    title = found
+                first_line = first_line or line
+                continue
+            after_block = first_line is not None or (receivers is not None and index > receivers)
+            if after_block and not LIST_DASH.match(piece) and ":" not in piece:
+                name = _person_name(piece)
+                if name:
+                    name_line = line
+                    break
+        if name:
+            break
     if not (authorities or title or name):
         return None
     acting = _data()["acting_mark"] + "."

@@ -575,6 +575,37 @@ TRƯỞNG BAN
 """
 
 
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # A .docx signature table: the cells of a row joined by a tab, a cell's lines by spaces.
+        (
+            "Nơi nhận: - Như trên; - Lưu: VT, VX.\tTM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH (Đã ký) Nguyễn Văn Sơn",
+            ("Nguyễn Văn Sơn", "Phó Chủ tịch", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH"),
+        ),
+        # A portal's HTML table: the authority beside the last item, the name under a [daky] mark.
+        (
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, TTKT.\tKT. TỔNG CỤC TRƯỞNG\nPHÓ TỔNG CỤC TRƯỞNG\n\n[daky]\n\nĐặng Ngọc Minh",
+            ("Đặng Ngọc Minh", "Phó Tổng cục trưởng", "KT. TỔNG CỤC TRƯỞNG"),
+        ),
+        (
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, KTTH.\nTM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc",
+            ("Nguyễn Xuân Phúc", "Thủ tướng", "TM. CHÍNH PHỦ"),
+        ),
+        # A list item holding capitals and a comma after KT is no authority line.
+        (
+            "Nơi nhận:\n- VPUB: CVP, các PCVP,\nphòng: KGVX, TH, KT, ĐT, TNMT;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nVũ Đại Thắng",
+            ("Vũ Đại Thắng", "Chủ tịch", "TM. ỦY BAN NHÂN DÂN"),
+        ),
+    ],
+)
+def test_signature_blocks_joined_by_readers(block: str, expected: tuple) -> None:
+    text = f"BỘ TÀI CHÍNH\nSố: 1046/BTC-TTKT\nV/v kiểm tra thuế\nKính gửi: Cục Thuế các tỉnh\n\nNội dung.\n{block}\n"
+    signer = header_of(text).signer
+    assert signer is not None
+    assert (signer.name, signer.title, signer.on_behalf) == expected
+
+
 def test_upper_case_subject_stops_before_the_enacting_authority() -> None:
     text = DECISION_WITH_ANNEX.replace(
         "Về việc kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh",
