@@ -920,10 +920,11 @@ def _split_marks(words: list[str]) -> list[str]:
     mark's words ending in a title are cut before it ("KT. CHỦ TỊCH PHÓ CHỦ TỊCH")."""
     pieces: list[list[str]] = [[]]
     for index, word in enumerate(words):
-        previous = words[index - 1] if index else ""
-        opens = not previous or previous.endswith(":") or not any(c.isalnum() for c in previous)
-        if MARK_WORD.match(word) and (opens or (previous.isupper() and previous[-1].isalpha())):
-            pieces.append([])
+        if MARK_WORD.match(word):
+            previous = words[index - 1] if index else ""
+            opens = not previous or previous.endswith(":") or not any(c.isalnum() for c in previous)
+            if opens or (previous.isupper() and previous[-1].isalpha()):
+                pieces.append([])
         pieces[-1].append(word)
     out: list[str] = []
     for piece in pieces:
@@ -953,7 +954,7 @@ def _signature_pieces(line: _Line) -> list[str]:
     pieces: list[str] = []
     for segment in line.text.split("\t"):
         words = _SIGNED_NOTE.sub(" ", segment).split()
-        tail = _name_tail(words)
+        tail = _name_tail(words) if len(words) > 2 and words[0].isupper() else 0
         pieces.extend(_split_marks(words[: len(words) - tail]))
         if tail:
             pieces.append(" ".join(words[-tail:]))
