@@ -103,6 +103,7 @@ MARK_WORD = re.compile(r"^(?:T/M|K/T|T/L|T\.M|K\.T|T\.L|(?:TUQ|TM|KT|TL|Q)[.,])$
 TITLE_MARKS = {"KT", "K/T", "K.T", "Q"}
 # What a line holds besides letters once junk is gone: punctuation at its edges.
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
+_LEADING_JUNK = re.compile(r"^[\W_]+")
 # Signature notes beside or instead of the name: "(Đã ký)", "[daky]", a line "Đã ký".
 _SIGNED_NOTE = re.compile(r"\((?:đã ký|ký|signed)[^)]*\)|\[[^\]]*\]|^\s*đã ký\s*$", re.IGNORECASE)
 
@@ -349,20 +350,21 @@ def _restore_place(place: str) -> str:
 @dataclass(frozen=True)
 class _PlaceDate:
     line: int
-    start: int  # offset in the line where the place (or the date) begins
     place: str | None
-    issued: date | None
+    issued: date | None  # None when the day or month is blank or unreadable
     year: int
 
 
 def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
+    """The first "Place, ngày … tháng … năm …" line; a date without a place counts only as a
+    line of its own (a body sentence "Ngày 17 tháng 8 năm 2021, …" is no header date)."""
     for index, line in enumerate(head):
         match = HEADER_DATE.search(line.text)
         if not match:
             continue
         before = line.text[: match.start()]
         place = _place_before(before)
-        if place is None and before.strip():
+        if place is None and (before.strip() or line.text[match.end() :].strip(" .,;")):
             continue
         year = int(match.group("y"))
         day, month = match.group("d"), match.group("m")
@@ -372,12 +374,7 @@ def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
                 issued = date(year, int(month), int(day))
             except ValueError:
                 issued = None
-        begin = (
-            before.rfind(place.split()[0])
-            if place and place.split()[0] in before
-            else match.start()
-        )
-        return _PlaceDate(index, max(begin, 0), place, issued, year)
+        return _PlaceDate(index, place, issued, year)
     return None
 
 
@@ -450,11 +447,7 @@ def _drop_stamp_debris(text: str) -> str:
 
 def _opening(folded: str) -> str:
     """A folded line without the stray marks OCR leaves before its first word ("` Căn cứ")."""
-    return (
-        _EDGE_JUNK.split(folded, maxsplit=1)[-1]
-        if folded[:1] and not folded[0].isalnum()
-        else folded
-    )
+    return _LEADING_JUNK.sub("", folded)
 
 
 def _is_debris(text: str) -> bool:

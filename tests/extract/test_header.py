@@ -770,6 +770,15 @@ def test_place_of_the_date_line(line: str, place: str) -> None:
     assert header_of(f"BỘ TÀI CHÍNH\n{line}\n\nTHÔNG BÁO\nLịch làm việc\n").place == place
 
 
+def test_a_dated_body_sentence_is_no_header_date() -> None:
+    text = (
+        "THÔNG BÁO\nkết luận của Thường trực Tỉnh ủy\n\n"
+        "Ngày 17 tháng 8 năm 2021, Thường trực Tỉnh ủy họp nghe báo cáo tình hình dịch bệnh.\n"
+    )
+    header = header_of(text)
+    assert (header.place, header.issued_date, header.year) == (None, None, None)
+
+
 def test_place_date_with_blank_day_keeps_the_year() -> None:
     header = header_of("Số: /BC-UBND\n\nMường Tè, ngày tháng 11 năm 2021\n\nBÁO CÁO\nKết quả\n")
     assert (header.place, header.issued_date, header.year) == ("Mường Tè", None, 2021)
