@@ -204,12 +204,13 @@ def prepare_connection(conn):
 
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    """The ``vanban`` block of metadata.json for the served database, whatever its file name."""
+    """The ``vanban`` block of metadata.json for every served database, whatever its file name."""
     local = getattr(datasette, "_metadata_local", None) or {}
     block = (local.get("databases") or {}).get(METADATA_DATABASE)
-    if not block or database in (None, METADATA_DATABASE, "_internal"):
+    if not block:
         return {}
-    return {"databases": {database: block}}
+    names = [name for name in datasette.databases if name not in (METADATA_DATABASE, "_internal")]
+    return {"databases": {name: block for name in names}}
 
 
 # ---------------------------------------------------------------------------------------------

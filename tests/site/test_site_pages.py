@@ -463,3 +463,21 @@ def test_the_search_page_without_a_query_lists_the_newest_documents_with_filters
     assert result_files(html) == ["bc_512.pdf", "cv_4806.pdf", "cd_1102.pdf"]
     filtered = linked_site.get("/-/tim-kiem", params={"loai": "công điện"}).text
     assert result_files(filtered) == ["cd_1102.pdf"]
+
+
+def test_a_database_file_with_another_name_keeps_descriptions_and_queries(
+    unlinked_db, tmp_path, site_for
+):
+    import shutil
+
+    renamed = tmp_path / "luu_tru.db"
+    shutil.copy(unlinked_db, renamed)
+    site = site_for(renamed)
+    rows = site.get(
+        "/luu_tru/van_ban_dan_chieu_so_hieu.json",
+        params={"so_hieu": "1102/CD-TTg", "_shape": "array"},
+    ).json()
+    assert [r["id"] for r in rows] == ["d2", "d3"]
+    documents = site.get("/luu_tru/documents.json?_size=1").json()
+    assert {"doc_type", "issuer", "year"} <= set(documents["facet_results"])
+    assert "Mỗi dòng là một văn bản" in site.get("/luu_tru/documents").text
