@@ -757,46 +757,27 @@ def _issuer_from_levels(levels: list[str]) -> tuple[str | None, str | None]:
     return issuer, parent
 
 
+@cache
+def _body_name_start() -> re.Pattern[str]:
+    """Where a body's name starts in running text: a kind of body, capitalised as in prose."""
+    heads = [canonical for _, canonical in _phrases("org_heads")] + ["UBND", "HĐND"]
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{alternatives})(?![^\W\d_])")
+
+
 def _issuer_from_body(text: str, doc_type: str | None) -> str | None:
     """The body that speaks in the first person: "Ủy ban nhân dân huyện X báo cáo …"."""
     speaking = _data()["speaking_verbs"]
-    verbs = speaking.get(doc_type or "", speaking["*"])
-    heads = [canonical for _, canonical in _phrases("org_heads")] + ["UBND", "HĐND"]
-    head_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    stop_words = {
-        "về",
-        "việc",
-        "của",
-        "đã",
-        "đang",
-        "sẽ",
-        "được",
-        "có",
-        "không",
-        "để",
-        "theo",
-        "tại",
-        "trong",
-        "với",
-        "cho",
-        "các",
-        "đề",
-        "nghị",
-        "là",
-        "thì",
-        "này",
-        "đó",
-    }
-    for verb in verbs:
+    not_in_names = set(_data()["not_in_names"])
+    for verb in speaking.get(doc_type or "", speaking["*"]):
         for match in re.finditer(rf"(?<=\s)(?:kính |xin |trân trọng )?{verb}\b", text):
             clause = re.split(r"[.,;:()\n]", text[max(0, match.start() - 120) : match.start()])[-1]
-            head = re.search(rf"(?<![^\W\d_])(?:{head_pattern})(?![^\W\d_])", clause)
+            head = _body_name_start().search(clause)
             if not head:
                 continue
-            name = clause[head.start() :].strip()
-            words = name.split()
-            if len(words) <= 10 and not stop_words & {w.lower() for w in words[1:]}:
-                return _case_name(name)
+            words = clause[head.start() :].split()
+            if len(words) <= 10 and not not_in_names & {w.lower() for w in words[1:]}:
+                return _case_name(" ".join(words))
     return None
 
 
