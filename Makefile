@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 DB ?= vanban.db
 BIN = $(VENV)/bin
-SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie poppler-utils chromium antiword
+SYSTEM_PACKAGES = tesseract-ocr tesseract-ocr-vie poppler-utils chromium antiword fonts-dejavu-core
 
 .PHONY: install system-packages db serve test lint bench clean
 

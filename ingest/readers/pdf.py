@@ -5,8 +5,8 @@ scanned annex, or a scanned decision whose only text layer is the e-signature st
 
 * Text layer (pypdfium2): the characters and their boxes are read once and laid out by
   :func:`ingest.readers.layout.lay_out`, so the two-column header comes out column by column.
-  Form widgets are flattened first: e-signing software stamps the number and date of an issued
-  document ("Số: 173", "ngày 28 tháng 4") as widget appearances, invisible to a plain text dump.
+  Form widgets that e-signing software stamps over a blank number and date are not read: the
+  text is the document as issued, with its blanks.
 * Tables: pages carrying enough ruling lines to hold a table are handed to pdfplumber, whose
   table finder turns each row into one line of TAB-separated cells.
 * No usable text layer (scanned, image-only, a layer of unmapped glyphs, a scanner's own OCR
@@ -215,14 +215,17 @@ def _read_text_layer(
 ) -> _PageText:
     """One page's text layer; for a page to be OCR'd, the text of its annotations only.
 
-    The page's own content is judged first.  Annotations (e-signature stamps, number and date
-    widgets) are then flattened into the page so that their text is read with it.
+    The page's own content is judged first.  On a page to be OCR'd, annotations (e-signature
+    stamps) are flattened into the page so that their clean text is read with it.  A page with
+    its own text layer is read as issued: number and date widgets that e-signing software
+    stamps over a blank "Số:      /KH-UBND" are not part of the document's text, so the blank
+    number stays blank, as it does in the text layer every other tool reads.
     """
     page = document[index]
     words, legacy_fonts = _page_words(page)
     needs_ocr = _needs_ocr(words, page)
     own_text = bool(words)
-    if pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
+    if needs_ocr and pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0:
         page.flatten()
         page.close()
         page = document[index]
