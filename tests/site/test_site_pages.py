@@ -256,7 +256,9 @@ def test_chart_points_link_to_their_sentences(linked_site):
 
 
 def test_missing_document_is_a_404(corpus_site):
-    assert corpus_site.get("/van-ban/doesnotexist").status_code == 404
+    response = corpus_site.get("/van-ban/doesnotexist")
+    assert response.status_code == 404
+    assert "Không tìm thấy" in response.text and "Không có văn bản này" in response.text
 
 
 # --- tables, facets, canned queries, metadata ------------------------------------------------------
