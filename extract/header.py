@@ -222,14 +222,19 @@ def _noise_markers() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return tuple(data["stamp_prefixes"]), markers
 
 
-def _is_noise(text: str, folded: str) -> bool:
-    """E-signature stamps, portal footers, converter markers and bare page numbers."""
+def _noise(text: str, folded: str) -> str | None:
+    """What kind of non-document line this is: "stamp" (an e-signature or receipt stamp, printed
+    over the page), "marker" (a portal footer, converter page break, bare page number), or None."""
     stamps, markers = _noise_markers()
-    return folded.lstrip(" @|").startswith(stamps) or bool(markers.search(folded)) or text.isdigit()
+    if folded.lstrip(" @|").startswith(stamps):
+        return "stamp"
+    if markers.search(folded) or text.isdigit() or not any(c.isalnum() for c in text):
+        return "marker"
+    return None
 
 
 def _lines(text: str) -> list[_Line]:
-    """The text's lines without noise; rules and page breaks count as blank lines."""
+    """The text's lines without noise; rules, footers and page breaks count as blank lines."""
     folded_text = _fold_same_length(text)
     lines: list[_Line] = []
     blank, previous_end = True, 0
@@ -243,8 +248,10 @@ def _lines(text: str) -> list[_Line]:
             continue
         start = match.start() + raw.index(stripped)
         folded = folded_text[start : start + len(stripped)]
-        if not any(c.isalnum() for c in stripped) or _is_noise(stripped, folded):
-            blank = blank or len(stripped) > 1  # a lone "-" or "*" is a stray mark, not a rule
+        noise = _noise(stripped, folded)
+        if noise:
+            # A stamp or a lone stray mark ("-", "*") does not separate; a rule or page break does.
+            blank = blank or (noise == "marker" and len(stripped) > 1)
             continue
         lines.append(_Line(start, start + len(stripped), stripped, blank, folded))
         blank = False
@@ -692,14 +699,12 @@ def _is_named_after_locality(words: list[str], part: _Part) -> bool:
 
 def _org_start(text: str) -> bool:
     """Whether a header line starts a new level of the issuing body (a kind of body)."""
-    tokens = _words(text)
-    if any(fold(text).lower().startswith(c) for c in _data()["continuations"]):
+    if any(fold(text).startswith(c) for c in _data()["continuations"]):
         return False
+    tokens = _words(" ".join(_expand(text)))  # "UBND" is a body, "TP." a locality
     if _match_phrase(tokens, "localities") and not _match_phrase(tokens, "org_heads"):
         return False
-    return _match_phrase(tokens, "org_heads") is not None or bool(
-        tokens and tokens[0].upper() in _data()["abbreviations"]
-    )
+    return _match_phrase(tokens, "org_heads") is not None
 
 
 def _issuer_levels(head: list[_Line], stop: int) -> list[str]:

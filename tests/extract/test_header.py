@@ -523,6 +523,12 @@ def test_layouts(text: str, expected: dict) -> None:
             None,
         ),
         ("UBND HUYỆN MƯỜNG TÈ\nPHÒNG Y TẾ", "Phòng Y tế", "Ủy ban nhân dân huyện Mường Tè"),
+        (
+            "ỦY BAN NHÂN DÂN\nTP. HỒ CHÍ MINH\nSỞ Y TẾ",
+            "Sở Y tế",
+            "Ủy ban nhân dân thành phố Hồ Chí Minh",
+        ),
+        ("HĐND TỈNH CÀ MAU", "Hội đồng nhân dân tỉnh Cà Mau", None),
     ],
 )
 def test_issuer_columns_are_spelled_out(header_lines: str, issuer: str, parent: str | None) -> None:
@@ -636,6 +642,7 @@ def test_signature_before_an_annex() -> None:
         ("SỐ: 23/2021/QĐ-TTg", "23/2021/QĐ-TTg"),
         ("Số 351-CV/TU", "351-CV/TU"),
         ("Số: 1 102/CĐ-TTg", "1102/CĐ-TTg"),
+        ("sốl 0688/UBND-KT", "0688/UBND-KT"),
         ("Số: 12/UBND-VX Hà Nội, ngày 3 tháng 3 năm 2020", "12/UBND-VX"),
         ("Số: /BC-UBND", None),
         ("Số:      /KH-UBND", None),
