@@ -1,7 +1,8 @@
 """The task ledger, the people table and the agency table, built from stored documents.
 
 Every function recomputes its tables from the whole database, so the result never depends on
-the order documents arrived in, and every call is safe to repeat.
+the order documents arrived in, and every call is safe to repeat; ``refresh(db, as_of)`` runs
+them all, after each ingest batch.
 
 * ``build_agencies(db)``: ``agencies`` (one row per body, however spelled) and ``agency_names``
   (each spelling seen → its key, see :func:`extract.agencies.agency_key`).
@@ -122,6 +123,8 @@ _STOPWORDS = set(
     "va cua cac cho de voi trong tren tai theo nhung duoc da dang la co khong mot nay do "
     "thuc hien cong tac viec ve tu den nhat".split()
 )
+# A task assigned to a person: "đồng chí Trương Đăng Khoa".
+_HONORIFIC = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+", re.IGNORECASE)
 # How far the work got, as a report says it: in progress is checked first ("đang triển khai",
 # "tiếp tục"), done second ("đã hoàn thành", "đã ban hành").
 _IN_PROGRESS = re.compile(r"\b(?:đang|tiếp tục|chưa hoàn thành|từng bước)\b", re.IGNORECASE)
@@ -202,9 +205,7 @@ def _body_names(db: sqlite_utils.Database) -> list[tuple[str, str, str | None]]:
     if db["recipients"].exists():
         for row in db.query("select document_id, name from recipients"):
             names.append((row["name"], "recipient", row["document_id"]))
-    return [
-        (n, role, d) for n, role, d in names if n and not re.match(r"(?i)đồng chí|đ/c|ông |bà ", n)
-    ]
+    return [(n, role, d) for n, role, d in names if n and not _HONORIFIC.match(n)]
 
 
 def build_agencies(db: sqlite_utils.Database) -> None:
@@ -267,50 +268,21 @@ def person_id(name: str) -> str:
 
 
 def build_people(db: sqlite_utils.Database) -> None:
-    """Rebuild ``people`` and ``people_mentions``: one row per person and per organisation."""
+    """Rebuild ``people`` and ``people_mentions``: one row per person and per organisation.
+
+    People come from the officials and signers of every document and from tasks assigned to a
+    named person ("đồng chí Trương Đăng Khoa"); organisations from issuers, assignees,
+    co-operating bodies and recipients, grouped by :func:`extract.agencies.agency_key`.
+    """
     ensure_people_shape(db)
     dates = {r["id"]: r["issued_date"] for r in db.query("select id, issued_date from documents")}
     mentions: list[dict] = []
     titles: dict[str, list[str]] = defaultdict(list)
     spellings: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, str] = {}
-    for row in db.query("select document_id, position, name, titles from officials"):
-        pid = person_id(row["name"])
-        kinds[pid] = "person"
-        spellings[pid][row["name"]] += 1
-        titles[pid] += [t for t in json.loads(row["titles"] or "[]") if t not in titles[pid]]
-        mentions.append(
-            {
-                "person_id": pid,
-                "document_id": row["document_id"],
-                "role": "official",
-                "name": row["name"],
-                "position": row["position"],
-            }
-        )
-    for row in db.query(
-        "select id, signer_name, signer_title from documents where signer_name is not null"
-    ):
-        pid = person_id(row["signer_name"])
-        kinds[pid] = "person"
-        spellings[pid][row["signer_name"]] += 1
-        if row["signer_title"] and row["signer_title"] not in titles[pid]:
-            titles[pid].append(row["signer_title"])
-        mentions.append(
-            {
-                "person_id": pid,
-                "document_id": row["id"],
-                "role": "signer",
-                "name": row["signer_name"],
-                "position": 0,
-            }
-        )
-    for position, (name, role, document_id) in enumerate(_body_names(db)):
-        key = agency_key(name)
-        if not key:
-            continue
-        pid = "agency:" + key
-        kinds.setdefault(pid, "organisation")
+
+    def mention(pid: str, kind: str, name: str, role: str, document_id: str, position: int) -> None:
+        kinds.setdefault(pid, kind)
         spellings[pid][" ".join(name.split())] += 1
         mentions.append(
             {
@@ -321,6 +293,28 @@ def build_people(db: sqlite_utils.Database) -> None:
                 "position": position,
             }
         )
+
+    for row in db.query("select document_id, position, name, titles from officials"):
+        pid = person_id(row["name"])
+        titles[pid] += [t for t in json.loads(row["titles"] or "[]") if t not in titles[pid]]
+        mention(pid, "person", row["name"], "official", row["document_id"], row["position"])
+    signers = "select id, signer_name, signer_title from documents where signer_name is not null"
+    for row in db.query(signers):
+        pid = person_id(row["signer_name"])
+        if row["signer_title"] and row["signer_title"] not in titles[pid]:
+            titles[pid].append(row["signer_title"])
+        mention(pid, "person", row["signer_name"], "signer", row["id"], 0)
+    for row in db.query("select document_id, position, assignee from tasks"):
+        person = _HONORIFIC.match(row["assignee"] or "")
+        if person:
+            name = row["assignee"][person.end() :]
+            mention(
+                person_id(name), "person", name, "assignee", row["document_id"], row["position"]
+            )
+    for position, (name, role, document_id) in enumerate(_body_names(db)):
+        key = agency_key(name)
+        if key:
+            mention("agency:" + key, "organisation", name, role, document_id, position)
     unique = {(m["person_id"], m["document_id"], m["role"], m["position"]): m for m in mentions}
     by_person: dict[str, list[dict]] = defaultdict(list)
     for mention in unique.values():
@@ -578,3 +572,10 @@ def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
             ("document_id", "position", "report_document_id", "start"),
         )
         _replace(db, "task_ledger", ledger, ("document_id", "position"))
+
+
+def refresh(db: sqlite_utils.Database, as_of: date | None = None) -> None:
+    """Rebuild the agency and people tables and the task ledger, in the order they depend on."""
+    build_agencies(db)
+    build_people(db)
+    update_ledger(db, as_of=as_of)

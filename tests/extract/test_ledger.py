@@ -21,6 +21,7 @@ from extract.ledger import (
     build_people,
     find_evidence,
     person_id,
+    refresh,
     task_status,
     update_ledger,
 )
@@ -35,9 +36,7 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> sqlite_utils.Database
     corpus = Path(__file__).resolve().parents[2] / "corpus"
     db = open_db(tmp_path_factory.mktemp("ledger") / "vanban.db")
     ingest_paths(db, [corpus])
-    update_ledger(db, as_of=TODAY)
-    build_people(db)
-    build_agencies(db)
+    refresh(db, as_of=TODAY)
     return db
 
 
@@ -151,6 +150,8 @@ def test_citations_are_matched_by_number_when_links_are_absent() -> None:
 def test_people_table_has_one_row_per_person_and_organisation(corpus_db) -> None:
     hai = corpus_db["people"].get(person_id("Nguyễn Tiến Hải"))
     assert hai["kind"] == "person" and "Bí thư Tỉnh ủy" in json.loads(hai["titles"])
+    khoa = corpus_db["people"].get(person_id("Trương Đăng Khoa"))
+    assert {"official", "assignee"} <= set(json.loads(khoa["roles"]))
     signer = corpus_db["people"].get(person_id("Trần Hồng Quân"))
     assert {"official", "signer"} <= set(json.loads(signer["roles"]))
     organisations = list(
@@ -171,3 +172,6 @@ def test_agencies_group_spellings_and_list_the_provinces(corpus_db) -> None:
     )
     name = next(corpus_db.query("select key from agency_names where name = 'Sở Y tế'"))
     assert name["key"] == "so y te"
+    rows = corpus_db["agencies"].count
+    build_agencies(corpus_db)
+    assert corpus_db["agencies"].count == rows
