@@ -256,9 +256,7 @@ def _run_ledger_stage(db) -> None:
         ledger = importlib.import_module("extract.ledger")
     except ModuleNotFoundError:
         return
-    ledger.build_agencies(db)
-    ledger.build_people(db)
-    ledger.update_ledger(db, as_of=LEDGER_DAY)
+    ledger.refresh(db, as_of=LEDGER_DAY)
 
 
 @pytest.fixture(scope="session")
