@@ -369,9 +369,14 @@ def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
         match = HEADER_DATE.search(line.text)
         if not match:
             continue
-        before = line.text[: match.start()]
+        before, after = line.text[: match.start()], line.text[match.end() :].strip(" .,;")
         place = _place_before(before)
-        if place is None and (before.strip() or line.text[match.end() :].strip(" .,;")):
+        if place is None and (before.strip() or after):
+            continue
+        # "Trước ngày 30 tháng 6 năm 2020, các bộ …" is a sentence: a place has its comma (or is
+        # a province OCR left without one) and nothing of the sentence follows the year.
+        comma = match.group(0).lstrip().startswith(",")
+        if place and (not (comma or place in _data()["provinces"]) or _starts_lower(after)):
             continue
         year = int(match.group("y"))
         day, month = match.group("d"), match.group("m")
@@ -777,9 +782,10 @@ def _issuer_from_body(text: str, doc_type: str | None) -> str | None:
     for verb in speaking.get(doc_type or "", speaking["*"]):
         for match in re.finditer(rf"(?<=\s)(?:kính |xin |trân trọng )?{verb}\b", text):
             clause = re.split(r"[.,;:()\n]", text[max(0, match.start() - 120) : match.start()])[-1]
-            head = _body_name_start().search(clause)
-            if not head:
+            head = _body_name_start().match(clause.strip())
+            if not head:  # the body opens its clause: "…, Ủy ban nhân dân tỉnh X báo cáo"
                 continue
+            clause = clause.strip()
             words = clause[head.start() :].split()
             if len(words) <= 10 and not not_in_names & {w.lower() for w in words[1:]}:
                 return _case_name(" ".join(words))
@@ -1004,7 +1010,13 @@ def _press(
     title = next(
         (line.text for line in first if line is not dated and not BYLINE.match(line.text)), None
     )
-    if not marked and (title is None or len(title) > 200 or len(lines) < 3):
+    if not marked and (
+        title is None
+        or len(title) > 200
+        or len(lines) < 3
+        or not title[0].isupper()
+        or title.endswith((";", ":", ","))
+    ):
         return None
     issued = None
     for line in first:

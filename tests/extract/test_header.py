@@ -777,11 +777,16 @@ def test_place_of_the_date_line(line: str, place: str) -> None:
     assert header_of(f"BỘ TÀI CHÍNH\n{line}\n\nTHÔNG BÁO\nLịch làm việc\n").place == place
 
 
-def test_a_dated_body_sentence_is_no_header_date() -> None:
-    text = (
-        "THÔNG BÁO\nkết luận của Thường trực Tỉnh ủy\n\n"
-        "Ngày 17 tháng 8 năm 2021, Thường trực Tỉnh ủy họp nghe báo cáo tình hình dịch bệnh.\n"
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ngày 17 tháng 8 năm 2021, Thường trực Tỉnh ủy họp nghe báo cáo tình hình dịch bệnh.",
+        "Trước ngày 30 tháng 6 năm 2020 các bộ, ngành báo cáo Thủ tướng Chính phủ.",
+        "Đồng chí Bí thư, ngày 17 tháng 8 năm 2021 đã chủ trì cuộc họp trực tuyến.",
+    ],
+)
+def test_a_dated_body_sentence_is_no_header_date(sentence: str) -> None:
+    text = f"THÔNG BÁO\nkết luận của Thường trực Tỉnh ủy\n\n{sentence}\n"
     header = header_of(text)
     assert (header.place, header.issued_date, header.year) == (None, None, None)
 
