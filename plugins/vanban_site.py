@@ -1466,11 +1466,37 @@ async def _home_tables(datasette) -> list[dict]:
                 "name": name,
                 "label": label,
                 "count": count,
-                "href": datasette.urls.table(db.name, name),
+                "href": (
+                    _documents_table_href(datasette, db.name)
+                    if name == "documents"
+                    else datasette.urls.table(db.name, name)
+                ),
                 "description": datasette.metadata("description", database=db.name, table=name),
             }
         )
     return listed
+
+
+# The documents table without its full texts: the page stays light; the texts are one click away.
+DOCUMENT_LIST_COLUMNS = (
+    "doc_type",
+    "number",
+    "issuer",
+    "issued_date",
+    "year",
+    "subject",
+    "urgency",
+    "signer_name",
+    "filename",
+)
+
+
+def _documents_table_href(datasette, database: str) -> str:
+    return (
+        datasette.urls.table(database, "documents")
+        + "?"
+        + urlencode([("_col", column) for column in DOCUMENT_LIST_COLUMNS])
+    )
 
 
 @hookimpl
@@ -1481,7 +1507,7 @@ def extra_template_vars(datasette, view_name):
             "doc_label": document_label,
             "vanban_nav": [
                 ("Tìm kiếm", datasette.urls.path("/-/tim-kiem")),
-                ("Văn bản", datasette.urls.table(name, "documents")),
+                ("Văn bản", _documents_table_href(datasette, name)),
                 ("Dẫn chiếu", datasette.urls.table(name, "citations")),
                 ("Số liệu", datasette.urls.table(name, "statistics")),
                 ("Biểu đồ", datasette.urls.path("/-/bieu-do")),
