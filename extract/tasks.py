@@ -245,13 +245,14 @@ def _agency_at(flat: str, position: int) -> bool:
 
 @cache
 def _trigger_pattern() -> re.Pattern[str]:
-    triggers = sorted(set(_lexicon()["triggers"]), key=len, reverse=True)
-    alternatives = "|".join(re.escape(t) for t in triggers)
+    """The assigning verbs; "giao" not in a compound ("giao ban", "giao thông"), nor in the name
+    "Bộ Ngoại giao"; "Ban" of a body's name is capitalised, so compounds are matched by case."""
     compounds = "|".join(re.escape(w) for w in _lexicon()["not_after_giao"])
-    return re.compile(
-        rf"(?<![\w])(?<!ngoại )(?:{alternatives})(?!\w)(?<!giao(?=\s(?:{compounds})\b))[\s:]*",
-        re.IGNORECASE,
+    triggers = sorted(set(_lexicon()["triggers"]), key=len, reverse=True)
+    alternatives = "|".join(
+        rf"giao(?!\s(?-i:{compounds})\b)" if t == "giao" else re.escape(t) for t in triggers
     )
+    return re.compile(rf"(?<!\w)(?<!ngoại )(?:{alternatives})(?!\w)[\s:]*", re.IGNORECASE)
 
 
 @cache
@@ -283,6 +284,7 @@ _DEADLINE_QUARTER = re.compile(
     re.IGNORECASE,
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_SENTENCE_STOP = re.compile(r"\.(?=\s|$)")
 # A short date more than this before the document's own date belongs to the next year.
 _YEAR_ROLLOVER = timedelta(days=60)
 
@@ -310,7 +312,9 @@ def _roll(value: date, document_date: date | None) -> date:
 def _date_deadlines(text: str, year: int | None, document_date: date | None) -> list[Deadline]:
     found = []
     for lead in _DEADLINE_LEAD.finditer(text):
-        tail = text[lead.end() : lead.end() + 60]
+        # A full stop after a short date ends the sentence ("ngày 12/9."): blanked, so that the
+        # shared pattern, which refuses "12/9.2021"-like runs, reads the date.
+        tail = _SENTENCE_STOP.sub(" ", text[lead.end() : lead.end() + 60])
         time_match = TIME.match(tail)
         offset = time_match.end() if time_match else 0
         dates = find_dates(tail[offset:], year)
@@ -580,11 +584,7 @@ def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
         if assignee_start >= end or not _agency_at(flat, assignee_start):
             continue
         split = _split_subject(flat, assignee_start, end)
-        if (
-            split is None
-            or split.opener in _lexicon()["triggers"]
-            or split.opener in _lexicon()["statement_markers"]
-        ):
+        if split is None or split.opener in _lexicon()["statement_markers"]:
             continue
         found.append(
             _Found(
@@ -645,17 +645,20 @@ def _sentence_tasks(
 ) -> bool:
     """Store the tasks of one sentence; returns whether one opens the sentence itself.
 
-    An assigning verb inside another task's action ("Ngành giáo dục cần chỉ đạo các cơ sở …") is
-    that task's own business, not a second task; so is one opening an item under a body's
+    An assigning verb inside another task's action ("Ngành giáo dục cần chỉ đạo các cơ sở …",
+    "giao Ban cán sự đảng chỉ đạo các sở …") is that task's own business, not a second task; so is
+    one opening an item under a body's
     heading (``owned``: "b) Bộ Tài chính" then "- Chỉ đạo cơ quan thuế …").
     """
     triggers = [
         t for t in _trigger_candidates(flat, start, end) if not (owned and t.clause_start == start)
     ]
     subjects = [] if report else _subject_candidates(flat, start, end, triggers)
-    inside = [(f.split.action_start, f.action_end) for f in subjects]
-    kept = subjects + [t for t in triggers if not any(a <= t.clause_start < b for a, b in inside)]
-    for found in sorted(kept, key=lambda f: f.clause_start):
+    kept: list[_Found] = []
+    for found in sorted(subjects + triggers, key=lambda f: f.clause_start):
+        if not any(k.split.action_start <= found.clause_start < k.action_end for k in kept):
+            kept.append(found)
+    for found in kept:
         assignee = flat[found.assignee_start : found.split.assignee_end]
         collector.add(assignee, found.split.action_start, found.action_end)
     return any(f.clause_start == start for f in kept)

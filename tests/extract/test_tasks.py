@@ -170,6 +170,48 @@ def test_short_date_after_the_turn_of_the_year_takes_the_next_year() -> None:
     )
 
 
+NOTICE = Header(doc_type="thông báo", issued_date="2022-05-20", year=2022)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An assigning verb inside an assigned action: the outer body gets the task.
+        (
+            "Ban Thường vụ Tỉnh ủy giao Ban cán sự đảng UBND tỉnh chỉ đạo các sở, ngành liên quan "
+            "khẩn trương hoàn thành trước ngày 30/6/2022.",
+            [
+                (
+                    "Ban cán sự đảng UBND tỉnh",
+                    "chỉ đạo các sở, ngành liên quan khẩn trương hoàn thành trước ngày 30/6/2022.",
+                    "2022-06-30",
+                )
+            ],
+        ),
+        # A short date closing the sentence, with an hour; a heading naming the body.
+        (
+            "1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:\n\n"
+            "a) Tổ chức sơ tán người dân đến nơi an toàn trước 18 giờ ngày 12/9.\n\n"
+            "2. Bộ Ngoại giao chủ trì, phối hợp với Bộ Công an thông báo cho các cơ quan đại diện.",
+            [
+                (
+                    "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                    "Tổ chức sơ tán người dân đến nơi an toàn trước 18 giờ ngày 12/9.",
+                    "2022-09-12T18:00",
+                ),
+                (
+                    "Bộ Ngoại giao",
+                    "chủ trì, phối hợp với Bộ Công an thông báo cho các cơ quan đại diện.",
+                    None,
+                ),
+            ],
+        ),
+    ],
+)
+def test_notice_wording(text: str, expected: list) -> None:
+    assert _tasks(text, NOTICE) == expected
+
+
 PLAN = Header(doc_type="kế hoạch", year=2026)
 
 
