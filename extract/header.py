@@ -38,9 +38,11 @@ TITLE_LINE_MIN = 85
 SIGNER_TITLE_MIN = 85
 
 # "Số:", OCR "Sô:", "SỐ", "sốl" (a colon read as l); Party documents write "Số 215-QĐ/TU".
-# A lower-case "số" only opens a line: inside a line it cites another document ("Công điện số 1102").
+# A lower-case "số" counts only opening a line and with its colon: elsewhere it cites another
+# document ("Công điện số 1102", a wrapped line "số 28/2021/QĐ-TTg ngày …").
+_SO = "[ốôoóồổỗộỐÔOỒỔ]"
 _NUMBER_LABEL = re.compile(
-    r"(?:(?<![^\W\d_])S|^[\W_]*s)[ốôoóồổỗộỐÔOỒỔ](?:\s*[:;.|]|l(?=\s)|(?=\s*\d))"
+    rf"(?<![^\W\d_])S{_SO}(?:\s*[:;.|]|l(?=\s)|(?=\s*\d))|^[\W_]*s{_SO}(?:\s*[:;.|]|l(?=\s))"
 )
 # OCR sometimes spaces the digits apart ("4 806").
 _DIGITS = r"\d(?:\s?\d)*"
@@ -71,9 +73,10 @@ VV = re.compile(r"^(?:V\s?[/|]\s?[vV]|VW|Vv)\b[.:]?\s*")
 VV_INLINE = re.compile(r"(?<!\S)V/[vV]\s")
 # The same subject spelled out ("Về việc …") where a công văn has no type heading.
 VE_VIEC = re.compile(r"^Về việc\b")
-# A byline of a press article: "(TTV) -", "(Chinhphu.vn) –", "TTXVN -", "VOV.VN -".
+# A byline of a press article: "(TTV) -", "(Chinhphu.vn) –", "TTXVN -", "VOV.VN -" (not a
+# Roman section number "II -").
 BYLINE = re.compile(
-    r"^(?:\((?P<agency>[^()]{2,40})\)|(?P<acronym>[A-ZĐ]{2,10}|[\w.]+\.(?:vn|VN)))\s*[-–—:]\s"
+    r"^(?:\((?P<agency>[^()]{2,40})\)|(?P<acronym>(?![IVXLC]+\b)[A-ZĐ]{2,10}|[\w.]+\.(?:vn|VN)))\s*[-–—:]\s"
 )
 # The credit line that ends an article without a byline: "Nguồn: Báo Thanh Hóa", "Theo TTXVN".
 SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1,60})\.?$")
