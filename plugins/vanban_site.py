@@ -24,6 +24,7 @@ import json
 import math
 import mimetypes
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -677,6 +678,7 @@ class Search:
     number_documents: list[dict] = field(default_factory=list)
     citing: list[dict] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    cited: dict[str, str] = field(default_factory=dict)
     error: str | None = None
 
 
@@ -699,6 +701,24 @@ def number_fts_query(query: str) -> str:
 
 SEARCH_FILTERS = {"loai": "doc_type", "co_quan": "issuer", "nam": "year"}
 SEARCH_LIMIT = 50
+
+
+def _what_citations_say(citations: list[dict]) -> dict[str, str]:
+    """What the citing documents say of a cited document (its type, number, date, issuer,
+    subject): for each, the value most of them give."""
+    fields = {
+        "type": "cited_type",
+        "number": "number",
+        "date": "date",
+        "issuer": "cited_issuer",
+        "subject": "cited_subject",
+    }
+    said = {}
+    for name, column in fields.items():
+        values = Counter(row.get(column) for row in citations if row.get(column))
+        if values:
+            said[name] = values.most_common(1)[0][0]
+    return said
 
 
 async def _search_rows(
@@ -764,14 +784,22 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
             {"q": query},
         )
         if "citations" in tables:
+            cited_subject = (
+                "c.subject as cited_subject, "
+                if "subject" in await _columns(db, "citations")
+                else ""
+            )
             search.citing = await _rows(
                 db,
                 "select c.document_id, c.position, c.text, c.number, c.relation, c.date, "
-                "d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer, d.issued_date, "
+                "c.type as cited_type, c.issuer as cited_issuer, "
+                + cited_subject
+                + "d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer, d.issued_date, "
                 "d.subject from citations c join documents d on d.id = c.document_id "
                 "where vanban_number_matches(c.number, :q) order by d.issued_date, c.document_id, c.start",
                 {"q": query},
             )
+            search.cited = _what_citations_say(search.citing)
     match = number_fts_query(query) if by_number else fts_query(query)
     rows = await _search_rows(db, search, match, where, params)
     if by_number and not rows and not search.error:

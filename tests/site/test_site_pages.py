@@ -484,3 +484,15 @@ def test_a_database_file_with_another_name_keeps_descriptions_and_queries(
     documents = site.get("/luu_tru/documents.json?_size=1").json()
     assert {"doc_type", "issuer", "year"} <= set(documents["facet_results"])
     assert "Mỗi dòng là một văn bản" in site.get("/luu_tru/documents").text
+
+
+def test_a_number_not_stored_is_described_from_its_citations(corpus_site, corpus_db):
+    with sqlite3.connect(corpus_db) as conn:
+        cited = conn.execute(
+            "select count(*) from citations where number like '1102/%'"
+        ).fetchone()[0]
+    html = corpus_site.get("/-/tim-kiem", params={"q": "1102/CD-TTg"}).text
+    panel = html.split('class="number-panel"')[1].split("</section>")[0]
+    assert "chưa có trong cơ sở dữ liệu" in panel
+    if cited:
+        assert "Theo các văn bản dẫn chiếu" in panel and "1102/CĐ-TTg" in panel

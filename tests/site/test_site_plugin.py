@@ -118,3 +118,27 @@ def test_snippet_shows_the_stretch_where_most_terms_meet(site_plugin):
     text = "dịch bệnh. " * 40 + "Công tác phòng, chống dịch được tăng cường. " + "chống. " * 40
     html = site_plugin.snippet(text, site_plugin.query_terms("phong chong dich"))
     assert "<mark>phòng</mark>, <mark>chống</mark> <mark>dịch</mark>" in html
+
+
+def test_what_citations_say_takes_the_value_most_of_them_give(site_plugin):
+    citations = [
+        {
+            "number": "1102/CĐ-TTg",
+            "date": "2021-08-23",
+            "cited_type": "công điện",
+            "cited_issuer": None,
+        },
+        {
+            "number": "1102/CD-TTg",
+            "date": None,
+            "cited_type": "công điện",
+            "cited_issuer": "Thủ tướng Chính phủ",
+        },
+        {"number": "1102/CĐ-TTg", "date": "2021-08-23", "cited_type": None, "cited_issuer": None},
+    ]
+    assert site_plugin._what_citations_say(citations) == {
+        "type": "công điện",
+        "number": "1102/CĐ-TTg",
+        "date": "2021-08-23",
+        "issuer": "Thủ tướng Chính phủ",
+    }
