@@ -32,6 +32,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _PHRASE_BREAK = re.compile(r"[,;:.()\[\]\n\f\"“”]")
 # "Người ký: Trần Hồng Quân" in an e-signature stamp.
 _SIGNED_BY = re.compile(r"Người\s+ký\s*:\s*(?P<name>[^\n,]+)")
+# "(Đã ký)", "Đã ký", "(Ký, đóng dấu)" between the title line and the name of a copy.
+_SIGNED_MARK = re.compile(r"^\(?\s*(?:đã ký|ký\b|ký tên|signed)[^)]*\)?$", re.IGNORECASE)
 # "bà Trần Thị T": a name cut to an initial hides a private person, who is not an official.
 _ANONYMISED_TAIL = re.compile(r" [^\W\d_](?![^\W\d_])")
 # A name is at most this many syllables ("Âu Dương Thị Kim Oanh" is rare; four covers the rest).
@@ -78,18 +80,29 @@ def _honorific_pattern() -> re.Pattern[str]:
 
 
 @cache
-def _signature_titles() -> dict[str, str]:
-    """Upper-case signature title line → the title as running text writes it."""
-    by_fold = {fold(t): t for t in _titles()}
-    return {
-        line: by_fold.get(fold(line), line.capitalize())
-        for line in load("titles")["signature_title_lines"]
-    }
+def _titles_by_fold() -> dict[str, str]:
+    """Folded title → the title as running text writes it ("pho chu tich" → "Phó Chủ tịch")."""
+    return {fold(t): t for t in _titles()}
 
 
-@cache
-def _signature_lines_longest_first() -> tuple[str, ...]:
-    return tuple(sorted(_signature_titles(), key=len, reverse=True))
+# The authority marks before a signature title: "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ", "Q. GIÁM ĐỐC".
+_AUTHORITY = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\.?\s+")
+
+
+def _signature_title(line: str) -> str | None:
+    """The title of an upper-case signature line ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch"), or None."""
+    if not _is_caps(line):
+        return None
+    return _titles_by_fold().get(fold(_AUTHORITY.sub("", line)).strip())
+
+
+def _is_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _title_case(word: str) -> str:
+    return word[:1] + word[1:].lower()
 
 
 def _is_name_word(word: str) -> bool:
@@ -206,20 +219,26 @@ def _name_in_run(words: list[str], need_surname: bool) -> tuple[int, int] | None
     return None
 
 
-def _signature_names(text: str) -> list[tuple[int, int, str]]:
-    """Names alone on a line under an upper-case title line (the signature block)."""
+def _signature_names(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, name, title)`` of each name alone on a line under a signature title line.
+
+    A name in capitals ("NGUYỄN XUÂN PHÚC") is written back in title case when it opens with a
+    known surname.
+    """
     found = []
     previous: str | None = None
     for line in re.finditer(r"[^\n]*", text):
         content = line.group(0).strip()
-        if not content:
+        if not content or _SIGNED_MARK.match(content):
             continue
         if previous is not None:
             words = content.split()
+            if _is_caps(content) and _title_case(words[0]) in _surnames():
+                words = [_title_case(w) for w in words]
             if 2 <= len(words) <= MAX_NAME_SYLLABLES and all(_is_name_word(w) for w in words):
                 start = line.start() + line.group(0).index(content)
-                found.append((start, start + len(content), _signature_titles()[previous]))
-        previous = next((t for t in _signature_lines_longest_first() if content.endswith(t)), None)
+                found.append((start, start + len(content), " ".join(words), previous))
+        previous = _signature_title(content)
     return found
 
 
@@ -298,8 +317,7 @@ def extract_officials(
     """
     people = _People()
     signer = header.signer
-    for start, end, title in _signature_names(text):
-        name = text[start:end]
+    for start, end, name, title in _signature_names(text):
         title = signer.title if signer and signer.name == name and signer.title else title
         people.add(start, end, name, [title])
     for match in _SIGNED_BY.finditer(text):

@@ -88,6 +88,27 @@ def test_signature_block_names_the_signer_with_the_title_line() -> None:
     assert _names(text, propose=None) == {"Lâm Văn Bi": ("Phó Chủ tịch",)}
 
 
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # A party signature with a two-line authority and a name in capitals.
+        (
+            "K/T BÍ THƯ\nPHÓ BÍ THƯ THƯỜNG TRỰC\n\n\nNGUYỄN VĂN THÀNH\n",
+            {"Nguyễn Văn Thành": ("Phó Bí thư Thường trực",)},
+        ),
+        # A copy: "(Đã ký)" between the title and the name.
+        (
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n(Đã ký)\n\nĐào Văn Khánh\n",
+            {"Đào Văn Khánh": ("Chủ tịch",)},
+        ),
+        # A name line not under a title line is not a signature.
+        ("- Lưu: VT.\n\nĐào Văn Khánh\n", {}),
+    ],
+)
+def test_signature_block_variants(block: str, expected: dict) -> None:
+    assert _names("Nơi nhận:\n- Như trên;\n\n" + block, propose=None) == expected
+
+
 def test_header_signer_title_is_preferred() -> None:
     header = Header(signer=Signer(name="Nguyễn Minh Nhứt", title="Chánh Văn phòng", on_behalf=None))
     text = "- Lưu Văn phòng Tỉnh ủy.\n\nCHÁNH VĂN PHÒNG\n\nNguyễn Minh Nhứt\n"
