@@ -139,37 +139,38 @@ _DONE = re.compile(
 # ---------------------------------------------------------------------------------------------
 
 
+# The tables here are derived and rebuilt after every batch, so they carry no foreign keys: one
+# would stop storage from replacing the document of a re-ingested file.
+
+
 def ensure_agencies_shape(db: sqlite_utils.Database) -> None:
+    """Create ``agencies`` and ``agency_names`` if they do not exist."""
     db["agencies"].create(AGENCY_COLUMNS, pk="key", if_not_exists=True)
     db["agency_names"].create(AGENCY_NAME_COLUMNS, pk="name", if_not_exists=True)
     db["agency_names"].create_index(["key"], if_not_exists=True)
 
 
 def ensure_people_shape(db: sqlite_utils.Database) -> None:
+    """Create ``people`` and ``people_mentions`` if they do not exist."""
     db["people"].create(PEOPLE_COLUMNS, pk="id", if_not_exists=True)
     db["people_mentions"].create(
         PEOPLE_MENTION_COLUMNS,
         pk=("person_id", "document_id", "role", "position"),
-        foreign_keys=[("person_id", "people", "id"), ("document_id", "documents", "id")],
         if_not_exists=True,
     )
     db["people_mentions"].create_index(["document_id"], if_not_exists=True)
 
 
 def ensure_ledger_shape(db: sqlite_utils.Database) -> None:
+    """Create ``task_ledger`` and ``task_evidence`` if they do not exist."""
     db["task_ledger"].create(
         LEDGER_COLUMNS,
         pk=("document_id", "position"),
-        foreign_keys=[("document_id", "documents", "id")],
         if_not_exists=True,
     )
     db["task_evidence"].create(
         EVIDENCE_COLUMNS,
         pk=("document_id", "position", "report_document_id", "start"),
-        foreign_keys=[
-            ("document_id", "documents", "id"),
-            ("report_document_id", "documents", "id"),
-        ],
         if_not_exists=True,
     )
     for table, columns in (

@@ -94,6 +94,18 @@ def test_status_is_computed_as_of_the_chosen_date(tmp_path: Path) -> None:
     }
 
 
+def test_documents_stay_replaceable_after_a_rebuild(tmp_path: Path) -> None:
+    """Derived tables must not stop storage from replacing a re-ingested document."""
+    db = open_db(tmp_path / "vanban.db")
+    paths = [Path(__file__).resolve().parents[2] / "corpus" / "002_46a42970c31daf42.txt"]
+    ingest_paths(db, paths)
+    refresh(db, as_of=TODAY)
+    summary = ingest_paths(db, paths, force=True)
+    assert summary.failed == 0 and summary.new == 1
+    refresh(db, as_of=TODAY)
+    assert db["task_ledger"].count == db["tasks"].count > 0
+
+
 def test_ledger_rebuild_is_repeatable(corpus_db) -> None:
     before = [
         dict(r) for r in corpus_db.query("select * from task_ledger order by document_id, position")
