@@ -1387,8 +1387,9 @@ async def chart_page(datasette, request):
     chart_data = json.dumps(
         [{"label": label, "points": values} for label, values in series.items()], ensure_ascii=False
     )
-    # "</" cannot close the <script> element that holds the data.
-    chart_data = chart_data.replace("</", "<\\/")
+    # No "<", ">" or "&" in the JSON: nothing in a sentence can close or confuse the <script>
+    # element that holds the data ("</script>", "<!--"); JSON.parse reads the escapes back.
+    chart_data = chart_data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return await _render(
         datasette,
         request,

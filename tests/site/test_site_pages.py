@@ -254,6 +254,9 @@ def test_chart_points_link_to_their_sentences(linked_site):
     data = html.split('<script type="application/json" id="chart-data">')[1].split("</script>")[0]
     assert '"href": "/van-ban/d2#tk-1"' in data and '"href": "/van-ban/d3#tk-0"' in data
     assert '"x": "2021-08-25"' in data and '"y": 4821' in data
+    # a sentence holding a script tag cannot close the data's <script> element
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in data
+    assert "<script>alert(1)" not in html
 
 
 def test_missing_document_is_a_404(corpus_site):
