@@ -420,12 +420,18 @@ def find_evidence(action: str, text: str, minimum: int) -> list[tuple[int, int, 
     return found
 
 
-def task_status(deadline: str | None, evidence: Evidence | None, as_of: date) -> str:
-    """The tracking-system status of one task as of ``as_of``."""
+def task_status(deadline: str | None, evidence: list[Evidence], as_of: date) -> str:
+    """The tracking-system status of one task as of ``as_of``, from the reports on it.
+
+    Done on time when the earliest report of completion is dated by the deadline (an undated
+    report cannot prove it late); done reports outrank progress reports.
+    """
     due = date.fromisoformat(deadline[:10]) if deadline else None
-    if evidence and evidence.progress == "hoàn thành":
-        reported = date.fromisoformat(evidence.report_date[:10]) if evidence.report_date else None
-        return DONE_LATE if due and reported and reported > due else DONE_ON_TIME
+    done = [e for e in evidence if e.progress == "hoàn thành"]
+    if done:
+        dates = [date.fromisoformat(e.report_date[:10]) for e in done if e.report_date]
+        undated = len(dates) < len(done)
+        return DONE_LATE if due and dates and not undated and min(dates) > due else DONE_ON_TIME
     if due and due < as_of:
         return OVERDUE
     return IN_PROGRESS if evidence else NOT_DUE
@@ -540,7 +546,7 @@ def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
                 "deadline": task["deadline"],
                 "deadline_kind": task["deadline_kind"],
                 "issued_date": issued,
-                "status": task_status(task["deadline"], best, as_of),
+                "status": task_status(task["deadline"], found, as_of),
                 "as_of": as_of.isoformat(),
                 "report_document_id": best.report_document_id if best else None,
                 "report_date": best.report_date if best else None,

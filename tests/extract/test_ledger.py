@@ -124,17 +124,29 @@ def _evidence(progress: str, reported: str | None) -> Evidence:
 @pytest.mark.parametrize(
     ("deadline", "evidence", "status"),
     [
-        ("2021-12-10T17:00", _evidence("hoàn thành", "2021-12-09"), DONE_ON_TIME),
-        ("2021-12-10", _evidence("hoàn thành", "2021-12-20"), DONE_LATE),
-        (None, _evidence("hoàn thành", None), DONE_ON_TIME),
-        ("2030-01-01", _evidence(IN_PROGRESS, "2021-12-20"), IN_PROGRESS),
-        ("2021-12-10", _evidence(IN_PROGRESS, "2021-12-20"), OVERDUE),
-        ("2021-12-10", None, OVERDUE),
-        ("2030-01-01", None, NOT_DUE),
-        (None, None, NOT_DUE),
+        ("2021-12-10T17:00", [_evidence("hoàn thành", "2021-12-09")], DONE_ON_TIME),
+        ("2021-12-10", [_evidence("hoàn thành", "2021-12-20")], DONE_LATE),
+        # The earliest report of completion counts; a later one repeats it.
+        (
+            "2021-12-10",
+            [_evidence("hoàn thành", "2022-01-05"), _evidence("hoàn thành", "2021-12-08")],
+            DONE_ON_TIME,
+        ),
+        (None, [_evidence("hoàn thành", None)], DONE_ON_TIME),
+        ("2021-12-10", [_evidence("hoàn thành", None)], DONE_ON_TIME),
+        ("2030-01-01", [_evidence(IN_PROGRESS, "2021-12-20")], IN_PROGRESS),
+        ("2021-12-10", [_evidence(IN_PROGRESS, "2021-12-20")], OVERDUE),
+        (
+            "2021-12-10",
+            [_evidence(IN_PROGRESS, "2021-12-20"), _evidence("hoàn thành", "2021-12-30")],
+            DONE_LATE,
+        ),
+        ("2021-12-10", [], OVERDUE),
+        ("2030-01-01", [], NOT_DUE),
+        (None, [], NOT_DUE),
     ],
 )
-def test_task_status(deadline: str | None, evidence: Evidence | None, status: str) -> None:
+def test_task_status(deadline: str | None, evidence: list[Evidence], status: str) -> None:
     assert task_status(deadline, evidence, TODAY) == status
 
 
