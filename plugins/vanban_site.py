@@ -1223,15 +1223,18 @@ async def original_page(datasette, request):
     if not rows:
         raise NotFound("Không có văn bản này")
     row = rows[0]
-    headers = {"X-Content-Type-Options": "nosniff", "Content-Security-Policy": "sandbox"}
+    headers = {"X-Content-Type-Options": "nosniff"}
     path = Path(row["path"] or "")
     if row["format"] not in ("txt", "md", "text", None) and path.is_file():
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        # A PDF opens in the browser's own viewer; anything else (an HTML page, a .docx) is
+        # downloaded, never rendered as part of the site.
         disposition = "inline" if content_type == "application/pdf" else "attachment"
         headers["Content-Disposition"] = (
             f"{disposition}; filename*=UTF-8''{quote(row['filename'] or path.name)}"
         )
         return Response(path.read_bytes(), content_type=content_type, headers=headers)
+    headers["Content-Security-Policy"] = "sandbox"
     return Response.text(row["original_text"] or "", headers=headers)
 
 
