@@ -1268,12 +1268,22 @@ async def agency_page(datasette, request):
         counts[task["status_label"]] = counts.get(task["status_label"], 0) + 1
     if not documents and not tasks:
         raise NotFound("Không có văn bản hay nhiệm vụ nào của cơ quan này")
+    # The ledger stage's agency table, when there is one, knows every spelling seen.
+    agency = (
+        await _rows(db, "select * from agencies where key = :key", {"key": agency_key(name)})
+        if "agencies" in tables
+        else []
+    )
     return await _render(
         datasette,
         request,
         "vanban_agency.html",
         {
             "name": name,
+            "agency": agency[0] if agency else None,
+            "variants": [v for v in _loads(agency[0].get("variants")) if v != name]
+            if agency
+            else [],
             "documents": documents,
             "tasks": tasks,
             "status_counts": sorted(counts.items()),

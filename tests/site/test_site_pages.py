@@ -236,6 +236,11 @@ def test_citation_graph_is_inline_svg_with_links(linked_site):
     assert 'href="/van-ban/d2"' in svg and 'href="/van-ban/d3"' in svg
 
 
+def test_agency_page_shows_the_other_spellings_the_ledger_stage_saw(linked_site, has_ledger):
+    html = linked_site.get("/co-quan", params={"ten": "Ủy ban nhân dân tỉnh Cà Mau"}).text
+    assert ('class="agency-facts"' in html) == has_ledger
+
+
 def test_agency_page_lists_documents_and_tasks(linked_site):
     html = linked_site.get("/co-quan", params={"ten": "Ủy ban nhân dân tỉnh Cà Mau"}).text
     assert "4806/UBND-KGVX" in html and "512/BC-UBND" in html
