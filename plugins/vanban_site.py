@@ -481,11 +481,15 @@ _LINE_BREAKS_TO_SPACES = str.maketrans({"\n": " ", PAGE_BREAK: " ", "\r": " "})
 _CLUSTER_REACH = 100
 
 
-def snippet(text: str, terms: list[str], width: int = 260) -> Markup:
-    """A stretch of ``text`` around the densest matches of ``terms``, escaped, matches in <mark>."""
+def snippet(text: str, terms: list[str], width: int = 260, folded: str | None = None) -> Markup:
+    """A stretch of ``text`` around the densest matches of ``terms``, escaped, matches in <mark>.
+
+    ``folded`` is the stored folded text: used when it is aligned with ``text`` (same length,
+    as folding Vietnamese is), which saves folding the text again."""
     if not text:
         return Markup("")
-    folded = aligned_fold(text)
+    if folded is None or len(folded) != len(text):
+        folded = aligned_fold(text)
     matches = []
     for term in terms:
         matches.extend(
@@ -728,7 +732,8 @@ async def _search_rows(
     subject weigh more than the text); without a query, the newest first."""
     conditions = (["documents_fts match :match"] if match else []) + where
     sql = (
-        "select d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, d.subject, d.text, "
+        "select d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, d.subject, "
+        "d.text, d.text_folded, "
         + ("bm25(documents_fts, 10.0, 5.0, 1.0, 1.0) as rank " if match else "0 as rank ")
         + "from documents d "
         + ("join documents_fts on documents_fts.rowid = d.rowid " if match else "")
@@ -824,7 +829,9 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
         search.facets[argument] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     search.results = search.results[:SEARCH_LIMIT]
     for result in search.results:
-        result.snippet = snippet(result.document.pop("text") or "", terms)
+        result.snippet = snippet(
+            result.document.pop("text") or "", terms, folded=result.document.pop("text_folded")
+        )
     return search
 
 
@@ -1436,21 +1443,19 @@ def document_label(doc_type: str | None, number: str | None, filename: str | Non
     return filename or label or "văn bản không số"
 
 
-# Columns that hold a document id, in tables and in canned queries' results.
-DOCUMENT_ID_COLUMNS = {("documents", "id"), (None, "id"), (None, "document_id"), (None, "van_ban")}
+# Columns of canned queries' results that hold a document id.
+QUERY_DOCUMENT_COLUMNS = {"id", "document_id", "report_document_id", "van_ban"}
 
 
 @hookimpl
 def render_cell(value, column, table, datasette):
-    """A document id anywhere links to that document's page rather than to a raw row."""
+    """In a canned query's results, a document id links to that document's page."""
+    if table is not None or column not in QUERY_DOCUMENT_COLUMNS:
+        return None
     if not isinstance(value, str) or not re.fullmatch(DOCUMENT_ID, value):
         return None
-    if (table, column) in DOCUMENT_ID_COLUMNS or (
-        table is None and column in ("id", "document_id")
-    ):
-        href = _document_href(datasette, value)
-        return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
-    return None
+    href = _document_href(datasette, value)
+    return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
 
 
 # With a task ledger, an overdue task is one not reported done; the parameters stay those of the

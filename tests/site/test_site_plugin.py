@@ -142,3 +142,14 @@ def test_what_citations_say_takes_the_value_most_of_them_give(site_plugin):
         "date": "2021-08-23",
         "issuer": "Thủ tướng Chính phủ",
     }
+
+
+def test_snippet_uses_the_stored_folded_text_only_when_aligned(site_plugin):
+    from ingest.normalize import fold
+
+    text = "Công tác phòng, chống dịch"
+    terms = site_plugin.query_terms("chong dich")
+    aligned = site_plugin.snippet(text, terms, folded=fold(text))
+    assert aligned == site_plugin.snippet(text, terms)
+    misaligned = site_plugin.snippet(text, terms, folded="x" + fold(text))
+    assert "<mark>chống</mark> <mark>dịch</mark>" in misaligned
