@@ -35,7 +35,7 @@ from rapidfuzz import fuzz
 
 from extract.agencies import agency_key, find_province, provinces
 from extract.model import Header
-from extract.tasks import document_date, flatten, sentences
+from extract.tasks import PERSON_HONORIFIC, document_date, flatten, sentences
 from ingest.normalize import fold
 from ingest.storage import number_key
 
@@ -123,8 +123,6 @@ _STOPWORDS = set(
     "va cua cac cho de voi trong tren tai theo nhung duoc da dang la co khong mot nay do "
     "thuc hien cong tac viec ve tu den nhat".split()
 )
-# A task assigned to a person: "đồng chí Trương Đăng Khoa".
-_HONORIFIC = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+", re.IGNORECASE)
 # How far the work got, as a report says it: in progress is checked first ("đang triển khai",
 # "tiếp tục"), done second ("đã hoàn thành", "đã ban hành").
 _IN_PROGRESS = re.compile(r"\b(?:đang|tiếp tục|chưa hoàn thành|từng bước)\b", re.IGNORECASE)
@@ -206,7 +204,7 @@ def _body_names(db: sqlite_utils.Database) -> list[tuple[str, str, str | None]]:
     if db["recipients"].exists():
         for row in db.query("select document_id, name from recipients"):
             names.append((row["name"], "recipient", row["document_id"]))
-    return [(n, role, d) for n, role, d in names if n and not _HONORIFIC.match(n)]
+    return [(n, role, d) for n, role, d in names if n and not PERSON_HONORIFIC.match(n)]
 
 
 def build_agencies(db: sqlite_utils.Database) -> None:
@@ -306,7 +304,7 @@ def build_people(db: sqlite_utils.Database) -> None:
             titles[pid].append(row["signer_title"])
         mention(pid, "person", row["signer_name"], "signer", row["id"], 0)
     for row in db.query("select document_id, position, assignee from tasks"):
-        person = _HONORIFIC.match(row["assignee"] or "")
+        person = PERSON_HONORIFIC.match(row["assignee"] or "")
         if person:
             name = row["assignee"][person.end() :]
             mention(

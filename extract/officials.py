@@ -24,6 +24,7 @@ from functools import cache
 from extract.agencies import place_names
 from extract.lexicon import load
 from extract.model import Header, Official
+from extract.tasks import is_caps_line
 from ingest.normalize import fold
 
 # A word: letters (with the apostrophe of names like "H'Hen").
@@ -91,14 +92,9 @@ _AUTHORITY = re.compile(r"^(?:KT|TM|TL|TUQ|Q|K/T|T/M|T/L)\.?\s+")
 
 def _signature_title(line: str) -> str | None:
     """The title of an upper-case signature line ("PHÓ CHỦ TỊCH" → "Phó Chủ tịch"), or None."""
-    if not _is_caps(line):
+    if not is_caps_line(line):
         return None
     return _titles_by_fold().get(fold(_AUTHORITY.sub("", line)).strip())
-
-
-def _is_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _title_case(word: str) -> str:
@@ -233,7 +229,7 @@ def _signature_names(text: str) -> list[tuple[int, int, str, str]]:
             continue
         if previous is not None:
             words = content.split()
-            if _is_caps(content) and _title_case(words[0]) in _surnames():
+            if is_caps_line(content) and _title_case(words[0]) in _surnames():
                 words = [_title_case(w) for w in words]
             if 2 <= len(words) <= MAX_NAME_SYLLABLES and all(_is_name_word(w) for w in words):
                 start = line.start() + line.group(0).index(content)

@@ -120,13 +120,14 @@ def flatten(text: str) -> str:
         page_turn = re.search(r"[^\s]|\f", original[match.start() : match.end()]) is not None
         if blank_line and (finished or not (after[0].islower() or page_turn)):
             continue
-        if _is_caps_line(before):
+        if is_caps_line(before):
             continue  # a heading in capitals ("CHÍNH PHỦ", "NGHỊ QUYẾT") stays on its own line
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
 
 
-def _is_caps_line(line: str) -> bool:
+def is_caps_line(line: str) -> bool:
+    """Whether a line is written in capitals (a heading, a signature title): four letters at least."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
@@ -423,9 +424,13 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:-").removesuffix("/.").removesuffix("./").strip()
 
 
+# A task assigned to a named person: "đồng chí Trương Đăng Khoa", "ông …".
+PERSON_HONORIFIC = re.compile(r"(?:đồng chí|đ/c|ông|bà)\s+", re.IGNORECASE)
+
+
 def _person_assignee(assignee: str) -> str:
     """ "đồng chí Trương Đăng Khoa, Ủy viên …" → "đồng chí Trương Đăng Khoa" (titles dropped)."""
-    if re.match(r"(?:đồng chí|đ/c|ông|bà)\s", assignee, re.IGNORECASE):
+    if PERSON_HONORIFIC.match(assignee):
         return assignee.split(",")[0].strip()
     return assignee
 
@@ -672,7 +677,7 @@ def _heading(flat: str, block: _Block) -> tuple[str, int | None] | None:
         head = re.sub(r"\s+\d+$", "", body.rstrip(" ."))  # a page number glued to the line
     if not 2 <= len(head.split()) <= MAX_HEADING_WORDS or not _agency_at(flat, block.body_start):
         return None
-    if _is_caps_line(head):  # "III. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN": a section title
+    if is_caps_line(head):  # "III. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN": a section title
         return None
     if _split_subject(flat, block.body_start, block.body_start + len(head)):
         return None
@@ -749,7 +754,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
         if activity and activity.lead:
             collector.add_activity(activity)
         activity = None
-        if block.level is not None and not _is_caps_line(flat[block.body_start : block.end]):
+        if block.level is not None and not is_caps_line(flat[block.body_start : block.end]):
             activity = _Activity(block.body_start, block.end, level)
         while scopes and scopes[-1][0] >= level:
             scopes.pop()
@@ -762,7 +767,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         leaf = following is None or following.level is None or following.level <= level
-        leaf = leaf and not _is_caps_line(flat[block.body_start : block.end])
+        leaf = leaf and not is_caps_line(flat[block.body_start : block.end])
         owner = (
             next((a for _, a in reversed(scopes) if a), None)
             if block.level is not None and leaf
