@@ -1469,19 +1469,37 @@ where l.deadline is not null and l.deadline != ''
 order by l.deadline, l.assignee"""
 
 
+# With the linker's table of cited documents, one number reused in another year ("68/NQ-CP" of
+# 2020 and of 2021) counts as two documents.
+MOST_CITED_FROM_LINKS = """select number as so_hieu, type as loai, year as nam, issuer as co_quan,
+  citing_documents as so_van_ban_dan_chieu, citation_count as so_lan_dan_chieu, document_id as van_ban
+from cited_documents
+order by citing_documents desc, citation_count desc, number
+limit 100"""
+
+# Canned queries of metadata.json that read a later stage's table when the database has it:
+# {query name: (table, sql)}.  The parameters stay those of the query replaced.
+QUERIES_FROM_LATER_STAGES = {
+    "nhiem_vu_qua_han": (LEDGER_TABLE, OVERDUE_FROM_LEDGER),
+    "van_ban_duoc_dan_chieu_nhieu_nhat": ("cited_documents", MOST_CITED_FROM_LINKS),
+}
+
+
 @hookimpl
 def canned_queries(datasette, database):
-    """The overdue-tasks query reads the task ledger when the database has one."""
+    """The overdue-tasks and most-cited queries read the task ledger and the linker's cited
+    documents when the database has them."""
 
     async def queries():
         if database == "_internal":
             return {}
-        db = datasette.get_database(database)
-        if LEDGER_TABLE not in await db.table_names():
-            return {}
-        query = dict(datasette.metadata("queries", database=database).get("nhiem_vu_qua_han") or {})
-        query["sql"] = OVERDUE_FROM_LEDGER
-        return {"nhiem_vu_qua_han": query}
+        tables = set(await datasette.get_database(database).table_names())
+        configured = datasette.metadata("queries", database=database) or {}
+        replaced = {}
+        for name, (table, sql) in QUERIES_FROM_LATER_STAGES.items():
+            if table in tables and name in configured:
+                replaced[name] = {**configured[name], "sql": sql}
+        return replaced
 
     return queries
 
