@@ -21,7 +21,8 @@ DATE_WORDS = r"ng[aà]y\s*(?P<wd>\d{1,2})?\s*th[aá]ng\s*(?P<wm>\d{1,2})?\s*n[a�
 # "25/8/2021", "25-8-2021", "25.09.2020" (also with spaces around the separators).
 DATE_NUMERIC = r"(?<![\d/.-])(?P<nd>\d{1,2})\s?(?P<sep>[/.-])\s?(?P<nm>\d{1,2})\s?(?P=sep)\s?(?P<ny>\d{4})(?!\d)"
 # "ngày 10/12" with no year: read only after the word ngày.
-DATE_SHORT = r"ng[aà]y\s+(?P<sd>\d{1,2})\s?[/.-]\s?(?P<sm>\d{1,2})(?![\d/.-]|\s?[/.-]\s?\d)"
+# A full stop right after it ends the sentence ("trước ngày 12/9."), it does not start a year.
+DATE_SHORT = r"ng[aà]y\s+(?P<sd>\d{1,2})\s?[/.-]\s?(?P<sm>\d{1,2})(?![\d/-]|\.\d|\s?[/.-]\s?\d)"
 # "tháng 9/2021", "tháng 9 năm 2021": a month-level date (a deadline "trong tháng 9/2021").
 MONTH_YEAR = r"th[aá]ng\s+(?P<mm>\d{1,2})\s*(?:/|-|\s+n[aă]m\s+)(?P<my>\d{4})"
 

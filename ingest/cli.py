@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from extract.evaluate import evaluate
-from ingest.pipeline import extract_path, ingest_paths
+from ingest.pipeline import extract_path, ingest_paths, link_documents
 from ingest.readers import ReadError
 from ingest.storage import open_db
 
@@ -37,6 +38,14 @@ def cli() -> None:
     """vanban: Vietnamese official documents as a linked, searchable database."""
 
 
+as_of_option = click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Date the task statuses are computed for (default: today)",
+)
+
+
 @cli.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
@@ -51,8 +60,14 @@ def cli() -> None:
     type=click.IntRange(1, os.cpu_count() or 1),
     help="Processes that read and extract in parallel (OCR is the slow part)",
 )
+@as_of_option
 def ingest_command(
-    paths: tuple[str, ...], db_path: str, force: bool, progress: bool | None, workers: int
+    paths: tuple[str, ...],
+    db_path: str,
+    force: bool,
+    progress: bool | None,
+    workers: int,
+    as_of: datetime | None,
 ) -> None:
     """Read, extract and store documents: files, or folders searched for supported files."""
     show_progress = sys.stderr.isatty() if progress is None else progress
@@ -64,12 +79,25 @@ def ingest_command(
             return tqdm(files, total=total, desc="ingest", unit="file", file=sys.stderr)
 
     db = open_db(db_path)
-    summary = ingest_paths(db, paths, force=force, progress=bar, workers=workers)
+    summary = ingest_paths(
+        db, paths, force=force, progress=bar, workers=workers, as_of=as_of and as_of.date()
+    )
     for path, message in summary.errors:
         click.echo(f"error: {path}: {message}", err=True)
     click.echo(summary.line())
     if summary.failed and not (summary.new or summary.unchanged):
         sys.exit(1)
+
+
+@cli.command(name="link")
+@db_option
+@as_of_option
+def link_command(db_path: str, as_of: datetime | None) -> None:
+    """Link citations again and recompute people, agencies and task statuses."""
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path} does not exist: run `vanban ingest` first")
+    link_documents(open_db(db_path), as_of and as_of.date())
+    click.echo(f"linked; task statuses as of {(as_of or datetime.now()).date().isoformat()}")
 
 
 @cli.command(name="extract")

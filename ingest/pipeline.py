@@ -11,11 +11,13 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
 
 from extract import extract_all
+from extract.ledger import refresh as refresh_ledger
 from extract.link import link_citations
 from extract.model import Extraction
 from ingest.normalize import normalize_text
@@ -118,13 +120,15 @@ def ingest_paths(
     force: bool = False,
     progress: Callable[[Iterable, int], Iterator] | None = None,
     workers: int = 1,
+    as_of: date | None = None,
 ) -> IngestSummary:
     """Ingest every file under ``paths`` into ``db`` and link citations across the database.
 
     Unchanged files (same path, same bytes) are skipped before they are read; ``progress``
     wraps the files to process (an iterable and its length) in a progress bar.  Reading and
     extraction may run in ``workers`` processes; every write happens here, one transaction per
-    document, so the database never sees two writers.
+    document, so the database never sees two writers.  Task statuses are computed as of
+    ``as_of`` (default: today).
     """
     summary = IngestSummary()
     failures: list[Failure] = []
@@ -164,8 +168,15 @@ def ingest_paths(
         summary.errors.append((str(failure.path), failure.message))
         record_error(db, str(failure.path), failure.stage, failure.message)
     if summary.new:
-        link_citations(db)
+        link_documents(db, as_of)
     return summary
+
+
+def link_documents(db: sqlite_utils.Database, as_of: date | None = None) -> None:
+    """The cross-document stage: citations to documents, then people, agencies and the task
+    ledger with each task's status as of ``as_of`` (default: today)."""
+    link_citations(db)
+    refresh_ledger(db, as_of=as_of)
 
 
 def extract_path(path: Path) -> tuple[str, Extraction]:

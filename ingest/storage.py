@@ -21,7 +21,7 @@ from ingest.normalize import fold
 from ingest.readers import PAGE_BREAK, RawDocument
 
 # Bump when extraction rules change, so that `ingest --force` is known to be needed.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 DOCUMENT_COLUMNS = {
     "id": str,

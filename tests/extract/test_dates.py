@@ -53,6 +53,8 @@ def test_short_date_takes_the_year_from_context() -> None:
     (mention,) = find_dates("hoàn thành trước 17h ngày 10/12", default_year=2021)
     assert mention.value == date(2021, 12, 10)
     assert find_dates("ngày 10/12")[0].value is None
+    (end_of_sentence,) = find_dates("báo cáo trước ngày 12/9.", default_year=2021)
+    assert end_of_sentence.value == date(2021, 9, 12)
 
 
 def test_month_and_time() -> None:

@@ -78,3 +78,23 @@ def test_serve_without_database_is_a_clean_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code != 0
     assert "run `vanban ingest` first" in result.output
+
+
+def test_link_recomputes_task_status_as_of_a_date(tmp_path: Path, corpus_dir: Path) -> None:
+    import sqlite_utils
+
+    db = tmp_path / "v.db"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(corpus_dir), "--db", str(db)]).exit_code == 0
+
+    def overdue() -> int:
+        return sqlite_utils.Database(db).execute(
+            "select count(*) from task_ledger where status = 'quá hạn'"
+        ).fetchone()[0]
+
+    result = runner.invoke(cli, ["link", "--db", str(db), "--as-of", "2019-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "2019-01-01" in result.output
+    assert overdue() == 0  # nothing was due yet
+    runner.invoke(cli, ["link", "--db", str(db), "--as-of", "2030-01-01"])
+    assert overdue() > 0
