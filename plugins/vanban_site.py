@@ -683,17 +683,21 @@ class Search:
     citing: list[dict] = field(default_factory=list)
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     cited: dict[str, str] = field(default_factory=dict)
+    partial: bool = False  # no document holds every word; these hold some
     error: str | None = None
 
 
-def fts_query(query: str) -> str:
-    """An FTS5 query over the folded words: quoted phrases stay phrases, other words are ANDed."""
+def fts_query(query: str, any_word: bool = False) -> str:
+    """An FTS5 query over the folded words: quoted phrases stay phrases, other words are ANDed
+    (ORed with ``any_word``)."""
     parts = []
     for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
         terms = query_terms(phrase or word)
         if not terms:
             continue
         parts.append('"' + " ".join(terms) + '"' if phrase else " ".join(f'"{t}"' for t in terms))
+    if any_word:
+        return " OR ".join(f'"{t}"' for t in query_terms(query))
     return " ".join(parts)
 
 
@@ -810,6 +814,11 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
     if by_number and not rows and not search.error:
         # A number that the text never spells in one piece: search its words instead.
         by_number, match = False, fts_query(query)
+        rows = await _search_rows(db, search, match, where, params)
+    if not rows and not search.error and len(query_terms(query)) > 1:
+        # No document holds every word: rank those holding some of them.
+        search.partial = True
+        match = fts_query(query, any_word=True)
         rows = await _search_rows(db, search, match, where, params)
     terms = query_terms(match) if by_number else query_terms(query)
     exact_ids = await _exact_matches(db, query, [row["id"] for row in rows])

@@ -504,3 +504,9 @@ def test_a_number_not_stored_is_described_from_its_citations(corpus_site, corpus
     assert "chưa có trong cơ sở dữ liệu" in panel
     if cited:
         assert "Theo các văn bản dẫn chiếu" in panel and "1102/CĐ-TTg" in panel
+
+
+def test_a_search_no_document_fully_matches_shows_partial_matches(linked_site):
+    html = linked_site.get("/-/tim-kiem", params={"q": "xét nghiệm khủnglong"}).text
+    assert "Không văn bản nào có đủ mọi từ" in html
+    assert "cv_4806.pdf" in result_files(html)

@@ -153,3 +153,7 @@ def test_snippet_uses_the_stored_folded_text_only_when_aligned(site_plugin):
     assert aligned == site_plugin.snippet(text, terms)
     misaligned = site_plugin.snippet(text, terms, folded="x" + fold(text))
     assert "<mark>chống</mark> <mark>dịch</mark>" in misaligned
+
+
+def test_fts_query_any_word(site_plugin):
+    assert site_plugin.fts_query("phòng dịch", any_word=True) == '"phong" OR "dich"'
