@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import html as html_module
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ingest.normalize import fold
 
 
 @pytest.mark.parametrize(
@@ -145,8 +151,6 @@ def test_what_citations_say_takes_the_value_most_of_them_give(site_plugin):
 
 
 def test_snippet_uses_the_stored_folded_text_only_when_aligned(site_plugin):
-    from ingest.normalize import fold
-
     text = "Công tác phòng, chống dịch"
     terms = site_plugin.query_terms("chong dich")
     aligned = site_plugin.snippet(text, terms, folded=fold(text))
@@ -157,3 +161,39 @@ def test_snippet_uses_the_stored_folded_text_only_when_aligned(site_plugin):
 
 def test_fts_query_any_word(site_plugin):
     assert site_plugin.fts_query("phòng dịch", any_word=True) == '"phong" OR "dich"'
+
+
+# --- properties ------------------------------------------------------------------------------------
+
+_TEXT = st.text(alphabet="ab <>&\"'đĐ\n\fáạ/", max_size=60)
+
+
+@given(text=_TEXT, cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), max_size=6))
+def test_rendering_spans_keeps_the_text_and_escapes_all_of_it(site_plugin, text, cuts):
+    spans = [
+        site_plugin.Span(min(a, b), max(a, b), "mark")
+        for a, b in cuts
+        if min(a, b) < max(a, b) <= len(text)
+    ]
+    html = str(site_plugin.render_spans(text, spans))
+    assert html.count("<mark>") == html.count("</mark>")
+    without_tags = html.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in without_tags and ">" not in without_tags
+    assert html_module.unescape(without_tags) == text
+
+
+@given(
+    serial=st.integers(1, 99999),
+    year=st.one_of(st.none(), st.integers(1990, 2030)),
+    codes=st.lists(
+        st.sampled_from(["CĐ", "QĐ", "NQ", "TTg", "UBND", "CP", "BYT"]), min_size=1, max_size=3
+    ),
+    separator=st.sampled_from(["/", " / ", " ", "-"]),
+)
+def test_a_number_matches_itself_typed_with_other_separators_and_no_diacritics(
+    site_plugin, serial, year, codes, separator
+):
+    stored = f"{serial}/" + (f"{year}/" if year else "") + "-".join(codes)
+    typed = separator.join([str(serial), *([str(year)] if year else []), *map(fold, codes)])
+    assert site_plugin.number_matches(stored, typed) == 1
+    assert site_plugin.number_matches(stored, f"{serial + 1}/" + "-".join(codes)) == 0
