@@ -119,6 +119,22 @@ def extract_command(files: tuple[str, ...], jsonl: bool) -> None:
         sys.exit(1)
 
 
+@cli.command(name="annotate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="HTML file"
+)
+def annotate_command(file: str, output) -> None:
+    """Draw one document with its entities highlighted (displaCy), as an HTML page."""
+    from extract.annotate import annotate, render_html
+
+    try:
+        text, extraction = extract_path(Path(file))
+    except ReadError as error:
+        raise click.ClickException(f"{file}: {error}") from error
+    output.write(render_html(annotate(text, extraction), title=Path(file).name))
+
+
 @cli.command(name="eval")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
 @click.option("--docs", "docs_dir", required=True, type=click.Path(exists=True, file_okay=False))
