@@ -80,6 +80,8 @@ def _type_names_to_abbr() -> tuple[tuple[str, str], ...]:
 
 # The word "số" (number) that people type before a number: "công điện số 1102".
 _NUMBER_WORD = re.compile(r"\bSO\b")
+# A citation pasted whole goes on after the number: "… 1102/CĐ-TTg ngày 23/8/2021 của …".
+_AFTER_THE_NUMBER = re.compile(r"\b(?:NGAY|CUA|VE|V/V)\b")
 _DIGITS = re.compile(r"\d+")
 _LETTERS = re.compile(r"[A-Z]+")
 
@@ -114,7 +116,7 @@ def number_pieces(text: str | None) -> tuple[list[str], list[str]]:
             folded = re.sub(pattern, " ", folded, count=1)
             type_abbr = abbr
             break
-    folded = _NUMBER_WORD.sub(" ", folded)
+    folded = _NUMBER_WORD.sub(" ", _AFTER_THE_NUMBER.split(folded, maxsplit=1)[0])
     letters = _LETTERS.findall(folded)
     if type_abbr and (not letters or letters[0] != type_abbr):
         letters.insert(0, type_abbr)

@@ -19,6 +19,7 @@ from ingest.normalize import fold
         ("1102/CĐ-TTg", "1102 CĐ TTg"),
         ("1102/CĐ-TTg", "cong dien 1102"),
         ("1102/CĐ-TTg", "Công điện số 1102/CĐ-TTg"),
+        ("1102/CĐ-TTg", "Công điện số 1102/CĐ-TTg ngày 23/8/2021 của Thủ tướng Chính phủ"),
         ("215-QĐ/TU", "215 QD TU"),
         ("23/2021/QĐ-TTg", "23/2021/QD-TTG"),
         ("41/2020/NĐ-CP", "nghị định 41/2020"),
