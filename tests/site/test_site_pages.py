@@ -510,3 +510,11 @@ def test_a_search_no_document_fully_matches_shows_partial_matches(linked_site):
     html = linked_site.get("/-/tim-kiem", params={"q": "xét nghiệm khủnglong"}).text
     assert "Không văn bản nào có đủ mọi từ" in html
     assert "cv_4806.pdf" in result_files(html)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/-/tim-kiem", "/-/tim-kiem?q=dich", "/-/bieu-do", "/co-quan", "/vanban/tasks"]
+)
+def test_pages_render_on_an_empty_database(ingested, site_for, path):
+    site = site_for(ingested({}))
+    assert site.get(path).status_code == 200
