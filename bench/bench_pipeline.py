@@ -4,7 +4,8 @@ The pipeline (read, normalise, extract every entity kind, store, link) is timed 
 database; the baseline runs underthesea's ``ner`` over the full text of the same documents,
 which is what a pipeline without candidate selection would pay.  Both are reported as characters
 per second and as a ratio, so the figure means the same on a slow or a fast machine.  Peak Python
-memory is measured with tracemalloc on a second, separate pass.
+allocations are measured with tracemalloc on a separate pass, and the peak resident memory of
+the whole process (models included) is reported at the end.
 
     .venv/bin/python bench/bench_pipeline.py [--repeat 3]
 """
@@ -12,6 +13,7 @@ memory is measured with tracemalloc on a second, separate pass.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import tempfile
 import time
@@ -50,11 +52,17 @@ def time_baseline(texts: list[str]) -> float:
 
 
 def peak_memory_mib(files: list[Path]) -> float:
+    """Peak of Python allocations during one pipeline run (models already loaded)."""
     tracemalloc.start()
     time_pipeline(files)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return peak / (1024 * 1024)
+
+
+def max_rss_mib() -> float:
+    """The process's peak resident memory, everything loaded (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -72,7 +80,8 @@ def main() -> None:
     print(f"pipeline (read+extract+store+link): {characters / pipeline:,.0f} chars/s ({pipeline:.2f} s)")
     print(f"baseline (underthesea ner, full text): {characters / baseline:,.0f} chars/s ({baseline:.2f} s)")
     print(f"ratio pipeline/baseline: {baseline / pipeline:.2f}x")
-    print(f"peak Python memory of one pipeline run: {memory:.1f} MiB")
+    print(f"peak Python allocations of one pipeline run: {memory:.1f} MiB")
+    print(f"peak resident memory of this process: {max_rss_mib():.0f} MiB")
 
 
 if __name__ == "__main__":
