@@ -30,7 +30,8 @@ from ingest.normalize import fold
 _SLASH = r"\s?/\s?"
 # A dash, en dash or em dash, sometimes doubled by OCR ("QD- -TTg"), spaced on one side only:
 # " - " with spaces on both sides separates a number from the words after it.
-_DASH = r"(?:[-–—](?:\s?[-–—])*\s?|\s[-–—]+)"
+# PDF text may carry a soft hyphen or a control character where a dash was ("5969/QĐ\x02UBND").
+_DASH = r"(?:[-–—\u00ad\x02](?:\s?[-–—])*\s?|\s[-–—]+)"
 # A type or issuer code: a capital, then letters and digits ("TTg", "UBTVQH15", "LĐTBXH").
 _CODE = r"[A-Z][A-Za-z0-9]{0,11}"
 # The serial number; not glued to a word, a separator or a decimal ("4.923", "62/63/" are not).
@@ -45,7 +46,7 @@ NUMBER = re.compile(rf"{_PARTY_NUMBER}|{_STATE_NUMBER}")
 
 # OCR reads the "1" of a legislature code as "I" or "l" and "0" as "O" ("UBTVQHI5").
 _OCR_DIGIT = re.compile(r"(?<=[A-Z]{2})([IlO|])(?=\d$)")
-_DASHES = re.compile(r"[-–—‐]+")
+_DASHES = re.compile(r"[-–—‐\u00ad\x02]+")
 
 
 def clean_number(raw: str) -> str:
@@ -163,7 +164,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "issuer_lead": re.compile(r"[\s,(]*(?i:cua)\s+(?=[A-Z])"),
         "issuer_stop": re.compile(
-            rf"\s+(?:{_alternation(terms['issuer_stops'])})(?!\w)|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"
+            rf"\s+(?:{_alternation(terms['issuer_stops'] + [w.upper() for w in terms['issuer_stops']])})(?!\w)|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"
             rf"|,(?!\s*(?i:{_alternation(terms['issuer_comma_continuations'])})\b)"
             rf"|\s+(?i:va)\s+(?=[^A-Z]|{type_word})"
         ),
@@ -177,7 +178,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:^|[,;:(]\s*|\n)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+(?i:da)\s+"
             rf"(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
         ),
-        "clause_start": re.compile(r"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"),
+        "clause_start": re.compile(
+            rf"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"
+            rf"|\n(?=[\W_]{{0,3}}(?i:{_alternation(terms['clause_openers'])})(?!\w))"
+        ),
         "cue": re.compile(
             "|".join(
                 rf"(?P<r{i}>(?<!\w)(?:{_alternation(entry['cues'])})(?!\w))"
@@ -320,9 +324,6 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
                 type_word=" ".join(typed.group("type").lower().split()) if typed else None,
             )
         )
-        if typed and typed.group("type") and type_name is None and not parts.type:
-            # "văn bản số 4806/UBND-KGVX": a number without a type code is a công văn.
-            mentions[-1].type = "công văn"
     return _share_within_lists(plain, mentions)
 
 
@@ -358,7 +359,26 @@ def _share_within_lists(plain: str, mentions: list[_Mention]) -> list[_Mention]:
         for mention in reversed(group):
             issuer = mention.issuer or issuer
             mention.issuer = mention.issuer or issuer
-    return [m for m in mentions if m.typed_by_text or m.type or m.has_so]
+    kept = []
+    for mention in mentions:
+        if mention.typed_by_text or mention.type:
+            kept.append(mention)
+        elif mention.type_word or (mention.has_so and _agency_shaped(mention)):
+            # "văn bản số 4806/UBND-KGVX": a number with no type code is a công văn's (NĐ 30).
+            if "/" in fold_number(mention.number) and not re.match(r"\d+-", mention.number):
+                mention.type = "công văn"
+            kept.append(mention)
+    return kept
+
+
+def _agency_shaped(mention: _Mention) -> bool:
+    """An untyped "số …" number is a document's only in a document's shape.
+
+    A công văn number names an issuer and its unit ("4806/UBND-KGVX"), a party number has its
+    dash before the type ("1789-CV/VPTW"); "lô đất số 12/KDC" has neither.
+    """
+    folded = fold_number(mention.number)
+    return bool(re.match(r"\d+-", folded)) or "-" in folded.rsplit("/", 1)[-1]
 
 
 def _issuer_before(text: str, plain: str, group_start: int) -> str | None:
@@ -400,6 +420,11 @@ def _relation(plain: str, group_start: int, clause_heads: dict[int, int]) -> str
         plain, max(0, group_start - 600), group_start
     ):
         clause_start = boundary.end()
+    opener = relations["legal_basis_opener"]
+    if re.match(
+        rf"[\W_]{{0,3}}(?i:{_words(opener['cue'])})\s+(?:(?i:vao)\s+)?[A-Z]", plain[clause_start:]
+    ):
+        return opener["relation"]
     head = clause_heads.setdefault(clause_start, group_start)
     best: tuple[int, int, str] | None = None
     for cue in patterns["cue"].finditer(plain, clause_start, head):

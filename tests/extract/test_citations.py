@@ -194,6 +194,7 @@ def test_citation_forms(text: str, expected: list[tuple]) -> None:
         "Số:416 /NQ-CP\n7 Q Hà Nội, ngày 2#tháng 9 năm 2021",  # the document's own number field
         "| CONG THONG TIN BIEN TỦ CHÍNH PHÙ 41 /CT-TTs Ha Nội, ngàyháng 3 năm 2020",  # own, OCR'd
         "tỷ lệ 4.923/5.000 người",  # figures
+        "giao lô đất số 12/KDC cho hộ gia đình",  # a plot, not a document: no type, no unit
     ],
 )
 def test_not_citations(text: str) -> None:
