@@ -82,6 +82,11 @@ _LABEL = re.compile(r"[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4}\s*:\s")
 _FROM = re.compile(r"(?:từ|kể từ)\s*$", re.IGNORECASE)
 # "Nơi nhận:" opens the list of copies at the foot of a document: bodies, never tasks.
 _RECIPIENTS = re.compile(r"Nơi nhận\b", re.IGNORECASE)
+# The national title, motto or party title: a paragraph holding one is the header block (whose
+# columns a reader may flatten into "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc"), never a task.
+_HEADER_BLOCK = re.compile(
+    r"Độc lập\s*[-–—]\s*Tự do|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE
+)
 MAX_ASSIGNEE_WORDS = 40
 MAX_HEADING_WORDS = 25
 
@@ -736,7 +741,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             in_recipients = True
         elif block.level is None:
             in_recipients = False
-        if in_recipients:
+        if in_recipients or _HEADER_BLOCK.search(flat, block.body_start, block.end):
             continue
         level = block.level if block.level is not None else -1
         field = _FIELD.match(flat, block.body_start)

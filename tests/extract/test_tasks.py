@@ -335,3 +335,16 @@ def test_resolution_sections_by_ministry(corpus_dir: Path) -> None:
     assert monthly
     assert all(not t.assignee.isupper() for t in tasks)
     assert any("Bộ Tư pháp" in t.co_assignees for t in finance)
+
+
+def test_a_flattened_header_block_is_never_a_task() -> None:
+    text = normalize_text(
+        "UBND TỈNH ĐỒNG NAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 5969/SYT-NVY Đồng Nai, ngày 12 tháng 10 năm 2021\n"
+        "V/v triển khai Quyết định số 4800/QĐ-BYT ngày 12/10/2021 của Bộ Y tế\n\n"
+        "Kính gửi: Giám đốc các bệnh viện trên địa bàn tỉnh.\n\n"
+        "Sở Y tế đề nghị các đơn vị báo cáo kết quả trước 16h ngày 15/10/2021.\n"
+    )
+    tasks = extract_tasks(text, extract_header(text))
+    assert [(t.assignee, t.deadline) for t in tasks] == [("các đơn vị", "2021-10-15T16:00")]
