@@ -77,8 +77,12 @@ def main() -> None:
     baseline = statistics.median(time_baseline(texts) for _ in range(args.repeat))
     memory = peak_memory_mib(files)
     print(f"corpus: {len(files)} documents, {characters:,} characters")
-    print(f"pipeline (read+extract+store+link): {characters / pipeline:,.0f} chars/s ({pipeline:.2f} s)")
-    print(f"baseline (underthesea ner, full text): {characters / baseline:,.0f} chars/s ({baseline:.2f} s)")
+    print(
+        f"pipeline (read+extract+store+link): {characters / pipeline:,.0f} chars/s ({pipeline:.2f} s)"
+    )
+    print(
+        f"baseline (underthesea ner, full text): {characters / baseline:,.0f} chars/s ({baseline:.2f} s)"
+    )
     print(f"ratio pipeline/baseline: {baseline / pipeline:.2f}x")
     print(f"peak Python allocations of one pipeline run: {memory:.1f} MiB")
     print(f"peak resident memory of this process: {max_rss_mib():.0f} MiB")

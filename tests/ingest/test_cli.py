@@ -88,9 +88,11 @@ def test_link_recomputes_task_status_as_of_a_date(tmp_path: Path, corpus_dir: Pa
     assert runner.invoke(cli, ["ingest", str(corpus_dir), "--db", str(db)]).exit_code == 0
 
     def overdue() -> int:
-        return sqlite_utils.Database(db).execute(
-            "select count(*) from task_ledger where status = 'quá hạn'"
-        ).fetchone()[0]
+        return (
+            sqlite_utils.Database(db)
+            .execute("select count(*) from task_ledger where status = 'quá hạn'")
+            .fetchone()[0]
+        )
 
     result = runner.invoke(cli, ["link", "--db", str(db), "--as-of", "2019-01-01"])
     assert result.exit_code == 0, result.output
