@@ -31,25 +31,25 @@ SCORED_KEYS = {
     "citations",
 }
 
-# Measured 2026-11-24 (9 documents): doc_type .824, number .750, issuer .923, place .500,
-# issued_date .833, subject .625, urgency 1.0, recipients .800, signer.name 1.0,
-# signer.title 1.0, signer.on_behalf .500, citations .788 (type .846, date .960, issuer .960).
+# Measured 2026-11-24 (11 documents): doc_type .857, number .800, issuer .933, place .462,
+# issued_date .769, subject .600, urgency 1.0, recipients .800, signer.name 1.0,
+# signer.title 1.0, signer.on_behalf .500, citations .829 (type .882, date .970, issuer .970).
 F1_FLOORS = {
-    "doc_type": 0.78,
-    "number": 0.70,
+    "doc_type": 0.82,
+    "number": 0.75,
     "issuer": 0.88,
-    "place": 0.45,
-    "issued_date": 0.78,
-    "subject": 0.58,
+    "place": 0.42,
+    "issued_date": 0.72,
+    "subject": 0.55,
     "urgency": 0.95,
     "recipients": 0.75,
     "signer.name": 0.95,
     "signer.title": 0.95,
     "signer.on_behalf": 0.45,
-    "citations": 0.74,
-    "citations.type": 0.80,
-    "citations.date": 0.90,
-    "citations.issuer": 0.90,
+    "citations": 0.78,
+    "citations.type": 0.84,
+    "citations.date": 0.92,
+    "citations.issuer": 0.92,
 }
 
 
