@@ -115,6 +115,8 @@ ENTITY_COLUMNS: dict[str, dict[str, type]] = {
 }
 
 FTS_COLUMNS = ["number", "subject", "text", "text_folded"]
+# The index of the text as written: what a reader types, with its diacritics.
+EXACT_FTS_COLUMNS = ("subject", "text")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
@@ -156,6 +158,36 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         db["documents"].enable_fts(
             FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True
         )
+    _ensure_exact_fts(db)
+
+
+def _ensure_exact_fts(db: sqlite_utils.Database) -> None:
+    """Create ``documents_fts_exact``: the subject and text indexed as written, diacritics kept.
+
+    documents_fts folds diacritics so that "an toan" finds "an toàn"; this second index tells
+    "án" (a verdict) from "an" (safe), so that search can rank the word as the user typed it first.
+    It is an external-content index over documents, kept current by triggers."""
+    if db["documents_fts_exact"].exists():
+        return
+    columns = ", ".join(EXACT_FTS_COLUMNS)
+    new_values = ", ".join(f"new.{column}" for column in EXACT_FTS_COLUMNS)
+    old_values = ", ".join(f"old.{column}" for column in EXACT_FTS_COLUMNS)
+    delete = (
+        f"insert into documents_fts_exact(documents_fts_exact, rowid, {columns}) "
+        f"values ('delete', old.rowid, {old_values});"
+    )
+    insert = f"insert into documents_fts_exact(rowid, {columns}) values (new.rowid, {new_values});"
+    db.executescript(
+        f"""
+        create virtual table documents_fts_exact using fts5(
+            {columns}, content='documents', tokenize='unicode61 remove_diacritics 0'
+        );
+        create trigger documents_exact_ai after insert on documents begin {insert} end;
+        create trigger documents_exact_ad after delete on documents begin {delete} end;
+        create trigger documents_exact_au after update on documents begin {delete} {insert} end;
+        insert into documents_fts_exact(documents_fts_exact) values ('rebuild');
+        """
+    )
 
 
 def now() -> str:

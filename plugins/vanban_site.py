@@ -531,21 +531,8 @@ def snippet(text: str, terms: list[str], width: int = 260, folded: str | None = 
     return Markup(prefix) + html + Markup(suffix)
 
 
-def exact_word_share(query: str, text: str) -> float:
-    """The share of the query's words, as typed, that occur as written in ``text``.
-
-    Folding merges distinct words (án/an, thể/thế); among documents that match folded, those
-    holding the words with the typed diacritics rank first."""
-    words = set(re.findall(r"\w+", normalize_text(query).lower()))
-    if not words:
-        return 0.0
-    lowered = text.lower()
-    found = sum(1 for word in words if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered))
-    return found / len(words)
-
-
-# An FTS5 index of the text as written (tokenizer ``unicode61 remove_diacritics 0``), when storage
-# provides one: it finds the rows holding the words with the typed diacritics without reading them.
+# The FTS5 index of the text as written (``unicode61 remove_diacritics 0``, made by storage): it
+# finds the rows holding the words with the typed diacritics without reading them.
 EXACT_FTS_TABLE = "documents_fts_exact"
 
 
@@ -758,12 +745,14 @@ async def _search_rows(
         return []
 
 
-async def _exact_matches(db, query: str, ids: list[str]) -> dict[str, float] | None:
-    """``{document id: share of the typed words found as written}`` from the index of the text
-    as written; None when the database has no such index (then the text itself is read)."""
+async def _exact_matches(db, query: str, ids: list[str]) -> dict[str, float]:
+    """``{document id: share of the typed words found as written}``.
+
+    Folding merges distinct words (án/an, thể/thế); among documents that match folded, those
+    holding the words with the typed diacritics rank first."""
     words = list(dict.fromkeys(re.findall(r"\w+", normalize_text(query).lower())))
-    if not ids or not words or EXACT_FTS_TABLE not in await _tables(db):
-        return None
+    if not ids or not words:
+        return {}
     shares: dict[str, float] = {}
     for word in words:
         rows = await _rows(
@@ -823,13 +812,9 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
         match = fts_query(query, any_word=True)
         rows = await _search_rows(db, search, match, where, params)
     terms = query_terms(match) if by_number else query_terms(query)
-    exact_ids = await _exact_matches(db, query, [row["id"] for row in rows])
+    exact = await _exact_matches(db, query, [row["id"] for row in rows])
     for row in rows:
-        if exact_ids is None:
-            exact = exact_word_share(query, (row["subject"] or "") + " " + (row["text"] or ""))
-        else:
-            exact = exact_ids.get(row["id"], 0.0)
-        search.results.append(SearchResult(row, Markup(""), exact, row["rank"]))
+        search.results.append(SearchResult(row, Markup(""), exact.get(row["id"], 0.0), row["rank"]))
     search.results.sort(key=lambda r: (-r.exact, r.rank))
     for argument, column in SEARCH_FILTERS.items():
         counts: dict[str, int] = {}

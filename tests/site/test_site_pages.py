@@ -77,18 +77,7 @@ def test_a_phrase_is_matched_as_a_phrase(corpus_site):
         )
 
 
-def _add_index_as_written(db_path: Path) -> None:
-    """The index of the text as written that the site uses when storage provides it."""
-    with sqlite3.connect(db_path) as conn:
-        conn.execute(
-            "create virtual table documents_fts_exact using fts5(subject, text, "
-            "content='documents', tokenize='unicode61 remove_diacritics 0')"
-        )
-        conn.execute("insert into documents_fts_exact(documents_fts_exact) values ('rebuild')")
-
-
-@pytest.mark.parametrize("index_as_written", [False, True])
-def test_the_right_diacritics_rank_first(ingested, site_for, index_as_written):
+def test_the_right_diacritics_rank_first(ingested, site_for):
     # "án" (a verdict) and "an" (safe) fold alike; the document with the word as typed comes
     # first, although folded bm25 prefers the document that repeats "an".
     db_path = ingested(
@@ -97,8 +86,6 @@ def test_the_right_diacritics_rank_first(ingested, site_for, index_as_written):
             "ban_an.txt": "Tòa tuyên bản án đối với bị cáo trong vụ việc kéo dài nhiều năm tại địa phương.",
         }
     )
-    if index_as_written:
-        _add_index_as_written(db_path)
     site = site_for(db_path)
     assert result_files(site.get("/-/tim-kiem", params={"q": "án"}).text)[0] == "ban_an.txt"
     assert result_files(site.get("/-/tim-kiem", params={"q": "an"}).text)[0] == "an_toan.txt"

@@ -100,11 +100,6 @@ def test_fts_query_keeps_phrases_and_folds_words(site_plugin):
     assert site_plugin.fts_query('"phòng, chống dịch" Đồng') == '"phong chong dich" "dong"'
 
 
-def test_words_with_the_typed_diacritics_rank_first(site_plugin):
-    assert site_plugin.exact_word_share("bản án", "xét xử bản án") == 1.0
-    assert site_plugin.exact_word_share("bản án", "bản an toàn") == 0.5
-
-
 @pytest.mark.parametrize(
     ("task", "status"),
     [
