@@ -20,8 +20,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
+from ingest.files import expand_paths
 from ingest.normalize import normalize_text
-from ingest.pipeline import expand_paths, ingest_paths
+from ingest.pipeline import ingest_paths
 from ingest.readers import read_document
 from ingest.storage import open_db
 
@@ -69,7 +70,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    files = expand_paths([CORPUS])
+    files = [path for path in expand_paths([CORPUS]) if isinstance(path, Path)]
     texts = [normalize_text(read_document(f).text) for f in files]
     characters = sum(len(t) for t in texts)
     time_pipeline(files)  # warm imports and lexicons

@@ -20,8 +20,9 @@ from extract import extract_all
 from extract.ledger import refresh as refresh_ledger
 from extract.link import link_citations
 from extract.model import Extraction
+from ingest.files import DEFAULT_MAX_BYTES, Refused, expand_paths
 from ingest.normalize import normalize_text
-from ingest.readers import SUPPORTED_SUFFIXES, RawDocument, ReadError, read_document
+from ingest.readers import RawDocument, ReadError, read_document
 from ingest.storage import file_is_unchanged, record_error, save_document
 
 # Document ids are the first 16 hex digits of the SHA-256 of the file's bytes.
@@ -38,21 +39,6 @@ class IngestSummary:
 
     def line(self) -> str:
         return f"{self.read} read, {self.new} new, {self.unchanged} unchanged, {self.failed} failed"
-
-
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named directly, plus every supported file under a named directory, sorted."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
-        else:
-            files.append(path)
-    return files
 
 
 def _content_hash(path: Path) -> tuple[str, int]:
@@ -121,6 +107,7 @@ def ingest_paths(
     progress: Callable[[Iterable, int], Iterator] | None = None,
     workers: int = 1,
     as_of: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> IngestSummary:
     """Ingest every file under ``paths`` into ``db`` and link citations across the database.
 
@@ -128,13 +115,16 @@ def ingest_paths(
     wraps the files to process (an iterable and its length) in a progress bar.  Reading and
     extraction may run in ``workers`` processes; every write happens here, one transaction per
     document, so the database never sees two writers.  Task statuses are computed as of
-    ``as_of`` (default: today).
+    ``as_of`` (default: today).  Files over ``max_bytes`` are refused with an error.
     """
     summary = IngestSummary()
     failures: list[Failure] = []
     pending: list[tuple[Path, str, int]] = []
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, max_bytes):
         summary.read += 1
+        if isinstance(path, Refused):
+            failures.append(Failure(path.path, "read", path.message))
+            continue
         try:
             content_hash, size = _content_hash(path)
         except OSError as error:
