@@ -563,38 +563,6 @@ def _loads(value: str | None) -> list:
     return parsed if isinstance(parsed, list) else [parsed]
 
 
-def _is_implementing(relation: str | None) -> bool:
-    """Whether a citation's relation says the citing document carries the cited one out
-    ("Thực hiện Công điện số 1102/CĐ-TTg ..."): the linker's own list, kept as data."""
-    return relation in load("citation_relations").get("implementing_relations", ())
-
-
-def _same_date(citation_date: str | None, document_date: str | None) -> bool:
-    """A citation's date, when both are known, must be the target's date: the same number is
-    reused by the same issuer in another year (68/NQ-CP of 2020 and of 2021)."""
-    return not citation_date or not document_date or citation_date == document_date
-
-
-async def _numbered_documents(db) -> list[dict]:
-    return await _rows(
-        db,
-        "select id, doc_type, number, issuer, issued_date, year, subject from documents "
-        "where number is not null and number != ''",
-    )
-
-
-def _resolve(number: str | None, date_: str | None, documents: list[dict]) -> dict | None:
-    """The stored document that a citation names, matched on number and (when known) date."""
-    key = number_key(number)
-    if not key:
-        return None
-    for document in documents:
-        stored = number_key(document["number"])
-        if stored and key == stored and _same_date(date_, document["issued_date"]):
-            return document
-    return None
-
-
 def task_status(task: dict, today: str) -> str:
     """A task's status key: from the ledger's status when it has one, else from its deadline
     (no report of completion is known, so a passed deadline means overdue)."""
@@ -1024,58 +992,35 @@ _CITED_BY_SELECT = (
 )
 
 
-async def _cited_by(db, document: dict, tables: set[str], linked: bool) -> list[dict]:
-    """Citations of ``document`` in other documents, oldest citing document first: the links
-    the linker made when it has run, else the document's number matched in any spelling
-    (and the date, when both are known)."""
-    if "citations" not in tables:
+async def _cited_by(db, document: dict, linked: bool) -> list[dict]:
+    """Citations of ``document`` in other documents, as the linker resolved them, oldest citing
+    document first."""
+    if not linked:
         return []
-    order = " order by d.issued_date is null, d.issued_date, c.document_id, c.start"
-    if linked:
-        return await _rows(
-            db,
-            _CITED_BY_SELECT + "where c.target_id = :id and c.document_id != :id" + order,
-            {"id": document["id"]},
-        )
-    if not document.get("number"):
-        return []
-    rows = await _rows(
+    return await _rows(
         db,
         _CITED_BY_SELECT
-        + "where c.document_id != :id and vanban_number_matches(c.number, :number)"
-        + order,
-        {"id": document["id"], "number": document["number"]},
+        + "where c.target_id = :id and c.document_id != :id"
+        + " order by d.issued_date is null, d.issued_date, c.document_id, c.start",
+        {"id": document["id"]},
     )
-    exact = number_key(document["number"])
-    return [
-        row
-        for row in rows
-        if number_key(row["number"]) == exact
-        and _same_date(row.get("date"), document.get("issued_date"))
-    ]
 
 
-async def _implementations(
-    db, document: dict, tables: set[str], cited_by: list[dict]
-) -> list[dict]:
+async def _implementations(db, document: dict) -> list[dict]:
     """Documents carrying ``document`` out, in date order: the linker's ``implementations``
-    view when it exists, else the citing documents whose wording says they carry it out."""
-    if "implementations" in await db.view_names():
-        return await _rows(
-            db,
-            "select i.*, i.document_type as doc_type, i.document_number as doc_number, "
-            "i.document_date as doc_date, i.document_issuer as doc_issuer, "
-            "i.document_subject as doc_subject, d.filename as doc_filename "
-            "from implementations i join documents d on d.id = i.document_id "
-            "where i.directive_id = :id "
-            "order by i.document_date is null, i.document_date, i.document_id",
-            {"id": document["id"]},
-        )
-    first: dict[str, dict] = {}
-    for row in cited_by:
-        if _is_implementing(row.get("relation")):
-            first.setdefault(row["document_id"], row)
-    return sorted(first.values(), key=lambda r: (r["doc_date"] is None, r["doc_date"] or ""))
+    view (none before the first link)."""
+    if "implementations" not in await db.view_names():
+        return []
+    return await _rows(
+        db,
+        "select i.*, i.document_type as doc_type, i.document_number as doc_number, "
+        "i.document_date as doc_date, i.document_issuer as doc_issuer, "
+        "i.document_subject as doc_subject, d.filename as doc_filename "
+        "from implementations i join documents d on d.id = i.document_id "
+        "where i.directive_id = :id "
+        "order by i.document_date is null, i.document_date, i.document_id",
+        {"id": document["id"]},
+    )
 
 
 async def document_page(datasette, request):
@@ -1086,7 +1031,6 @@ async def document_page(datasette, request):
         raise NotFound("Không có văn bản này")
     document = found[0]
     tables = await _tables(db)
-    numbered = await _numbered_documents(db)
 
     def entity_rows(table: str) -> str:
         return f"select * from {table} where document_id = :id order by start, position"
@@ -1110,22 +1054,28 @@ async def document_page(datasette, request):
         await _tasks(db, "t.document_id = :id", {"id": document_id}) if "tasks" in tables else []
     )
     linked = "citations" in tables and "target_id" in await _columns(db, "citations")
-    by_id = {row["id"]: row for row in numbered}
+    # The linker's answer (it also catches numbers OCR garbled in the cited header).
+    target_ids = sorted(
+        {
+            c["target_id"]
+            for c in citations
+            if linked and c.get("target_id") and c["target_id"] != document_id
+        }
+    )
+    targets = {
+        row["id"]: row
+        for row in await _rows(
+            db,
+            "select id, doc_type, number, issuer, issued_date, year, subject from documents "
+            "where id in (select value from json_each(:ids))",
+            {"ids": json.dumps(target_ids)},
+        )
+    }
     for citation in citations:
-        if linked:
-            # The linker's answer (it also catches numbers OCR garbled in the cited header).
-            target_id = citation.get("target_id")
-            target = by_id.get(target_id) or (
-                {"id": target_id}
-                if target_id and citation.get("link_status") == "resolved"
-                else None
-            )
-        else:
-            target = _resolve(citation["number"], citation.get("date"), numbered)
-        citation["target"] = target if target and target["id"] != document_id else None
+        citation["target"] = targets.get(citation.get("target_id")) if linked else None
 
-    cited_by = await _cited_by(db, document, tables, linked)
-    implementations = await _implementations(db, document, tables, cited_by)
+    cited_by = await _cited_by(db, document, linked)
+    implementations = await _implementations(db, document)
     reported: list[dict] = []
     if implementations and "statistics" in tables:
         ids = list(dict.fromkeys(row["document_id"] for row in implementations))

@@ -15,7 +15,6 @@ import asyncio
 import importlib.util
 import json
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 import pytest
 from datasette.app import Datasette
 
+from extract.ledger import refresh as refresh_ledger
 from extract.link import link_citations
 from extract.model import Citation, Extraction, Header, Signer, Statistic, Task
 from ingest.cli import PROJECT_ROOT, datasette_arguments
@@ -37,6 +37,8 @@ from ingest.storage import open_db, save_document
 
 CORPUS = PROJECT_ROOT / "corpus"
 PLUGIN = PROJECT_ROOT / "plugins" / "vanban_site.py"
+# The day the hand-made ledger is computed on: after the report, before any real "today".
+LEDGER_DAY = date(2021, 9, 20)
 
 
 def close_for_serving(db) -> None:
@@ -110,7 +112,7 @@ def _save(db, document_id: str, name: str, text: str, extraction: Extraction) ->
     )
 
 
-def _build_linked_db(path: Path, run_linker: bool) -> Path:
+def _build_linked_db(path: Path) -> Path:
     db = open_db(path)
     text = DIRECTIVE_TEXT
     first, second = text.index("1. Ủy ban"), text.index("2. Bộ Y tế")
@@ -239,50 +241,17 @@ def _build_linked_db(path: Path, run_linker: bool) -> Path:
             ),
         ),
     )
-    if run_linker:
-        link_citations(db)
-        if "target_id" not in db["citations"].columns_dict:
-            pytest.skip("citation linking (extract/link.py) has not landed")
-        _run_ledger_stage(db)
+    link_citations(db)
+    refresh_ledger(db, as_of=LEDGER_DAY)
     close_for_serving(db)
     return path
 
 
-# The day the hand-made ledger is computed on: after the report, before any real "today".
-LEDGER_DAY = date(2021, 9, 20)
-
-
-def _run_ledger_stage(db) -> None:
-    """The task ledger, agencies and people of extract/ledger.py, once that module exists."""
-    try:
-        ledger = importlib.import_module("extract.ledger")
-    except ModuleNotFoundError:
-        return
-    ledger.refresh(db, as_of=LEDGER_DAY)
-
-
 @pytest.fixture(scope="session")
-def has_ledger(linked_db) -> bool:
-    with sqlite3.connect(linked_db) as conn:
-        return bool(
-            conn.execute(
-                "select count(*) from sqlite_master where name = 'task_ledger'"
-            ).fetchone()[0]
-        )
-
-
-@pytest.fixture(scope="session", params=["number-match", "linker"])
-def linked_db(request, tmp_path_factory) -> Path:
-    """Three linked documents; the site resolves their citations itself ("number-match") or
-    reads the links, and the task ledger, that extract/link.py and extract/ledger.py stored
-    ("linker")."""
-    folder = tmp_path_factory.mktemp(f"linked-{request.param}")
-    return _build_linked_db(folder / "vanban.db", run_linker=request.param == "linker")
-
-
-@pytest.fixture(scope="session")
-def unlinked_db(tmp_path_factory) -> Path:
-    return _build_linked_db(tmp_path_factory.mktemp("unlinked") / "vanban.db", run_linker=False)
+def linked_db(tmp_path_factory) -> Path:
+    """Three linked documents, with the links and the task ledger that extract/link.py and
+    extract/ledger.py stored."""
+    return _build_linked_db(tmp_path_factory.mktemp("linked") / "vanban.db")
 
 
 def _flag_values(arguments: list[str], flag: str) -> list[str]:

@@ -45,8 +45,8 @@ def corpus_url(serve, corpus_db) -> str:
 
 
 @pytest.fixture(scope="module")
-def linked_url(serve, unlinked_db) -> str:
-    return serve(unlinked_db)
+def linked_url(serve, linked_db) -> str:
+    return serve(linked_db)
 
 
 @pytest.fixture

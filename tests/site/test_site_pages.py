@@ -205,16 +205,13 @@ def test_directive_page_lists_implementations_in_date_order_tasks_and_reported_f
     assert "125.430" in figures and "6.102" in figures
 
 
-def test_directive_tasks_show_status_and_evidence(linked_site, has_ledger):
+def test_directive_tasks_show_status_and_evidence(linked_site):
     tasks = linked_site.get("/van-ban/d1").text.split('class="tasks"')[1].split("</section>")[0]
     first = tasks.split("<tr class=")[1]
     assert "tổ chức xét nghiệm diện rộng" in first
-    if has_ledger:
-        # the report d3 says the testing was done, after the deadline
-        assert "hoàn thành quá hạn" in first
-        assert 'href="/van-ban/d3"' in first and "đã hoàn thành việc tổ chức xét nghiệm" in first
-    else:
-        assert '<span class="status">quá hạn</span>' in first
+    # the report d3 says the testing was done, after the deadline
+    assert "hoàn thành quá hạn" in first
+    assert 'href="/van-ban/d3"' in first and "đã hoàn thành việc tổ chức xét nghiệm" in first
 
 
 def test_citation_graph_is_inline_svg_with_links(linked_site):
@@ -223,9 +220,9 @@ def test_citation_graph_is_inline_svg_with_links(linked_site):
     assert 'href="/van-ban/d2"' in svg and 'href="/van-ban/d3"' in svg
 
 
-def test_agency_page_shows_the_other_spellings_the_ledger_stage_saw(linked_site, has_ledger):
+def test_agency_page_shows_the_other_spellings_the_ledger_stage_saw(linked_site):
     html = linked_site.get("/co-quan", params={"ten": "Ủy ban nhân dân tỉnh Cà Mau"}).text
-    assert ('class="agency-facts"' in html) == has_ledger
+    assert 'class="agency-facts"' in html
 
 
 def test_agency_page_lists_documents_and_tasks(linked_site):
@@ -277,12 +274,11 @@ def test_year_and_month_facets(linked_site):
     assert [t["assignee"] for t in filtered] == ["Ủy ban nhân dân các tỉnh, thành phố"]
 
 
-def test_task_status_facet_counts_and_filters(linked_site, has_ledger):
+def test_task_status_facet_counts_and_filters(linked_site):
     facet = linked_site.get("/vanban/tasks.json").json()["facet_results"]["trạng thái"]
     counts = {v["value"]: v["count"] for v in facet["results"]}
-    first_status = "hoàn thành quá hạn" if has_ledger else "quá hạn"
-    assert counts == {first_status: 1, "chưa đến hạn": 1}
-    overdue = next(v for v in facet["results"] if v["value"] == first_status)
+    assert counts == {"hoàn thành quá hạn": 1, "chưa đến hạn": 1}
+    overdue = next(v for v in facet["results"] if v["value"] == "hoàn thành quá hạn")
     path = overdue["toggle_url"].removeprefix("http://localhost")
     rows = linked_site.get(path + "&_shape=array")
     assert [t["assignee"] for t in rows.json()] == ["Ủy ban nhân dân các tỉnh, thành phố"]
@@ -322,7 +318,7 @@ def test_every_canned_query_runs_on_linked_documents(linked_site):
     _run_every_canned_query(linked_site)
 
 
-def test_canned_queries_answer_on_linked_documents(linked_site, has_ledger):
+def test_canned_queries_answer_on_linked_documents(linked_site):
     def rows(name: str, **params) -> list[dict]:
         return linked_site.get(f"/vanban/{name}.json", params={**params, "_shape": "array"}).json()
 
@@ -337,8 +333,8 @@ def test_canned_queries_answer_on_linked_documents(linked_site, has_ledger):
         "d3",
     ]
     overdue = [r["assignee"] for r in rows("nhiem_vu_qua_han", truoc_ngay="2021-09-01")]
-    # with a ledger, the task that d3 reports done is no longer overdue
-    assert overdue == ([] if has_ledger else ["Ủy ban nhân dân các tỉnh, thành phố"])
+    # the task that d3 reports done is not overdue
+    assert overdue == []
     assert [r["assignee"] for r in rows("nhiem_vu_cua_co_quan", co_quan="bo y te")] == ["Bộ Y tế"]
     assert [
         r["assignee"] for r in rows("nhiem_vu_cua_co_quan", co_quan="UBND các tỉnh, thành phố")
@@ -464,12 +460,12 @@ def test_the_search_page_without_a_query_lists_the_newest_documents_with_filters
 
 
 def test_a_database_file_with_another_name_keeps_descriptions_and_queries(
-    unlinked_db, tmp_path, site_for
+    linked_db, tmp_path, site_for
 ):
     import shutil
 
     renamed = tmp_path / "luu_tru.db"
-    shutil.copy(unlinked_db, renamed)
+    shutil.copy(linked_db, renamed)
     site = site_for(renamed)
     rows = site.get(
         "/luu_tru/van_ban_dan_chieu_so_hieu.json",
