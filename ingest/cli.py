@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ from pathlib import Path
 import click
 
 from extract.evaluate import evaluate
+from ingest.check import NotADatabase, check_database, open_checked, repair_database
 from ingest.pipeline import extract_path, ingest_paths, link_documents
 from ingest.readers import ReadError
 from ingest.storage import open_db
@@ -98,6 +100,39 @@ def link_command(db_path: str, as_of: datetime | None) -> None:
         raise click.ClickException(f"{db_path} does not exist: run `vanban ingest` first")
     link_documents(open_db(db_path), as_of and as_of.date())
     click.echo(f"linked; task statuses as of {(as_of or datetime.now()).date().isoformat()}")
+
+
+@cli.command(name="check")
+@db_option
+@click.option("--repair", is_flag=True, help="Rebuild search indexes and links, delete orphan rows")
+def check_command(db_path: str, repair: bool) -> None:
+    """Verify the database: integrity, search indexes, orphan rows, links, extractor version.
+
+    Exits 1 when problems remain (after --repair, those it could not fix)."""
+    try:
+        db = open_checked(db_path)
+    except NotADatabase as error:
+        raise click.ClickException(str(error)) from error
+    try:
+        if repair:
+            repaired = repair_database(db)
+            report, lines = repaired.after, repaired.lines()
+        else:
+            report = check_database(db)
+            lines = report.lines()
+    except sqlite3.OperationalError as error:  # locked by a long write, disk full, read-only
+        raise click.ClickException(f"{db_path}: {error}") from error
+    click.echo("\n".join(lines))
+    if report.corrupt:
+        click.echo(
+            f'SQLite\'s pages are damaged: recover a copy with `sqlite3 {db_path} ".recover" '
+            f"| sqlite3 recovered.db`, or restore a backup",
+            err=True,
+        )
+    elif report.repairable and not repair:
+        click.echo("run `vanban check --repair` to rebuild what can be rebuilt", err=True)
+    if not report.clean:
+        sys.exit(1)
 
 
 @cli.command(name="extract")
