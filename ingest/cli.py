@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 import sys
+from contextlib import ExitStack
 from datetime import datetime
 from pathlib import Path
 
@@ -17,7 +18,13 @@ import click
 
 from extract.evaluate import evaluate
 from ingest.check import NotADatabase, check_database, open_checked, repair_database
-from ingest.pipeline import extract_path, ingest_paths, link_documents
+from ingest.pipeline import (
+    ClusterError,
+    dask_executor,
+    extract_path,
+    ingest_paths,
+    link_documents,
+)
 from ingest.readers import ReadError
 from ingest.storage import open_db
 
@@ -62,6 +69,14 @@ as_of_option = click.option(
     type=click.IntRange(1, os.cpu_count() or 1),
     help="Processes that read and extract in parallel (OCR is the slow part)",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="SCHEDULER",
+    default=None,
+    help="Read and extract on a Dask cluster: its scheduler's address (tcp://host:8786), "
+    "or 'local' for a local cluster of --workers processes",
+)
 @as_of_option
 def ingest_command(
     paths: tuple[str, ...],
@@ -69,6 +84,7 @@ def ingest_command(
     force: bool,
     progress: bool | None,
     workers: int,
+    dask_address: str | None,
     as_of: datetime | None,
 ) -> None:
     """Read, extract and store documents: files, or folders searched for supported files."""
@@ -81,9 +97,22 @@ def ingest_command(
             return tqdm(files, total=total, desc="ingest", unit="file", file=sys.stderr)
 
     db = open_db(db_path)
-    summary = ingest_paths(
-        db, paths, force=force, progress=bar, workers=workers, as_of=as_of and as_of.date()
-    )
+    with ExitStack() as stack:
+        executor = None
+        if dask_address:
+            try:
+                executor, workers = stack.enter_context(dask_executor(dask_address, workers))
+            except ClusterError as error:
+                raise click.ClickException(str(error)) from error
+        summary = ingest_paths(
+            db,
+            paths,
+            force=force,
+            progress=bar,
+            workers=workers,
+            as_of=as_of and as_of.date(),
+            executor=executor,
+        )
     for path, message in summary.errors:
         click.echo(f"error: {path}: {message}", err=True)
     click.echo(summary.line())

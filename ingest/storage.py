@@ -114,6 +114,41 @@ ENTITY_COLUMNS: dict[str, dict[str, type]] = {
     },
 }
 
+# A file is known unchanged, without reading it, when its size and modification time (st_mtime_ns)
+# are those recorded here; the content hash decides when they differ.
+FILE_COLUMNS = {
+    "path": str,
+    "document_id": str,
+    "content_hash": str,
+    "size": int,
+    "mtime_ns": int,
+    "ingested_at": str,
+}
+
+# Every column the site filters, facets, sorts or joins on, so that each of those is an index
+# search at any size.  Entity tables need none for document_id: it leads their primary key.
+INDEXED_COLUMNS = (
+    ("documents", "number_key"),
+    ("documents", "issued_date"),
+    ("documents", "doc_type"),
+    ("documents", "issuer"),
+    ("documents", "year"),
+    ("files", "document_id"),
+    ("recipients", "name"),
+    ("citations", "type"),
+    ("citations", "relation"),
+    ("citations", "issuer"),
+    ("statistics", "indicator"),
+    ("statistics", "unit"),
+    ("statistics", "area"),
+    ("statistics", "as_of"),
+    ("officials", "name"),
+    ("tasks", "assignee"),
+    ("tasks", "deadline"),
+    ("tasks", "deadline_kind"),
+    ("errors", "stage"),
+)
+
 FTS_COLUMNS = ["number", "subject", "text", "text_folded"]
 # The index of the text as written: what a reader types, with its diacritics.
 EXACT_FTS_COLUMNS = ("subject", "text")
@@ -131,11 +166,10 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
     """Create every table, index and FTS index that does not exist yet."""
     db["documents"].create(DOCUMENT_COLUMNS, pk="id", if_not_exists=True)
-    db["files"].create(
-        {"path": str, "document_id": str, "content_hash": str, "size": int, "ingested_at": str},
-        pk="path",
-        if_not_exists=True,
-    )
+    db["files"].create(FILE_COLUMNS, pk="path", if_not_exists=True)
+    for name, kind in FILE_COLUMNS.items():
+        if name not in db["files"].columns_dict:  # a database from before the column
+            db["files"].add_column(name, kind)
     for table, columns in ENTITY_COLUMNS.items():
         db[table].create(
             columns,
@@ -148,12 +182,8 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    for table, columns in (
-        ("documents", ["number_key"]),
-        ("documents", ["issued_date"]),
-        ("files", ["document_id"]),
-    ):
-        db[table].create_index(columns, if_not_exists=True)
+    for table, column in INDEXED_COLUMNS:
+        db[table].create_index([column], if_not_exists=True)
     if not db["documents_fts"].exists():
         db["documents"].enable_fts(
             FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True
@@ -209,9 +239,17 @@ def number_key(number: str | None) -> str | None:
     return "".join(key.split())
 
 
-def file_is_unchanged(db: sqlite_utils.Database, path: str, content_hash: str) -> bool:
-    rows = list(db.query("select content_hash from files where path = ?", [path]))
-    return bool(rows) and rows[0]["content_hash"] == content_hash
+def stored_file(db: sqlite_utils.Database, path: str) -> dict | None:
+    """The ``files`` row of ``path`` (its size, mtime_ns and content hash), or None."""
+    rows = list(db.query("select * from files where path = ?", [path]))
+    return rows[0] if rows else None
+
+
+def record_file_stat(db: sqlite_utils.Database, path: str, size: int, mtime_ns: int) -> None:
+    """Remember the size and modification time of a file found unchanged by its hash (touched or
+    copied back), so that the next run skips it without reading it."""
+    with db.atomic():
+        db["files"].update(path, {"size": size, "mtime_ns": mtime_ns})
 
 
 def _entity_rows(document_id: str, text: str, entities: Iterable) -> list[dict]:
@@ -247,6 +285,7 @@ def save_document(
     extraction: Extraction,
     content_hash: str,
     size: int,
+    mtime_ns: int | None = None,
 ) -> None:
     """Store one document and its entities in one transaction, replacing what its path held."""
     header = extraction.header
@@ -311,6 +350,7 @@ def save_document(
                 "document_id": document_id,
                 "content_hash": content_hash,
                 "size": size,
+                "mtime_ns": mtime_ns,
                 "ingested_at": now(),
             },
             pk="path",

@@ -156,13 +156,14 @@ def test_parallel_workers_store_the_same_database(tmp_path: Path, seed_copy: Pat
     assert snapshot(2) == snapshot(1)
 
 
-def test_progress_wraps_the_files_to_process(fresh_db, seed_copy: Path) -> None:
+def test_progress_wraps_the_stream_of_files_without_a_total(fresh_db, seed_copy: Path) -> None:
     seen = []
 
     def progress(items, total):
-        seen.append(total)
+        items = list(items)
+        seen.append((total, len(items)))
         yield from items
 
     ingest_paths(fresh_db, [seed_copy], progress=progress)
     ingest_paths(fresh_db, [seed_copy], progress=progress)
-    assert seen == [5, 0]
+    assert seen == [(None, 5), (None, 5)]
