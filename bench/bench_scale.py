@@ -1,0 +1,404 @@
+"""Scale: the figures of issue 9 on a generated corpus, each against a baseline of the same run.
+
+Corpora come from bench/make_corpus.py (real documents recombined).  Each measurement prints
+one markdown table row (with the date and the load average, since the machine is shared):
+
+- ``throughput``: characters per second per core of the whole pipeline against underthesea's
+  ``ner`` over the same text (the functions of bench/bench_pipeline.py), on a sample of the
+  corpus;
+- ``ingest``: wall time of a first ingest into a fresh database with 1 and with 2 worker
+  processes, then of a re-ingest of the unchanged archive, each run in a child process whose
+  peak memory (its own plus its workers', summed) is sampled from /proc;
+- ``search``: median and p95 latency of the site's search page (``/-/tim-kiem``) for the
+  queries a secretariat types, the database opened immutable as ``vanban serve`` opens it,
+  against the same queries on a smaller database.
+
+    .venv/bin/python bench/bench_scale.py throughput --corpus /tmp/vanban-bench/corpus-1000-seed1
+    .venv/bin/python bench/bench_scale.py ingest --corpus /tmp/vanban-bench/corpus-10000-seed1
+    .venv/bin/python bench/bench_scale.py search --db BIG.db --baseline-db SMALL.db
+
+``build`` ingests a corpus into a kept database (for the search figures) and prints the same
+row as ``ingest`` for that one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+from bench_pipeline import time_baseline, time_pipeline
+
+from ingest.files import expand_paths
+from ingest.normalize import normalize_text
+from ingest.readers import read_document
+
+DEFAULT_ROOT = Path("/tmp/vanban-bench")
+# How often the memory of an ingest and its workers is sampled.
+SAMPLE_SECONDS = 0.2
+
+# What a secretariat types into the search box: words with and without diacritics, phrases,
+# document numbers spelled as they come (no đ, spaces, the type in words), a filter.
+QUERIES = (
+    ("phòng, chống dịch", {}),
+    ("phong chong dich", {}),
+    ("gia hạn nộp thuế", {}),
+    ("gia han nop thue", {}),
+    ('"thích ứng an toàn"', {}),
+    ("hỗ trợ người lao động", {}),
+    ("tiêm vắc xin", {}),
+    ("Mường Tè", {}),
+    ("giãn cách xã hội Cà Mau", {}),
+    ("tháo gỡ khó khăn doanh nghiệp du lịch lữ hành", {}),
+    ("1102/CD-TTg", {}),
+    ("1102/CĐ-TTg", {}),
+    ("cong dien 1102", {}),
+    ("Công điện số 1102/CĐ-TTg ngày 23/8/2021", {}),
+    ("4806/UBND-KGVX", {}),
+    ("28/2021/QĐ-TTg", {}),
+    ("qd 28/2021", {}),
+    ("nghị quyết 128", {}),
+    ("covid", {"nam": "2021"}),
+    ("kế hoạch", {"loai": "kế hoạch"}),
+)
+
+
+TABLE_HEAD = (
+    "| when | load (1, 5, 15 min) | measurement | result | baseline, same run | ratio | target |\n"
+    "|---|---|---|---:|---:|---:|---|"
+)
+
+
+def row(
+    measurement: str, result: str, baseline: str = "", ratio: str = "", target: str = ""
+) -> None:
+    """One table row, stamped with the time and the load average of the shared machine."""
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    when = f"{datetime.now(UTC):%d %b %Y %H:%M} UTC"
+    print(
+        f"| {when} | {load} | {measurement} | {result} | {baseline} | {ratio} | {target} |",
+        flush=True,
+    )
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    return sorted(path for path in expand_paths([corpus]) if isinstance(path, Path))
+
+
+# ---------------------------------------------------------------------------------------------
+# Throughput against underthesea's ner
+
+
+def throughput(corpus: Path, sample: int) -> None:
+    files = corpus_files(corpus)[:sample]
+    texts = [normalize_text(read_document(f).text) for f in files]
+    characters = sum(len(t) for t in texts)
+    time_pipeline(files[:3])  # warm imports and lexicons
+    pipeline = time_pipeline(files)
+    baseline = time_baseline(texts)
+    row(
+        f"whole pipeline, 1 process, {len(files)} documents, {characters:,} chars",
+        f"{characters / pipeline:,.0f} chars/s ({pipeline:.1f} s)",
+        f"underthesea ner: {characters / baseline:,.0f} chars/s ({baseline:.1f} s)",
+        f"**{baseline / pipeline:.1f}x**",
+        "≥ 15x",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Ingest: wall time, re-ingest, peak memory of the process tree
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        found = []
+        for task in tasks:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        return found
+    except OSError:
+        return []
+
+
+def _memory_kib(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB; PSS shares the pages workers inherit from the parent
+    among them, so its sum over a process tree does not count them twice."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0, 0
+    values = {}
+    for line in rollup.splitlines():
+        name, _, rest = line.partition(":")
+        if name in ("Rss", "Pss"):
+            values[name] = int(rest.split()[0])
+    return values.get("Rss", 0), values.get("Pss", 0)
+
+
+def tree_memory_kib(root: int) -> tuple[int, int]:
+    """Summed (RSS, PSS) of a process and all its descendants."""
+    pending, rss, pss = [root], 0, 0
+    while pending:
+        pid = pending.pop()
+        one_rss, one_pss = _memory_kib(pid)
+        rss, pss = rss + one_rss, pss + one_pss
+        pending += _children(pid)
+    return rss, pss
+
+
+@dataclass
+class IngestRun:
+    seconds: float  # the ingest_paths call, imports and model loading excluded
+    summary: str
+    documents: int
+    peak_rss_mib: float
+    peak_pss_mib: float
+
+
+def run_ingest(db: Path, corpus: Path, workers: int) -> IngestRun:
+    """One ``ingest_paths`` in a child process, its memory sampled until it ends."""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "_ingest",
+            "--db",
+            str(db),
+            "--corpus",
+            str(corpus),
+            "--workers",
+            str(workers),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    peaks = [0, 0]
+
+    def sample() -> None:
+        while child.poll() is None:
+            rss, pss = tree_memory_kib(child.pid)
+            peaks[0], peaks[1] = max(peaks[0], rss), max(peaks[1], pss)
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    output, _ = child.communicate()
+    sampler.join()
+    if child.returncode != 0:
+        raise SystemExit(f"error: ingest of {corpus} failed (exit {child.returncode})")
+    result = json.loads(output.strip().splitlines()[-1])
+    return IngestRun(
+        result["seconds"], result["summary"], result["documents"], peaks[0] / 1024, peaks[1] / 1024
+    )
+
+
+def _ingest_child(db: Path, corpus: Path, workers: int) -> None:
+    from ingest.pipeline import ingest_paths
+    from ingest.storage import open_db
+
+    database = open_db(db)
+    start = time.perf_counter()
+    summary = ingest_paths(database, [corpus], workers=workers)
+    seconds = time.perf_counter() - start
+    documents = database["documents"].count
+    database.close()
+    print(json.dumps({"seconds": seconds, "summary": summary.line(), "documents": documents}))
+
+
+def _memory_cell(run: IngestRun) -> str:
+    return f"{run.peak_rss_mib:,.0f} MiB RSS ({run.peak_pss_mib:,.0f} MiB PSS)"
+
+
+def ingest(corpus: Path, workers: list[int], keep: Path | None) -> None:
+    """First ingest with each number of workers into a fresh database, then a re-ingest of the
+    unchanged archive into the database of the last."""
+    files = len(corpus_files(corpus))
+    runs = {}
+    with tempfile.TemporaryDirectory(dir=DEFAULT_ROOT) as folder:
+        for count in workers:
+            db = keep if keep and count == workers[-1] else Path(folder) / f"w{count}.db"
+            runs[count] = run_ingest(db, corpus, count)
+            run = runs[count]
+            row(
+                f"first ingest, {files:,} files, {count} worker(s)",
+                f"{run.seconds:,.0f} s ({run.summary}); peak {_memory_cell(run)}",
+                target="< 600 s with 2",
+            )
+        if len(workers) > 1:
+            one, last = runs[workers[0]], runs[workers[-1]]
+            row(
+                f"first ingest, {workers[-1]} workers against {workers[0]}",
+                f"{last.seconds:,.0f} s",
+                f"{one.seconds:,.0f} s",
+                f"**{one.seconds / last.seconds:.2f}x** faster",
+            )
+        again = run_ingest(keep or Path(folder) / f"w{workers[-1]}.db", corpus, workers[-1])
+        first = runs[workers[-1]]
+        row(
+            f"re-ingest of the unchanged archive, {workers[-1]} worker(s)",
+            f"{again.seconds:,.2f} s ({again.summary}); peak {_memory_cell(again)}",
+            f"first ingest {first.seconds:,.0f} s",
+            f"**{first.seconds / again.seconds:,.0f}x** faster",
+            "≥ 50x",
+        )
+        peak = max([*runs.values(), again], key=lambda run: run.peak_pss_mib)
+        row(
+            "peak memory of the ingests above, process and workers",
+            _memory_cell(peak),
+            target="< 1 GiB",
+        )
+
+
+def build(corpus: Path, db: Path, workers: int) -> None:
+    run = run_ingest(db, corpus, workers)
+    row(
+        f"first ingest into {db.name}, {run.documents:,} documents stored, {workers} worker(s)",
+        f"{run.seconds:,.0f} s ({run.summary}); peak {_memory_cell(run)}",
+        target="peak < 1 GiB",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Search latency through the site
+
+
+def site_for(db: Path):
+    """A Datasette instance with the options ``vanban serve`` passes (metadata, templates,
+    plugins, limits), the file opened immutable as a published database is."""
+    from datasette.app import Datasette
+
+    from ingest.cli import datasette_arguments
+
+    arguments = datasette_arguments(str(db))
+
+    def values(flag: str) -> list[str]:
+        return [arguments[i + 1] for i, value in enumerate(arguments) if value == flag]
+
+    settings = {
+        arguments[i + 1]: int(arguments[i + 2])
+        for i, value in enumerate(arguments)
+        if value == "--setting"
+    }
+    return Datasette(
+        files=[],
+        immutables=[str(db)],
+        metadata=json.loads(Path(values("--metadata")[0]).read_text(encoding="utf-8")),
+        template_dir=values("--template-dir")[0],
+        plugins_dir=values("--plugins-dir")[0],
+        static_mounts=[tuple(mount.split(":", 1)) for mount in values("--static")],
+        settings=settings,
+    )
+
+
+@dataclass
+class Latencies:
+    documents: int
+    samples: list[float]  # milliseconds
+    slowest: tuple[float, str]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.samples)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+async def _latencies(db: Path, rounds: int) -> Latencies:
+    datasette = site_for(db)
+    documents = (await datasette.get_database().execute("select count(*) from documents")).rows[0][
+        0
+    ]
+    paths = ["/-/tim-kiem?" + urlencode({"q": q, **filters}) for q, filters in QUERIES]
+    for path in paths:  # warm the page cache and the templates
+        response = await datasette.client.get(path)
+        if response.status_code != 200:
+            raise SystemExit(f"error: {path} answered {response.status_code}")
+    samples, slowest = [], (0.0, "")
+    for _ in range(rounds):
+        for path in paths:
+            start = time.perf_counter()
+            await datasette.client.get(path)
+            elapsed = (time.perf_counter() - start) * 1000
+            samples.append(elapsed)
+            slowest = max(slowest, (elapsed, path))
+    return Latencies(documents, samples, slowest)
+
+
+def search(db: Path, baseline_db: Path | None, rounds: int) -> None:
+    big = asyncio.run(_latencies(db, rounds))
+    baseline, ratio = "", ""
+    if baseline_db:
+        small = asyncio.run(_latencies(baseline_db, rounds))
+        baseline = (
+            f"{small.documents:,} documents: median {small.median:.1f} ms, p95 {small.p95:.1f} ms"
+        )
+        ratio = f"p95 {big.p95 / small.p95:.1f}x"
+    row(
+        f"search page, {big.documents:,} documents, {len(QUERIES)} queries x {rounds}, immutable",
+        f"median {big.median:.1f} ms, p95 **{big.p95:.1f} ms** "
+        f"(slowest {big.slowest[0]:.0f} ms: `{big.slowest[1]}`)",
+        baseline,
+        ratio,
+        "p95 < 50 ms",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    one = commands.add_parser("throughput", help="pipeline against underthesea ner")
+    one.add_argument("--corpus", type=Path, default=DEFAULT_ROOT / "corpus-1000-seed1")
+    one.add_argument("--sample", type=int, default=30, help="documents timed")
+    two = commands.add_parser("ingest", help="1 and 2 workers, re-ingest, peak memory")
+    two.add_argument("--corpus", type=Path, default=DEFAULT_ROOT / "corpus-10000-seed1")
+    two.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    two.add_argument("--keep", type=Path, help="keep the last database here")
+    three = commands.add_parser("build", help="ingest a corpus into a kept database")
+    three.add_argument("--corpus", type=Path, default=DEFAULT_ROOT / "corpus-100000-seed1")
+    three.add_argument("--db", type=Path, default=DEFAULT_ROOT / "corpus-100000-seed1.db")
+    three.add_argument("--workers", type=int, default=2)
+    four = commands.add_parser("search", help="search latency through the site")
+    four.add_argument("--db", type=Path, default=DEFAULT_ROOT / "corpus-100000-seed1.db")
+    four.add_argument("--baseline-db", type=Path)
+    four.add_argument("--rounds", type=int, default=5)
+    child = commands.add_parser("_ingest")
+    child.add_argument("--db", type=Path, required=True)
+    child.add_argument("--corpus", type=Path, required=True)
+    child.add_argument("--workers", type=int, required=True)
+    args = parser.parse_args()
+    for path in [getattr(args, name, None) for name in ("corpus", "db", "baseline_db")]:
+        if path is not None and args.command != "_ingest" and not path.exists():
+            if not (args.command == "build" and path == args.db):
+                raise SystemExit(
+                    f"error: {path} does not exist (make it with bench/make_corpus.py)"
+                )
+    if args.command != "_ingest":
+        print(TABLE_HEAD)
+    if args.command == "throughput":
+        throughput(args.corpus, args.sample)
+    elif args.command == "ingest":
+        ingest(args.corpus, args.workers, args.keep)
+    elif args.command == "build":
+        build(args.corpus, args.db, args.workers)
+    elif args.command == "search":
+        search(args.db, args.baseline_db, args.rounds)
+    else:
+        _ingest_child(args.db, args.corpus, args.workers)
+
+
+if __name__ == "__main__":
+    main()
