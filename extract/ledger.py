@@ -145,7 +145,8 @@ def ensure_agencies_shape(db: sqlite_utils.Database) -> None:
     """Create ``agencies`` and ``agency_names`` if they do not exist."""
     db["agencies"].create(AGENCY_COLUMNS, pk="key", if_not_exists=True)
     db["agency_names"].create(AGENCY_NAME_COLUMNS, pk="name", if_not_exists=True)
-    db["agency_names"].create_index(["key"], if_not_exists=True)
+    for table, column in (("agency_names", "key"), ("agencies", "kind"), ("agencies", "province")):
+        db[table].create_index([column], if_not_exists=True)
 
 
 def ensure_people_shape(db: sqlite_utils.Database) -> None:
@@ -156,7 +157,12 @@ def ensure_people_shape(db: sqlite_utils.Database) -> None:
         pk=("person_id", "document_id", "role", "position"),
         if_not_exists=True,
     )
-    db["people_mentions"].create_index(["document_id"], if_not_exists=True)
+    for table, column in (
+        ("people_mentions", "document_id"),
+        ("people_mentions", "role"),
+        ("people", "kind"),
+    ):
+        db[table].create_index([column], if_not_exists=True)
 
 
 def ensure_ledger_shape(db: sqlite_utils.Database) -> None:
@@ -174,7 +180,11 @@ def ensure_ledger_shape(db: sqlite_utils.Database) -> None:
     for table, columns in (
         ("task_ledger", ["status"]),
         ("task_ledger", ["assignee_key"]),
+        ("task_ledger", ["assignee"]),
+        ("task_ledger", ["deadline"]),
         ("task_evidence", ["report_document_id"]),
+        ("task_evidence", ["progress"]),
+        ("task_evidence", ["method"]),
     ):
         db[table].create_index(columns, if_not_exists=True)
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -167,3 +171,149 @@ def test_progress_wraps_the_stream_of_files_without_a_total(fresh_db, seed_copy:
     ingest_paths(fresh_db, [seed_copy], progress=progress)
     ingest_paths(fresh_db, [seed_copy], progress=progress)
     assert seen == [(None, 5), (None, 5)]
+
+
+def test_unchanged_size_and_mtime_skip_without_reading(
+    fresh_db, seed_copy: Path, monkeypatch
+) -> None:
+    ingest_paths(fresh_db, [seed_copy])
+    hashed = []
+    real_hash = ingest.pipeline._content_hash
+    monkeypatch.setattr(
+        ingest.pipeline, "_content_hash", lambda path: hashed.append(path.name) or real_hash(path)
+    )
+    assert ingest_paths(fresh_db, [seed_copy]).unchanged == 5
+    assert hashed == []
+
+    touched = seed_copy / SEEDS[0].name
+    stat = touched.stat()
+    os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    summary = ingest_paths(fresh_db, [seed_copy])
+    assert (summary.new, summary.unchanged) == (0, 5)
+    assert hashed == [touched.name]
+    assert fresh_db["files"].get(str(touched))["mtime_ns"] == stat.st_mtime_ns + 10**9
+    ingest_paths(fresh_db, [seed_copy])
+    assert hashed == [touched.name]
+
+    forced = ingest_paths(fresh_db, [seed_copy], force=True)
+    assert forced.new == 5 and len(hashed) == 6
+
+
+def test_database_from_before_mtime_opens_and_learns_it(db_path: Path, seed_copy: Path) -> None:
+    old = sqlite3.connect(db_path)
+    old.execute(
+        "create table files (path text primary key, document_id text, content_hash text, "
+        "size integer, ingested_at text)"
+    )
+    old.commit()
+    old.close()
+    db = open_db(db_path)
+    assert "mtime_ns" in db["files"].columns_dict
+    ingest_paths(db, [seed_copy])
+    db.execute("update files set mtime_ns = null")
+    db.conn.commit()
+    summary = ingest_paths(db, [seed_copy])
+    assert (summary.new, summary.unchanged) == (0, 5)
+    assert db.execute("select count(*) from files where mtime_ns is null").fetchone()[0] == 0
+
+
+def test_documents_commit_in_batches_and_a_failed_one_rolls_back_alone(
+    fresh_db, seed_copy: Path, monkeypatch
+) -> None:
+    import ingest.storage
+
+    monkeypatch.setattr(ingest.pipeline, "BATCH_DOCUMENTS", 2)
+    monkeypatch.setattr(ingest.pipeline, "BATCH_SECONDS", 3600.0)
+    # Statements are traced up to the link stage: the writer's commits only.
+    monkeypatch.setattr(
+        ingest.pipeline, "link_documents", lambda db, as_of=None: db.conn.set_trace_callback(None)
+    )
+    broken = SEEDS[2].name
+    real_rows = ingest.storage._entity_rows
+
+    def rows_failing_for_one(document_id, text, entities):
+        if fresh_db.execute(
+            "select 1 from documents where id = ? and filename = ?", [document_id, broken]
+        ).fetchone():
+            raise OSError("disk full")
+        return real_rows(document_id, text, entities)
+
+    # Fails after the document row of the broken file is inserted, inside its batch.
+    monkeypatch.setattr(ingest.storage, "_entity_rows", rows_failing_for_one)
+    statements = []
+    fresh_db.conn.set_trace_callback(statements.append)
+    summary = ingest_paths(fresh_db, [seed_copy])
+
+    assert (summary.new, summary.failed) == (4, 1)
+    assert [s for s in statements if s.strip().upper() == "COMMIT"] == ["COMMIT"] * 3
+    stored = {row["filename"] for row in fresh_db["documents"].rows}
+    assert stored == {seed.name for seed in SEEDS} - {broken}
+    assert fresh_db["files"].count == 4
+    error = next(fresh_db.query("select * from errors"))
+    assert (Path(error["path"]).name, error["stage"]) == (broken, "store")
+
+
+def test_files_in_flight_are_bounded(fresh_db, seed_copy: Path, monkeypatch) -> None:
+    """The scan runs at most IN_FLIGHT_PER_WORKER × workers files ahead of the writer."""
+    monkeypatch.setattr(ingest.pipeline, "IN_FLIGHT_PER_WORKER", 1)
+    pulled, ahead = [], []
+    real_save = ingest.pipeline.save_document
+
+    def files():
+        for seed in sorted(seed_copy.iterdir()):
+            pulled.append(seed)
+            yield seed
+
+    def save(db, **kwargs):
+        ahead.append(len(pulled) - len(ahead))
+        real_save(db, **kwargs)
+
+    monkeypatch.setattr(ingest.pipeline, "save_document", save)
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        summary = ingest_paths(fresh_db, files(), executor=executor)
+    assert summary.new == 5
+    assert max(ahead) <= 2
+    assert [
+        r["filename"] for r in fresh_db.query("select filename from documents order by rowid")
+    ] == [seed.name for seed in SEEDS]
+
+
+# Tables whose shape, indexes included, extract/link.py creates.
+LINKER_TABLES = {"cited_documents"}
+
+
+def test_every_facet_of_the_site_is_indexed(fresh_db, seed_copy: Path) -> None:
+    ingest_paths(fresh_db, [seed_copy])
+    metadata = json.loads((Path(__file__).resolve().parents[2] / "metadata.json").read_text())
+    tables = metadata["databases"]["vanban"]["tables"]
+    missing = []
+    for table, settings in tables.items():
+        if table in LINKER_TABLES or table not in fresh_db.table_names():
+            continue
+        leading = {index.columns[0] for index in fresh_db[table].indexes}
+        for facet in settings.get("facets", []):
+            column = facet if isinstance(facet, str) else next(iter(facet.values()))
+            if column not in leading:
+                missing.append(f"{table}.{column}")
+    assert missing == []
+
+
+def query_plan(db, sql: str, params) -> str:
+    return " | ".join(row[-1] for row in db.execute(f"explain query plan {sql}", params))
+
+
+def test_facet_and_filter_queries_search_an_index(fresh_db, seed_copy: Path) -> None:
+    ingest_paths(fresh_db, [seed_copy])
+    # Datasette's facet query over a table, and a canned query's filter.
+    facet = (
+        "select doc_type as value, count(*) as count from (select * from documents) "
+        "where doc_type is not null group by doc_type order by count desc, value limit 31"
+    )
+    assert "USING COVERING INDEX idx_documents_doc_type" in query_plan(fresh_db, facet, [])
+    by_indicator = (
+        "select s.value, d.number from statistics s join documents d on d.id = s.document_id "
+        "where s.indicator = ?"
+    )
+    plan = query_plan(fresh_db, by_indicator, ["diện tích"])
+    assert "SEARCH s USING INDEX idx_statistics_indicator (indicator=?)" in plan
+    assert "SEARCH d USING INDEX sqlite_autoindex_documents_1 (id=?)" in plan
