@@ -22,7 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -170,9 +170,13 @@ def _outcome(entry: Unchanged | Failure | Prepared | _Submitted) -> Unchanged | 
     if not isinstance(entry, _Submitted):
         return entry
     try:
-        return entry.future.result()
+        outcome = entry.future.result()
     except Exception as error:  # noqa: BLE001 - a worker lost (killed, out of memory)
         return Failure(entry.path, "extract", f"worker failed: {type(error).__name__}: {error}")
+    # The worker was given the absolute path; the database records the path as it was named.
+    if isinstance(outcome, Prepared):
+        return replace(outcome, path=entry.path, raw=replace(outcome.raw, path=entry.path))
+    return replace(outcome, path=entry.path)
 
 
 def _prepared_in_order(
@@ -187,8 +191,9 @@ def _prepared_in_order(
         elif executor is None:
             pending.append(prepare(item.path, item.content_hash, item.size, item.mtime_ns))
         else:
+            # Absolute: a worker (a Dask worker on another machine) has its own working folder.
             future = executor.submit(
-                prepare, item.path, item.content_hash, item.size, item.mtime_ns
+                prepare, item.path.absolute(), item.content_hash, item.size, item.mtime_ns
             )
             pending.append(_Submitted(item.path, future))
         while len(pending) > in_flight:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -35,21 +36,25 @@ def snapshot(db_path: Path) -> dict[str, list[tuple]]:
     return tables
 
 
-def test_dask_and_local_runs_give_the_same_database(tmp_path: Path) -> None:
+def test_dask_and_local_runs_give_the_same_database(tmp_path: Path, monkeypatch) -> None:
+    shutil.copytree(CORPUS, tmp_path / "docs")
     with dask_executor("local", workers=2) as (executor, slots):
         assert slots == 2
         assert executor.submit(os.getpid).result(timeout=60) != os.getpid()
+        # Named relative to a folder the workers, started elsewhere, are not in.
+        monkeypatch.chdir(tmp_path)
         summary = ingest_paths(
-            open_db(tmp_path / "dask.db"), [CORPUS], workers=slots, executor=executor, as_of=AS_OF
+            open_db("dask.db"), ["docs"], workers=slots, executor=executor, as_of=AS_OF
         )
     assert (summary.new, summary.failed) == (len(list(CORPUS.iterdir())), 0)
-    ingest_paths(open_db(tmp_path / "local.db"), [CORPUS], as_of=AS_OF)
+    ingest_paths(open_db("local.db"), ["docs"], as_of=AS_OF)
 
     dask, local = snapshot(tmp_path / "dask.db"), snapshot(tmp_path / "local.db")
     assert dask.keys() == local.keys()
     for table in local:
         assert dask[table] == local[table], table
     assert local["documents"] and local["citations"] and local["task_ledger"]
+    assert all(path.startswith("docs/") for path, *_ in local["files"])
 
 
 def test_unreachable_scheduler_is_one_error_line(tmp_path: Path) -> None:
