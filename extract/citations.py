@@ -32,16 +32,20 @@ _SLASH = r"\s?/\s?"
 # " - " with spaces on both sides separates a number from the words after it.
 # PDF text may carry a soft hyphen or a control character where a dash was ("5969/QĐ\x02UBND").
 _DASH = r"(?:[-–—\u00ad\x02](?:\s?[-–—])*\s?|\s[-–—]+)"
-# A type or issuer code: a capital, then letters and digits ("TTg", "UBTVQH15", "LĐTBXH").
-_CODE = r"[A-Z][A-Za-z0-9]{0,11}"
+# A type or issuer code: a capital, then letters and digits ("TTg", "UBTVQH15", "LĐTBXH"); two
+# units may share one code with "&" ("PTTH&TTĐT").
+_CODE = r"[A-Z][A-Za-z0-9]{0,11}(?:&[A-Z][A-Za-z0-9]{0,11})?"
+# Between two codes: a dash, or a dot in older numbers ("01/1999/QĐ.UB").
+_CODE_JOIN = rf"(?:{_DASH}|\.(?=[A-Z]))"
 # The serial number; not glued to a word, a separator or a decimal ("4.923", "62/63/" are not).
-_SERIAL = r"(?<![\w/–-])(?<!\d[.,])\d{1,5}"
+# A letter may follow the digits of a number inserted in a series ("30c/NQ-CP").
+_SERIAL = r"(?<![\w/–-])(?<!\d[.,])\d{1,5}(?:[a-zA-Z](?=\s?/))?"
 # The year of a legal normative document's number; OCR may split it ("03/202 1/UBTVQH15").
 _YEAR = r"(?:19|20)\d\s?\d"
 # State documents: "số/năm/loại-cơ quan" or "số/loại-cơ quan" (Nghị định 30/2020/NĐ-CP).
-_STATE_NUMBER = rf"{_SERIAL}(?:{_SLASH}{_YEAR})?{_SLASH}{_CODE}(?:{_DASH}{_CODE})*"
+_STATE_NUMBER = rf"{_SERIAL}(?:{_SLASH}{_YEAR})?{_SLASH}{_CODE}(?:{_CODE_JOIN}{_CODE})*"
 # Party documents: "số-loại/cơ quan" ("215-QĐ/TU", "1789-CV/VPTW").
-_PARTY_NUMBER = rf"{_SERIAL}{_DASH}{_CODE}{_SLASH}{_CODE}(?:{_DASH}{_CODE})*"
+_PARTY_NUMBER = rf"{_SERIAL}{_DASH}{_CODE}{_SLASH}{_CODE}(?:{_CODE_JOIN}{_CODE})*"
 NUMBER = re.compile(rf"{_PARTY_NUMBER}|{_STATE_NUMBER}")
 
 # OCR reads the "1" of a legislature code as "I" or "l" and "0" as "O" ("UBTVQHI5").
@@ -86,7 +90,7 @@ def number_parts(number: str) -> NumberParts:
     parts = folded.split("/")
     if len(parts) >= 3 and re.fullmatch(r"(?:19|20)\d\d", parts[1]):
         year = int(parts[1])
-    codes = parts[-1].split("-")
+    codes = re.split(r"[-.]", parts[-1])
     if codes[0] in types:
         return NumberParts(types[codes[0]], year, "-".join(codes[1:]) or None)
     return NumberParts(None, year, "-".join(codes) or None)
@@ -113,13 +117,17 @@ def _plain(text: str) -> str:
     return "".join(_plain_char(char) for char in text)
 
 
-def _words(phrase: str) -> str:
-    """A lexicon phrase as a pattern on plain text: any run of spaces or a line break between words."""
-    return r"\s+".join(re.escape(word) for word in fold(phrase).split())
+def _words(phrase: str, keep_case: bool = False) -> str:
+    """A lexicon phrase as a pattern on plain text: any run of spaces or a line break between words.
+
+    Lower-case unless ``keep_case``: a case-sensitive pattern needs the phrase's own capitals.
+    """
+    words = (_plain(phrase) if keep_case else fold(phrase)).split()
+    return r"\s+".join(re.escape(word) for word in words)
 
 
-def _alternation(phrases) -> str:
-    return "|".join(_words(p) for p in sorted(set(phrases), key=len, reverse=True))
+def _alternation(phrases, keep_case: bool = False) -> str:
+    return "|".join(_words(p, keep_case) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @cache
@@ -134,6 +142,7 @@ def _type_names() -> dict[str, str | None]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     terms = load("citation_terms")
+    stops = terms["issuer_stops"]
     names = _alternation(_type_names())
     # Abbreviations are upper-case words ("theo ND 52/2021/NĐ-CP", "QĐ số 12"); one letter is too
     # little to trust, and case must match, so that "ct" in a word is not a directive.
@@ -155,7 +164,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Quyết định\nsố 12/…" has a type name before it and is a citation).
         "own_field": re.compile(r"(?:^|\n)[\s|*_>#.-]*S[oe]\s*[:.]?\s*$"),
         # …or a number followed on its line by the place-and-date ("41 /CT-TTs Ha Nội, ngày…").
-        "place_date_after": re.compile(r"[ \t|]*[A-Z][^\W\d_]*(?:[ \t]+\w+){0,3},?[ \t]*(?i:ngay)"),
+        # Place names may hold hyphens ("Phan Rang-Tháp Chàm, ngày…").
+        "place_date_after": re.compile(
+            r"[ \t|]*[A-Z][^\W\d_]*(?:[ \t-]+\w+){0,4},?[ \t]*(?i:ngay)"
+        ),
+        "chain_separator": re.compile(r"[\s,]*(?:(?i:va)\s+)?(?:(?i:cac)\s+)?"),
         "list_separator": re.compile(rf"^[\s,;]*(?i:va\b)?[\s,]*(?:{so})?\s*$"),
         "date_lead": re.compile(rf"[\s,(]*(?i:(?:{_alternation(terms['date_leads'])})\s+)?"),
         # "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg": the issuer named before.
@@ -164,7 +177,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "issuer_lead": re.compile(r"[\s,(]*(?i:cua)\s+(?=[A-Z])"),
         "issuer_stop": re.compile(
-            rf"\s+(?:{_alternation(terms['issuer_stops'] + [w.upper() for w in terms['issuer_stops']])})(?!\w)|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"
+            rf"\s+(?:{_alternation(stops + [w.upper() for w in stops], keep_case=True)})(?!\w)"
+            rf"|\s+(?i:{_alternation(terms['issuer_stops_any_case'])})(?!\w)"
+            rf"|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"
             rf"|,(?!\s*(?i:{_alternation(terms['issuer_comma_continuations'])})\b)"
             rf"|\s+(?i:va)\s+(?=[^A-Z]|{type_word})"
         ),
@@ -174,9 +189,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "subject_stop": re.compile(
             rf"[;:()“”\"]|\.(?:\s|$)|\n\s*\n|\s+(?i:va)\s+(?:cac\s+)?{type_word}"
         ),
+        # "<body> đã ban hành …", or with no "đã" right before the type name: "UBND tỉnh có văn
+        # bản số …" (searched up to the type name, where "$" matches).
         "actor": re.compile(
-            rf"(?:^|[,;:(]\s*|\n)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+(?i:da)\s+"
-            rf"(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
+            rf"(?:^|[,;:(]\s*|\n)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+"
+            rf"(?:(?i:da)\s+(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
+            rf"|(?:(?i:da)\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
+            rf"\s+(?:(?i:cac)\s+)?$)"
         ),
         "clause_start": re.compile(
             rf"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"
@@ -259,7 +278,8 @@ def _type_name(typed: re.Match[str] | None, before: str, parts: NumberParts) -> 
     """The type the text names before a number; the code's type in a compound name.
 
     "Thông báo kết luận số 147/TB-VPCP" is a thông báo: when the number's code names a type that
-    the words just before the nearest type name also name, the code wins.
+    the words just before the nearest type name also name, the code wins.  It wins too over a
+    name that says no kind ("văn bản số 1789-CV/VPTW" is a công văn).
     """
     if not typed:
         return None
@@ -267,6 +287,8 @@ def _type_name(typed: re.Match[str] | None, before: str, parts: NumberParts) -> 
     type_name = _type_names().get(fold(word))
     if type_name is None and word.isupper():
         type_name = _type_by_code().get(word)
+    if parts.type and type_name in load("citation_terms")["generic_types"]:
+        return parts.type
     if parts.type and type_name and parts.type != type_name:
         if fold(parts.type) in fold(before[max(0, typed.start() - 30) : typed.start()]):
             return parts.type
@@ -284,11 +306,24 @@ def _is_own_number(plain: str, start: int, end: int) -> bool:
     )
 
 
+def _own_key(number: str, year: int | None) -> str:
+    """A number reduced to what survives its copies in the same document.
+
+    Text extraction loses hyphens ("1961/QĐUBND") and a page title may add the year
+    ("Quyết định số 1961/2019/QĐ-UBND"): the document's own number is recognised without its
+    separators and without a year part equal to the document's year.
+    """
+    parts = fold_number(number).split("/")
+    if year is not None:
+        parts = [parts[0]] + [part for part in parts[1:] if part != str(year)]
+    return re.sub(r"[-.&]", "", "/".join(parts))
+
+
 def _mentions(text: str, header: Header) -> list[_Mention]:
     """Every number that names another document, with its type, date, issuer and list head."""
     plain = _plain(text)
     patterns = _patterns()
-    own_key = fold_number(header.number) if header.number else None
+    own_key = _own_key(header.number, header.year) if header.number else None
     mentions: list[_Mention] = []
     for match in NUMBER.finditer(plain):
         start, end = match.span()
@@ -299,7 +334,7 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
             not typed and _is_own_number(plain, start, end)
         ):
             continue
-        if own_key and fold_number(number) == own_key:
+        if own_key and _own_key(number, header.year) == own_key:
             continue
         parts = number_parts(number)
         type_name = _type_name(typed, before, parts)
@@ -364,7 +399,7 @@ def _share_within_lists(plain: str, mentions: list[_Mention]) -> list[_Mention]:
         if mention.typed_by_text or mention.type:
             kept.append(mention)
         elif mention.type_word or (mention.has_so and _agency_shaped(mention)):
-            # "văn bản số 4806/UBND-KGVX": a number with no type code is a công văn's (NĐ 30).
+            # "theo số 4806/UBND-KGVX": a number with no type code is a công văn's (NĐ 30).
             if "/" in fold_number(mention.number) and not re.match(r"\d+-", mention.number):
                 mention.type = "công văn"
             kept.append(mention)
@@ -388,8 +423,14 @@ def _issuer_before(text: str, plain: str, group_start: int) -> str | None:
     return " ".join(text[before.start("issuer") : before.end("issuer")].split())
 
 
-def _actor_issuer(text: str, plain: str, mention: _Mention) -> str | None:
-    """The body that "đã ban hành / kiện toàn …" the cited document earlier in its sentence."""
+def _actor(
+    text: str, plain: str, mention: _Mention, default_year: int | None
+) -> tuple[str | None, str | None]:
+    """The body that issued the cited document earlier in its sentence, and the day it did.
+
+    "Tỉnh ủy đã kiện toàn … (Quyết định số 215-QĐ/TU …)" names the issuer; a news item's
+    "Ngày 23/11/2018, UBND tỉnh có văn bản số …" names the day the body issued it too.
+    """
     patterns = _patterns()
     window_start = max(0, mention.group_start - 400)
     segment_start = window_start
@@ -398,7 +439,7 @@ def _actor_issuer(text: str, plain: str, mention: _Mention) -> str | None:
             segment_start = boundary.end()
     actors = list(patterns["actor"].finditer(plain, segment_start, mention.group_start))
     if not actors:
-        return None
+        return None, None
     actor = actors[-1]
     # The cited document must be what the body issued, not a rule it acted on ("theo Nghị định …").
     between = plain[actor.end() : mention.group_start]
@@ -407,8 +448,11 @@ def _actor_issuer(text: str, plain: str, mention: _Mention) -> str | None:
         or patterns["cue"].search(between)
         or re.search(r"(?i)\btheo\b", between)
     ):
-        return None
-    return " ".join(text[actor.start("actor") : actor.end("actor")].split())
+        return None, None
+    issuer = " ".join(text[actor.start("actor") : actor.end("actor")].split())
+    date, date_end = _date_after(text, plain, segment_start, default_year)
+    opens_sentence = date and re.match(r"\s*,", plain[date_end : actor.start("actor")])
+    return issuer, date if opens_sentence else None
 
 
 def _relation(plain: str, group_start: int, clause_heads: dict[int, int]) -> str:
@@ -452,12 +496,19 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
     mentions = _mentions(text, header)
     clause_heads: dict[int, int] = {}
     citations: list[Citation] = []
+    named_before, previous_end = None, 0
     for mention in mentions:
-        issuer = (
-            mention.issuer
-            or _issuer_before(text, plain, mention.group_start)
-            or _actor_issuer(text, plain, mention)
+        # "của Bộ trưởng … tại Tờ trình số 4017/… ngày … và Báo cáo số 4123/…": the body named
+        # before the first document of a chain joined by "và" or a comma issued each of them.
+        continues = _patterns()["chain_separator"].fullmatch(
+            plain, previous_end, mention.group_start
         )
+        named_before = _issuer_before(text, plain, mention.group_start) or (
+            named_before if continues and mention.issuer is None else None
+        )
+        previous_end = max(previous_end, mention.end)
+        actor, actor_date = _actor(text, plain, mention, header.year)
+        issuer = mention.issuer or named_before or actor
         citations.append(
             Citation(
                 start=mention.start,
@@ -465,7 +516,7 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
                 text=" ".join(text[mention.group_start : mention.end].split()),
                 type=mention.type,
                 number=mention.number,
-                date=mention.date,
+                date=mention.date or actor_date,
                 issuer=issuer,
                 relation=_relation(plain, mention.group_start, clause_heads),
                 subject=mention.subject,

@@ -178,6 +178,66 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Kết luận số 14-KL/TU của Ban Thường vụ Tỉnh ủy",
             [("14-KL/TU", "kết luận", None, "Ban Thường vụ Tỉnh ủy")],
         ),
+        # Two units sharing one code with "&".
+        (
+            "Thực hiện Công văn số\n2210/BVHTT-PTTH&TTĐT của Bộ Văn hóa về việc",
+            [("2210/BVHTT-PTTH&TTĐT", "công văn", None, "Bộ Văn hóa")],
+        ),
+        # A dot between the codes of an older number.
+        (
+            "thay thế Quyết định số 07/2001/QĐ.UB ngày 02/3/2001 của Ủy ban nhân\ndân tỉnh Bến Tre về",
+            [("07/2001/QĐ.UB", "quyết định", "2001-03-02", "Ủy ban nhân dân tỉnh Bến Tre")],
+        ),
+        # A letter after the serial of a number inserted in a series; hyphen lost in PDF text.
+        (
+            "Căn cứ Nghị quyết số 12b/NQCP ngày 05 tháng 3 năm 2015 của Chính phủ ban hành",
+            [("12b/NQCP", "nghị quyết", "2015-03-05", "Chính phủ")],
+        ),
+        # Party numbers with Ư in the issuer code; en dash; spaces around the slash.
+        (
+            "Thực hiện Nghị quyết số 21–NQ/TƯ ngày 16/6/2022 và Chỉ thị số 08 / CT-TTg",
+            [("21-NQ/TƯ", "nghị quyết", "2022-06-16", None), ("08/CT-TTg", "chỉ thị", None, None)],
+        ),
+        # A party list sharing its type and the issuer after it.
+        (
+            "theo các Công văn số 412-CV/HU, 415-CV/HU của Ban Thường vụ Huyện ủy về",
+            [
+                ("412-CV/HU", "công văn", None, "Ban Thường vụ Huyện ủy"),
+                ("415-CV/HU", "công văn", None, "Ban Thường vụ Huyện ủy"),
+            ],
+        ),
+        # The issuer ends before the subject mark "V/v" and before capitalised stops.
+        (
+            "nhận được Công văn số 315/UBND-VX ngày 04/5/2012 của UBND tỉnh Bình Định V/v tham gia",
+            [("315/UBND-VX", "công văn", "2012-05-04", "UBND tỉnh Bình Định")],
+        ),
+        (
+            "THEO THÔNG TƯ SỐ 05/2023/TT-BYT NGÀY 10 THÁNG 3 NĂM 2023 CỦA BỘ TRƯỞNG BỘ Y TẾ QUY ĐỊNH VỀ",
+            [("05/2023/TT-BYT", "thông tư", "2023-03-10", "BỘ TRƯỞNG BỘ Y TẾ")],
+        ),
+        (
+            "theo Quyết định số 18/QĐ-UBND của UBND huyện Điều 2. Chánh Văn phòng",
+            [("18/QĐ-UBND", "quyết định", None, "UBND huyện")],
+        ),
+        # "văn bản" names no kind: a number without a type code stays a văn bản.
+        (
+            "Ngày 12-3, UBND huyện có văn bản số 702/UBND-VP về việc",
+            [("702/UBND-VP", "văn bản", None, "UBND huyện")],
+        ),
+        # A news item: the day its sentence opens with is the day the body issued the document.
+        (
+            "Ngày 05/4/2019, Chủ tịch UBND tỉnh đã ký ban hành văn bản số 1220/UBND-KT, V/v",
+            [("1220/UBND-KT", "văn bản", "2019-04-05", "Chủ tịch UBND tỉnh")],
+        ),
+        # The body named before a chain of documents issued each of them.
+        (
+            "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 41/TTr-STC ngày 02/3/2021 "
+            "và Báo cáo số 57/BC-STC ngày 09/3/2021;",
+            [
+                ("41/TTr-STC", "tờ trình", "2021-03-02", "Giám đốc Sở Tài chính"),
+                ("57/BC-STC", "báo cáo", "2021-03-09", "Giám đốc Sở Tài chính"),
+            ],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
@@ -199,6 +259,22 @@ def test_citation_forms(text: str, expected: list[tuple]) -> None:
 )
 def test_not_citations(text: str) -> None:
     assert cite(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        # A flattened header: "Số :" mid-line, a hyphenated place before the date.
+        (
+            "Độc lập - Tự do - Hạnh phúc Số : 1530 /SNV-TCCC Phan Rang-Tháp Chàm, ngày 05 tháng 11",
+            None,
+        ),
+        # The header's number without its hyphen, repeated with its year in a page title.
+        ("Quyết định số 872/2020/QĐ-UBND tỉnh Hậu Giang\nSố: 872/QĐUBND", "872/QĐUBND"),
+    ],
+)
+def test_own_number_in_damaged_headers(text: str, own: str | None) -> None:
+    assert cite(text, Header(number=own, year=2020 if own else None)) == []
 
 
 def test_own_number_is_not_a_citation() -> None:
