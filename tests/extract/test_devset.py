@@ -33,7 +33,7 @@ SCORED_KEYS = {
 
 # Measured 2026-11-24 (11 documents): doc_type .857, number .800, issuer .933, place .462,
 # issued_date .769, subject .600, urgency 1.0, recipients .800, signer.name 1.0,
-# signer.title 1.0, signer.on_behalf .500, citations .829 (type .882, date .970, issuer .970).
+# signer.title 1.0, signer.on_behalf .500; citations (2026-11-26) 1.0, type/date/issuer 1.0.
 F1_FLOORS = {
     "doc_type": 0.82,
     "number": 0.75,
@@ -46,10 +46,10 @@ F1_FLOORS = {
     "signer.name": 0.95,
     "signer.title": 0.95,
     "signer.on_behalf": 0.45,
-    "citations": 0.78,
-    "citations.type": 0.84,
-    "citations.date": 0.92,
-    "citations.issuer": 0.92,
+    "citations": 0.95,
+    "citations.type": 0.95,
+    "citations.date": 0.95,
+    "citations.issuer": 0.95,
 }
 
 
