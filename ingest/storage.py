@@ -9,7 +9,8 @@ before, so that a crash never leaves a half-written document.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -149,18 +150,46 @@ INDEXED_COLUMNS = (
     ("errors", "stage"),
 )
 
+# Milliseconds a writer waits for another writer's transaction (or a checkpoint) to finish.
+BUSY_TIMEOUT_MS = 60_000
+
+# Keys of the ``meta`` table.  LINK_NEEDED is set in the transaction that stores a document and
+# cleared when linking has finished, so that a run killed between the two links on the next run
+# even though every file is then unchanged.
+LINK_NEEDED = "link_needed"
+
 FTS_COLUMNS = ["number", "subject", "text", "text_folded"]
 # The index of the text as written: what a reader types, with its diacritics.
 EXACT_FTS_COLUMNS = ("subject", "text")
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
-    """The database at ``path`` in WAL mode, shaped for vanban."""
+    """The database at ``path`` in WAL mode, shaped for vanban, for a writer.
+
+    In WAL mode readers (``vanban serve``) keep reading a consistent snapshot while ingest
+    writes; the busy timeout makes a writer wait for another writer instead of failing with
+    "database is locked"; the shape is created in one transaction, so that a process killed
+    while creating it never leaves half of it (a search index without its triggers)."""
     db = sqlite_utils.Database(path)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
-    ensure_db_shape(db)
+    with _write_transaction(db):
+        ensure_db_shape(db)
     return db
+
+
+@contextmanager
+def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """A transaction that takes the write lock when it begins (waiting up to the busy timeout),
+    so that it never fails half-way when another writer committed since it started reading."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
@@ -182,6 +211,7 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
+    db["meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
     for table, column in INDEXED_COLUMNS:
         db[table].create_index([column], if_not_exists=True)
     if not db["documents_fts"].exists():
@@ -355,9 +385,24 @@ def save_document(
             },
             pk="path",
         )
+        _mark_link_needed(db)
 
 
 def record_error(db: sqlite_utils.Database, path: str, stage: str, message: str) -> None:
     """One row in ``errors``; what was stored before is left as it was."""
     with db.atomic():
         db["errors"].insert({"path": path, "stage": stage, "message": message, "time": now()})
+
+
+def _mark_link_needed(db: sqlite_utils.Database) -> None:
+    db.execute("insert or replace into meta (key, value) values (?, '1')", [LINK_NEEDED])
+
+
+def link_is_needed(db: sqlite_utils.Database) -> bool:
+    """Whether a document was stored since linking last finished."""
+    return bool(db.execute("select count(*) from meta where key = ?", [LINK_NEEDED]).fetchone()[0])
+
+
+def clear_link_needed(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        db.execute("delete from meta where key = ?", [LINK_NEEDED])
