@@ -29,6 +29,9 @@ from ingest.normalize import fold
 HEAD_MAX_LINES = 60
 # A line this long is a body paragraph (unwrapped text), never part of the header.
 PROSE_LENGTH = 220
+# A header flattened into one line has its number and date within this many characters, and
+# at most this many lines (a web page's navigation) above it.
+FLATTENED_HEADER_REACH, FLATTENED_HEADER_LINES = 600, 10
 # The signature block sits this many lines around "Nơi nhận" (either column may come first).
 SIGNATURE_BEFORE, SIGNATURE_AFTER = 12, 60
 # Without "Nơi nhận" the block is looked for in this many last lines of the main text.
@@ -46,8 +49,12 @@ _NUMBER_LABEL = re.compile(
 )
 # OCR sometimes spaces the digits apart ("4 806").
 _DIGITS = r"\d(?:\s?\d)*"
+# The Vietnamese capitals a symbol may use: Party codes keep their marks ("445-KL/TƯ").
+_CAPITALS = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ" + "".join(
+    chr(point) for point in range(0x1EA0, 0x1EFA) if chr(point).isupper()
+)
 # A symbol part: QĐ, TTg, UBND, KGVX, UBTVQH15 (upper-case first, then letters and digits).
-_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*"
+_CODE = rf"[{_CAPITALS}][{_CAPITALS}a-zđ0-9]*"
 # State documents: 4806/UBND-KGVX, 28/2021/QĐ-TTg, 116/NQ-CP (spaces around / and - from OCR).
 _STATE_NUMBER = rf"(?P<state>{_DIGITS})\s?(?:/\s?(?P<year>\d{{4}})\s?)?/\s?(?P<symbol>{_CODE}(?:\s?[-–]\s?{_CODE})*)"
 # Party documents: 215-QĐ/TU, 1789-CV/VPTW (a dash before the type code).
@@ -63,10 +70,16 @@ HEADER_DATE = re.compile(
     r",?\s*ng[aà]y\s*(?P<d>\S{0,4}?)\s*t?h[aá]ng\s*(?P<m>\S{0,4}?)\s*n[aă]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
+# A place-and-date line cut before its year: "Lạng Sơn, ngày 13", "Quảng Nam, ngày".
+UNFINISHED_DATE = re.compile(r",\s*ng[aà]y\b[^,]{0,16}$", re.IGNORECASE)
 # A place word: "Cà", "Mau", "TP.", and the lower-case second word of "Thành phố", "Thị xã".
 _PLACE_PREFIXES = {"TP.", "Tp.", "TP", "TX."}
 _PLACE_SECOND_WORDS = {"phố": {"Thành"}, "xã": {"Thị"}, "trấn": {"Thị"}}
 
+# The full stop that ends a recipient list run into the body, not that of "TP." or "TX.".
+LIST_END = re.compile(r"(?<!\b[A-Z][A-Za-z])(?<!\b[A-Z])\.(?=\s)")
+# A capital that OCR split from the rest of its word at the start of a heading ("K ÉT LUẬN").
+SPLIT_INITIAL = re.compile(rf"^([{_CAPITALS}]) (?=[{_CAPITALS}]{{2}})")
 # The subject line of a công văn: "V/v …", OCR "VW …", "V/V".
 VV = re.compile(r"^(?:V\s?[/|]\s?[vV]|VW|Vv)\b[.:]?\s*")
 # "V/v" inside a line, after the number: only the exact spelling, which nothing else uses.
@@ -78,6 +91,8 @@ VE_VIEC = re.compile(r"^Về việc\b")
 BYLINE = re.compile(
     r"^(?:\((?P<agency>[^()]{2,40})\)|(?P<acronym>(?![IVXLC]+\b)[A-ZĐ]{2,10}|[\w.]+\.(?:vn|VN)))\s*[-–—:]\s"
 )
+# An article's prose starts at a line this long; a date line is at most this long.
+NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH = 160, 60
 # The credit line that ends an article without a byline: "Nguồn: Báo Thanh Hóa", "Theo TTXVN".
 SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1,60})\.?$")
 # The e-signature stamp names the signer: "Người ký: Trần Hồng Quân".
@@ -237,28 +252,80 @@ def _noise(text: str, folded: str) -> str | None:
 
 
 def _lines(text: str) -> list[_Line]:
-    """The text's lines without noise; rules, footers and page breaks count as blank lines."""
+    """The text's lines without noise; rules, footers and page breaks count as blank lines.  A
+    whole header flattened into one line (a web page's copy) is cut back into its lines."""
     folded_text = _fold_same_length(text)
     lines: list[_Line] = []
     blank, previous_end = True, 0
     for match in re.finditer(r"[^\n\f]+", text):
         raw = match.group(0)
-        stripped = raw.strip()
         gap = text[previous_end : match.start()]
         blank = blank or gap.count("\n") > 1 or "\f" in gap
         previous_end = match.end()
-        if not stripped:
-            continue
-        start = match.start() + raw.index(stripped)
-        folded = folded_text[start : start + len(stripped)]
-        noise = _noise(stripped, folded)
-        if noise:
-            # A stamp or a lone stray mark ("-", "*") does not separate; a rule or page break does.
-            blank = blank or (noise == "marker" and len(stripped) > 1)
-            continue
-        lines.append(_Line(start, start + len(stripped), stripped, blank, folded))
-        blank = False
+        cuts = _flattened_header_cuts(raw) if len(lines) < FLATTENED_HEADER_LINES else []
+        for piece_start, piece_end in zip([0, *cuts], [*cuts, len(raw)], strict=True):
+            piece = raw[piece_start:piece_end]
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start = match.start() + piece_start + piece.index(stripped)
+            folded = folded_text[start : start + len(stripped)]
+            noise = _noise(stripped, folded)
+            if noise:
+                # A stamp or a lone stray mark ("-", "*") does not separate; a rule or page
+                # break does.
+                blank = blank or (noise == "marker" and len(stripped) > 1)
+                continue
+            lines.append(_Line(start, start + len(stripped), stripped, blank, folded))
+            blank = False
     return lines
+
+
+@cache
+def _title_patterns() -> tuple[re.Pattern[str], ...]:
+    """The national title, motto and Party title in folded text, any spacing or dashes."""
+    data = _data()
+    return tuple(
+        re.compile(r"[\W_]+".join(re.findall(r"\w+", fold(data[key]))))
+        for key in ("national_title", "motto", "party_title")
+    )
+
+
+def _flattened_header_cuts(line: str) -> list[int]:
+    """Where a line that holds a whole header ("UBND TỈNH X CỘNG HÒA … SỞ Y TẾ Độc lập - … Số:
+    12/SYT-VP Phan Rang, ngày … V/v … Kính gửi: - A; - B. Vừa qua, …") splits into the lines
+    of page 1: around the titles, before the number, the place and date, the V/v line and
+    "Kính gửi", and after the recipient list.  Empty for any other line: only a line with the
+    national (or Party) title, a number and a place-and-date line among its first words is a
+    header."""
+    if len(line) < PROSE_LENGTH:
+        return []
+    window = line[:FLATTENED_HEADER_REACH]
+    label = _NUMBER_LABEL.search(window)
+    number = NUMBER.match(window, label.end()) if label else None
+    dated = next(
+        (m for m in HEADER_DATE.finditer(window) if _place_before(window[: m.start()])), None
+    )
+    folded = _fold_same_length(window)
+    titles = [title for pattern in _title_patterns() for title in pattern.finditer(folded)]
+    if not (label and number and dated and titles):
+        return []
+    place = _place_before(window[: dated.start()]) or ""  # found above
+    words_before = list(re.finditer(r"\S+", window[: dated.start()]))
+    place_start = words_before[-min(len(place.split()), len(words_before))].start()
+    cuts = {label.start(), number.end(), place_start, dated.end()}
+    for title in titles:
+        cuts |= {title.start(), title.end()}
+    subject = VV_INLINE.search(window, number.end())
+    if subject:
+        cuts.add(subject.start())
+    intro = RECIPIENT_INTRO.search(folded, number.end())
+    if intro:
+        cuts.add(intro.start())
+        listed = LIST_END.search(line, intro.end())
+        if listed:
+            cuts.add(listed.end())
+    return sorted(cut for cut in cuts if 0 < cut < len(line))
 
 
 def _head_length(lines: list[_Line]) -> int:
@@ -270,6 +337,7 @@ def _head_length(lines: list[_Line]) -> int:
             or _opening(line.folded).startswith(starts)
             or RECEIVERS.match(line.text)
             or _authority(line.text)
+            or MARK_WORD.match(line.text)
         ):
             return index
     return min(len(lines), HEAD_MAX_LINES)
@@ -312,6 +380,8 @@ def _find_number(head: list[_Line], stop: int) -> _Number | None:
         if not label or (index == stop and label.start() > 0):
             continue
         match = NUMBER.match(line.text, label.end())
+        if not match and not line.text[label.end() :].strip() and index + 1 < len(head):
+            match = NUMBER.match(head[index + 1].text)  # a table cell wrapped after "Số:"
         if not match:
             return _Number(index, None, None)
         if match.group("party"):
@@ -332,9 +402,14 @@ def _place_before(text: str) -> str | None:
     "TP. Hồ Chí Minh", "Thành phố Hồ Chí Minh"); stray single letters of OCR dropped."""
     taken: list[str] = []
     for word in reversed(text.split()):
-        capitalised = word[0].isupper() and word[1:].islower() and word.isalpha()
+        # "Phan Rang-Tháp Chàm", "Bà Rịa - Vũng Tàu": a dash joins capitalised words.
+        parts = [part for part in re.split("[-–]", word) if part]
+        capitalised = bool(parts) and all(
+            part[0].isupper() and part[1:].islower() and part.isalpha() for part in parts
+        )
+        dash = word in {"-", "–"} and bool(taken)
         second = word in _PLACE_SECOND_WORDS  # "phố" of "Thành phố", kept if "Thành" follows
-        if not (capitalised or second or word in _PLACE_PREFIXES) or len(taken) == 5:
+        if not (capitalised or dash or second or word in _PLACE_PREFIXES) or len(taken) == 6:
             break
         taken.insert(0, word)
     while taken and (len(taken[0]) == 1 or taken[0] in _PLACE_SECOND_WORDS):
@@ -367,30 +442,51 @@ class _PlaceDate:
 
 def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
     """The first "Place, ngày … tháng … năm …" line; a date without a place counts only as a
-    line of its own (a body sentence "Ngày 17 tháng 8 năm 2021, …" is no header date)."""
+    line of its own (a body sentence "Ngày 17 tháng 8 năm 2021, …" is no header date).  A narrow
+    right column wraps the line ("Mỹ" / "Tho, ngày …", "Lạng Sơn, ngày 13" / "tháng 01 năm
+    2020"): a line that is only the start of a place, or ends in an unfinished date, is read
+    together with the next one."""
     for index, line in enumerate(head):
-        match = HEADER_DATE.search(line.text)
-        if not match:
-            continue
-        before, after = line.text[: match.start()], line.text[match.end() :].strip(" .,;")
-        place = _place_before(before)
-        if place is None and (before.strip() or after):
-            continue
-        # "Trước ngày 30 tháng 6 năm 2020, các bộ …" is a sentence: a place has its comma (or is
-        # a province OCR left without one) and nothing of the sentence follows the year.
-        comma = match.group(0).lstrip().startswith(",")
-        if place and (not (comma or place in _data()["provinces"]) or _starts_lower(after)):
-            continue
-        year = int(match.group("y"))
-        day, month = match.group("d"), match.group("m")
-        issued = None
-        if day.isdigit() and month.isdigit():
-            try:
-                issued = date(year, int(month), int(day))
-            except ValueError:
-                issued = None
-        return _PlaceDate(index, place, issued, year)
+        if index + 1 < len(head) and _wraps_place_date(line.text):
+            found = _place_date_of(f"{line.text} {head[index + 1].text}", index)
+            if found:
+                return found
+        found = _place_date_of(line.text, index)
+        if found:
+            return found
     return None
+
+
+def _wraps_place_date(text: str) -> bool:
+    """Whether a header line is the first part of a wrapped place-and-date line."""
+    if HEADER_DATE.search(text):
+        return False
+    unfinished_date = UNFINISHED_DATE.search(text) is not None
+    return unfinished_date or (len(text.split()) <= 4 and _place_before(text) == text.strip())
+
+
+def _place_date_of(text: str, index: int) -> _PlaceDate | None:
+    match = HEADER_DATE.search(text)
+    if not match:
+        return None
+    before, after = text[: match.start()], text[match.end() :].strip(" .,;")
+    place = _place_before(before)
+    if place is None and (before.strip() or after):
+        return None
+    # "Trước ngày 30 tháng 6 năm 2020, các bộ …" is a sentence: a place has its comma (or is
+    # a province OCR left without one) and nothing of the sentence follows the year.
+    comma = match.group(0).lstrip().startswith(",")
+    if place and (not (comma or place in _data()["provinces"]) or _starts_lower(after)):
+        return None
+    year = int(match.group("y"))
+    day, month = match.group("d"), match.group("m")
+    issued = None
+    if day.isdigit() and month.isdigit():
+        try:
+            issued = date(year, int(month), int(day))
+        except ValueError:
+            issued = None
+    return _PlaceDate(index, place, issued, year)
 
 
 # --------------------------------------------------------------------------------------------
@@ -398,8 +494,14 @@ def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
 
 
 def _heading_type(text: str) -> tuple[str, str] | None:
-    """``(type, rest of the line)`` when ``text`` is a type heading in capitals ("QUYẾT ĐỊNH")."""
-    cleaned = _clean(text)
+    """``(type, rest of the line)`` when ``text`` is a type heading in capitals ("QUYẾT ĐỊNH"),
+    also with its first letter split off by OCR ("K ÉT LUẬN")."""
+    found = _heading_type_of(_clean(text))
+    rejoined = SPLIT_INITIAL.sub(r"\1", _clean(text))
+    return found or _heading_type_of(rejoined)
+
+
+def _heading_type_of(cleaned: str) -> tuple[str, str] | None:
     words = cleaned.split()
     folded = _tokens(cleaned)
     for phrase, name in _folded_types():
@@ -509,9 +611,12 @@ def _is_authority_restated(text: str) -> bool:
 
 
 def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
-    """``first`` and the lines that continue it: wrapped title or V/v lines."""
+    """``first`` and the lines that continue it: wrapped title or V/v lines.  A title in
+    capitals may go on in lower case ("về xây dựng …"); a line in lower case with a capital
+    first letter after that opens the body ("Hội nghị … họp ngày …")."""
     parts = [first] if first else []
     upper = bool(first) and _is_upper(first)
+    lower_tail = False  # an upper-case title went on in lower case
     for line in head[index + 1 : index + 9]:
         text = _drop_stamp_debris(line.text)
         if _is_subject_stop(line):
@@ -530,8 +635,11 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
             break
         if parts and upper and line is head[-1] and _is_authority_restated(text):
             break
+        if lower_tail and not _starts_lower(text):
+            break
         if not parts:
             upper = _is_upper(text)
+        lower_tail = upper and bool(parts) and not _is_upper(text)
         parts.append(text)
     subject = re.sub(r"\s+", " ", " ".join(parts)).strip()
     return subject or None
@@ -957,8 +1065,13 @@ def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
     title: str | None = None
     first_line: _Line | None = None
     name, name_line = None, None
+    bare_mark = ""  # "TM." on a line of its own: its body is on the next line
     for index, line in enumerate(window):
         for piece in _signature_pieces(line):
+            if MARK_WORD.match(piece):
+                bare_mark, first_line = piece, first_line or line
+                continue
+            piece, bare_mark = f"{bare_mark} {piece}".strip(), ""
             authority = _authority(piece)
             caps = _trailing_caps(piece)
             found = _match_title(caps) if len(caps.split()) >= 2 or caps == piece else None
@@ -998,6 +1111,35 @@ def _find_signer(lines: list[_Line], head_end: int) -> Signer | None:
 # Press articles
 
 
+def _is_paragraph(text: str) -> bool:
+    """A line of an article's prose: long, or a sentence ending in its punctuation."""
+    return len(text) >= NEWS_PARAGRAPH or text.endswith((".", ":", ";"))
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that dates an article ("Ngày cập nhật 27/03/2020", "20:12 - 07/12/2021")."""
+    if NEWS_DATELINE.search(text):
+        return True
+    return len(text) <= NEWS_DATELINE_LENGTH and any(m.value for m in find_dates(text))
+
+
+def _headline(first: list[_Line]) -> str | None:
+    """An article's title: the last short line above its date line or its first paragraph, so
+    that portal navigation and a category line above the title ("Tìm kiếm tin tức", "ĐẠI HỘI
+    ĐẢNG CÁC CẤP") are passed over; a byline or an author's name is never the title."""
+    candidates: list[str] = []
+    for line in first:
+        if BYLINE.match(line.text) or _is_paragraph(line.text):
+            break
+        if _is_dateline(line.text):
+            if candidates:
+                break
+            continue
+        if not _person_name(line.text):
+            candidates.append(line.text)
+    return candidates[-1] if candidates else None
+
+
 def _press(
     lines: list[_Line], marked: bool = True
 ) -> tuple[str | None, date | None, str | None] | None:
@@ -1010,13 +1152,11 @@ def _press(
     byline = next((BYLINE.match(line.text) for line in first if BYLINE.match(line.text)), None)
     if marked and not (dated or byline):
         return None
-    title = next(
-        (line.text for line in first if line is not dated and not BYLINE.match(line.text)), None
-    )
+    title = _headline(first)
     if not marked and (
         title is None
         or len(title) > 200
-        or len(lines) < 3
+        or (len(lines) < 3 and not _is_paragraph(lines[-1].text))
         or not title[0].isupper()
         or title.endswith((";", ":", ","))
     ):
@@ -1046,23 +1186,34 @@ def _press(
 
 def _subject_line(head: list[_Line], recipients_at: int | None) -> tuple[int, int] | None:
     """Where the "V/v" (or "Về việc") subject above "Kính gửi" begins: (line, offset).  A table
-    cell of a .docx file puts it after the number on one line ("Số: 12/UBND-VX V/v …")."""
-    for index, line in enumerate(head[:recipients_at]):
+    cell of a .docx file puts it after the number on one line ("Số: 12/UBND-VX V/v …"), and a
+    flattened page 1 puts "Kính gửi" after it ("V/v … Kính gửi: …")."""
+    last = None if recipients_at is None else recipients_at + 1
+    for index, line in enumerate(head[:last]):
         text = _drop_stamp_debris(line.text)
         if VV.match(text) or VE_VIEC.match(text):
             return index, len(line.text) - len(text)
         inline = VV_INLINE.search(line.text)
-        if inline:
+        # Only after the number: in a sentence ("… văn bản số 3653/UBND-TNMT, V/v …") it is a
+        # press article quoting a công văn.
+        if inline and _NUMBER_LABEL.search(line.text, 0, inline.start()):
             return index, inline.start()
     return None
 
 
 def _vv_subject(head: list[_Line], where: tuple[int, int]) -> str | None:
-    """A công văn's subject: the V/v text (its right column cut off) and its wrapped lines."""
+    """A công văn's subject: the V/v text (its right column cut off) and its wrapped lines; a
+    "Kính gửi" on its line ends it there."""
     index, offset = where
-    text = head[index].text[offset:].split("\t")[0]
+    line = head[index]
+    recipients = _recipient_at(line)
+    end = recipients.start() if recipients and recipients.start() > offset else len(line.text)
+    text = line.text[offset:end].split("\t")[0]
     first, _ = _before_place_date(text)
-    return _subject_from(head, index, VV.sub("V/v ", first, count=1).strip())
+    first = VV.sub("V/v ", first, count=1).strip()
+    if end < len(line.text):
+        return first or None
+    return _subject_from(head, index, first)
 
 
 def _issuer_from_signature(signer: Signer | None) -> str | None:

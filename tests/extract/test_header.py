@@ -798,3 +798,146 @@ def test_place_date_with_blank_day_keeps_the_year() -> None:
 
 def test_empty_text() -> None:
     assert header_of("") == Header()
+
+
+# --------------------------------------------------------------------------------------------
+# Damage seen on unseen real documents (each a general rule, on a synthetic page 1)
+
+
+@pytest.mark.parametrize(
+    ("lines", "place", "issued_date"),
+    [
+        ("Mỹ\nTho, ngày 24 tháng 12 năm 2009", "Mỹ Tho", "2009-12-24"),
+        ("Lạng Sơn, ngày 13\ntháng 01 năm 2020", "Lạng Sơn", "2020-01-13"),
+        ("Quảng Nam, ngày\n13 tháng 7 năm 2023", "Quảng Nam", "2023-07-13"),
+        ("Bà Rịa - Vũng\nTàu, ngày 08 tháng 01 năm 2023", "Bà Rịa - Vũng Tàu", "2023-01-08"),
+        ("Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010", "Phan Rang-Tháp Chàm", "2010-11-05"),
+    ],
+)
+def test_place_date_line_wrapped_by_a_narrow_column(
+    lines: str, place: str, issued_date: str
+) -> None:
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\n|\nSố: 33/KH-UBND\n|\n{lines}\n|\nKẾ HOẠCH\nPhòng, chống thiên tai\n"
+    header = header_of(text)
+    assert (header.place, header.issued_date) == (place, issued_date)
+
+
+@pytest.mark.parametrize(
+    ("lines", "number"),
+    [
+        ("Số:\n33/2009/QĐ-UBND", "33/2009/QĐ-UBND"),
+        ("Số : 2917 /SGDĐT-VP", "2917/SGDĐT-VP"),
+        ("Số 445-KL/TƯ", "445-KL/TƯ"),
+        ("Số: 12/ƯBND-VP", "12/ƯBND-VP"),
+    ],
+)
+def test_number_wrapped_spaced_or_with_marked_capitals(lines: str, number: str) -> None:
+    text = f"TỈNH ỦY THỪA THIÊN HUẾ\n*\n{lines}\nHuế, ngày 13 tháng 5 năm 2022\n\nTHÔNG BÁO\nLịch làm việc\n"
+    assert header_of(text).number == number
+
+
+def test_heading_with_its_first_letter_split_by_ocr() -> None:
+    text = (
+        "TỈNH ỦY THỪA THIÊN HUẾ\n*\nSố 12-TB/TU\nHuế, ngày 13 tháng 5 năm 2022\n"
+        "K ÉT LUẬN\nHỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH\nvề phát triển du lịch\n"
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh họp ngày 26/4/2022 và kết luận:\n"
+    )
+    header = header_of(text)
+    assert header.doc_type == "kết luận"
+    # The upper-case title went on in lower case; the capitalised sentence after it is body.
+    assert header.subject == "HỘI NGHỊ BAN CHẤP HÀNH ĐẢNG BỘ TỈNH về phát triển du lịch"
+
+
+def test_authority_mark_on_a_line_of_its_own_chains_with_the_next() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 33/2009/QĐ-UBND\nMỹ Tho, ngày 24 tháng 12 năm 2009\n"
+        "QUYẾT ĐỊNH\nBan hành quy định\n\nĐiều 1. Ban hành kèm theo Quyết định này.\n"
+        "TM.\nỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Phòng\n"
+    )
+    signer = header_of(text).signer
+    assert signer is not None
+    assert (signer.name, signer.title, signer.on_behalf) == (
+        "Nguyễn Văn Phòng",
+        "Phó Chủ tịch",
+        "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH",
+    )
+
+
+def test_vv_line_ends_where_kinh_gui_starts_on_it() -> None:
+    text = (
+        "SỞ Y TẾ\nSố: 12/SYT-NVY\n"
+        "V/v tăng cường giám sát dịch bệnh Kính gửi: - Bệnh viện Đa khoa tỉnh; - Trung tâm Y tế huyện.\n"
+        "Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Sở Y tế đề nghị các đơn vị triển khai ngay.\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.subject, header.recipients) == (
+        "công văn",
+        "V/v tăng cường giám sát dịch bệnh",
+        ("Bệnh viện Đa khoa tỉnh", "Trung tâm Y tế huyện"),
+    )
+
+
+def test_header_flattened_into_one_line() -> None:
+    text = (
+        "Xem mẫu\n\n1. UBND TỈNH NINH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ GIÁO DỤC VÀ ĐÀO "
+        "TẠO Độc lập - Tự do - Hạnh phúc Số : 2917 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 05 "
+        "tháng11 năm 2010 V/v báo cáo nhanh tình hình thiệt hại do lũ lụt. Kính gửi: - Ủy ban "
+        "nhân dân TP. Phan Rang-Tháp Chàm; - Bộ Giáo dục và Đào tạo. Vừa qua, tỉnh Ninh Thuận bị ảnh "
+        "hưởng của không khí lạnh, mưa lớn gây lũ lụt trên toàn bộ địa bàn tỉnh.\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.number, header.issuer) == (
+        "công văn",
+        "2917/SGDĐT-VP",
+        "Sở Giáo dục và Đào tạo",
+    )
+    assert (header.place, header.issued_date) == ("Phan Rang-Tháp Chàm", "2010-11-05")
+    assert header.subject == "V/v báo cáo nhanh tình hình thiệt hại do lũ lụt."
+    # The list ends at its full stop, not at that of "TP.".
+    assert header.recipients == (
+        "Ủy ban nhân dân TP. Phan Rang-Tháp Chàm",
+        "Bộ Giáo dục và Đào tạo",
+    )
+
+
+def test_a_prose_line_holding_a_number_and_date_is_not_cut() -> None:
+    sentence = (
+        "Ngày 23/11/2018, Ủy ban nhân dân tỉnh ban hành văn bản Số: 3653/UBND-TNMT về đề xuất "
+        "của Sở Tài nguyên và Môi trường; văn bản ký tại Tuyên Quang, ngày 23 tháng 11 năm 2018 "
+        "và gửi các sở, ngành liên quan để triển khai thực hiện."
+    )
+    assert header_of(f"BÁO CÁO\nKết quả công tác\n\n{sentence}\n").place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A V/v quoted in the first paragraph is the công văn the article reports on.
+        (
+            "UBND tỉnh có ý kiến về đề xuất của Sở Tài nguyên và Môi trường\n\n"
+            "Ngày 23/11/2018, Phó Chánh Văn phòng UBND tỉnh đã ký ban hành văn bản số "
+            "3653/UBND-TNMT, V/v đề xuất của Sở TN & MT. Toàn văn như sau:\n",
+            "UBND tỉnh có ý kiến về đề xuất của Sở Tài nguyên và Môi trường",
+        ),
+        # Portal navigation and a byline of the section above the headline, a view counter
+        # and update date under it.
+        (
+            "Tìm kiếm tin tức\n\nĐồng chí NGUYỄN VĂN A   BÍ THƯ HUYỆN ỦY\n\n"
+            "Tạm dừng tổ chức đại hội đảng các cấp\nSố lượt xem 4571Ngày cập nhật 27/03/2020\n\n"
+            "Chiều nay ngày 26/3/2020, Ban Thường vụ Tỉnh ủy đã ký công văn hỏa tốc gửi các huyện "
+            "ủy, thị ủy và đảng ủy trực thuộc về việc tạm dừng tổ chức đại hội đảng các cấp.\n",
+            "Tạm dừng tổ chức đại hội đảng các cấp",
+        ),
+        # A category line in capitals above the headline.
+        (
+            "ĐẠI HỘI ĐẢNG CÁC CẤP\nĐẩy mạnh phong trào thi đua yêu nước\n"
+            "Ngày 24-10, UBND tỉnh có văn bản số 4912/UBND-NC về việc thực hiện Chỉ thị của Thủ "
+            "tướng Chính phủ về đẩy mạnh phong trào thi đua yêu nước chào mừng đại hội đảng bộ.\n",
+            "Đẩy mạnh phong trào thi đua yêu nước",
+        ),
+    ],
+    ids=["vv-in-body", "navigation", "category"],
+)
+def test_news_article_headline(text: str, title: str) -> None:
+    header = header_of(text)
+    assert (header.doc_type, header.subject) == ("bài báo", title)
