@@ -47,6 +47,9 @@ _STATE_NUMBER = rf"{_SERIAL}(?:{_SLASH}{_YEAR})?{_SLASH}{_CODE}(?:{_CODE_JOIN}{_
 # Party documents: "số-loại/cơ quan" ("215-QĐ/TU", "1789-CV/VPTW").
 _PARTY_NUMBER = rf"{_SERIAL}{_DASH}{_CODE}{_SLASH}{_CODE}(?:{_CODE_JOIN}{_CODE})*"
 NUMBER = re.compile(rf"{_PARTY_NUMBER}|{_STATE_NUMBER}")
+# A serial written alone in a list whose last number carries the code ("15, 16, 19/CT-TTg").
+_SERIAL_ONLY = r"\d{1,5}[a-z]?"
+_SERIAL_SEPARATOR = r"(?:\s*,\s*|\s+(?i:va)\s+)"
 
 # OCR reads the "1" of a legislature code as "I" or "l" and "0" as "O" ("UBTVQHI5").
 _OCR_DIGIT = re.compile(r"(?<=[A-Z]{2})([IlO|])(?=\d$)")
@@ -156,13 +159,19 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "type_before": re.compile(
             rf"(?P<type>{type_word})(?:(?P<title>{title})\s*{so}|\s*(?:{so})?)\s*$"
         ),
+        # "Chỉ thị 15, 16 và 19/CT-TTg": serials that share the code written after the last.
+        "shared_serials": re.compile(
+            rf"(?P<type>{type_word})\s*(?:{so})?\s*"
+            rf"(?P<serials>{_SERIAL_ONLY}(?:{_SERIAL_SEPARATOR}{_SERIAL_ONLY})*){_SERIAL_SEPARATOR}$"
+        ),
         "so_before": re.compile(rf"(?:^|\W){so}\s*$"),
         "not_document": re.compile(
             rf"(?i:(?:^|\W)(?:{_alternation(terms['not_documents'])}))\s*(?:{so})?\s*$"
         ),
         # The document's own number: the "Số:" field at the start of a header line (a wrapped
-        # "Quyết định\nsố 12/…" has a type name before it and is a citation).
-        "own_field": re.compile(r"(?:^|\n)[\s|*_>#.-]*S[oe]\s*[:.]?\s*$"),
+        # "Quyết định\nsố 12/…" has a type name before it and is a citation), or anywhere with
+        # its capital and colon when the header's columns were flattened into one line.
+        "own_field": re.compile(r"(?:(?:^|\n)[\s|*_>#.-]*S[oe]\s*[:.]?|\sS[oe]\s*:)\s*$"),
         # …or a number followed on its line by the place-and-date ("41 /CT-TTs Ha Nội, ngày…").
         # Place names may hold hyphens ("Phan Rang-Tháp Chàm, ngày…").
         "place_date_after": re.compile(
@@ -329,7 +338,8 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
         start, end = match.span()
         number = clean_number(text[start:end])
         before = plain[max(0, start - _LOOKBACK) : start]
-        typed = patterns["type_before"].search(before)
+        shared = patterns["shared_serials"].search(before)
+        typed = shared or patterns["type_before"].search(before)
         if patterns["not_document"].search(before) or (
             not typed and _is_own_number(plain, start, end)
         ):
@@ -344,22 +354,42 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
         issuer, pos = _issuer_after(text, plain, pos)
         if date is None and issuer is not None:
             date, pos = _date_after(text, plain, pos, default_year)
-        mentions.append(
-            _Mention(
-                start=start,
-                end=pos,
-                number=number,
-                type=type_name or parts.type,
-                typed_by_text=type_name is not None,
-                date=date,
-                issuer=issuer,
-                subject=_subject_after(text, plain, pos),
-                has_so=has_so,
-                group_start=start - len(before) + typed.start() if typed else start,
-                type_word=" ".join(typed.group("type").lower().split()) if typed else None,
-            )
+        mention = _Mention(
+            start=start,
+            end=pos,
+            number=number,
+            type=type_name or parts.type,
+            typed_by_text=type_name is not None,
+            date=date,
+            issuer=issuer,
+            subject=_subject_after(text, plain, pos),
+            has_so=has_so,
+            group_start=start - len(before) + typed.start() if typed else start,
+            type_word=" ".join(typed.group("type").lower().split()) if typed else None,
         )
+        if shared:
+            mentions.extend(_shared_serial_mentions(mention, shared, start - len(before)))
+        mentions.append(mention)
     return _share_within_lists(plain, mentions)
+
+
+def _shared_serial_mentions(last: _Mention, shared: re.Match[str], offset: int) -> list[_Mention]:
+    """The numbers of "Chỉ thị 15, 16 và 19/CT-TTg" before the last: each serial takes its code."""
+    code = last.number[re.match(_SERIAL_ONLY, last.number).end() :]
+    serials = re.finditer(_SERIAL_ONLY, shared.group("serials"))
+    base = offset + shared.start("serials")
+    return [
+        replace(
+            last,
+            start=base + serial.start(),
+            end=base + serial.end(),
+            number=serial.group() + code,
+            date=None,
+            issuer=None,
+            subject=None,
+        )
+        for serial in serials
+    ]
 
 
 def _share_within_lists(plain: str, mentions: list[_Mention]) -> list[_Mention]:

@@ -229,6 +229,15 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Ngày 05/4/2019, Chủ tịch UBND tỉnh đã ký ban hành văn bản số 1220/UBND-KT, V/v",
             [("1220/UBND-KT", "văn bản", "2019-04-05", "Chủ tịch UBND tỉnh")],
         ),
+        # Serials that share the code written after the last one.
+        (
+            "Thực hiện Chỉ thị 05, 08 và 12/CT-UBND của Chủ tịch UBND tỉnh, các",
+            [
+                ("05/CT-UBND", "chỉ thị", None, "Chủ tịch UBND tỉnh"),
+                ("08/CT-UBND", "chỉ thị", None, "Chủ tịch UBND tỉnh"),
+                ("12/CT-UBND", "chỉ thị", None, "Chủ tịch UBND tỉnh"),
+            ],
+        ),
         # The body named before a chain of documents issued each of them.
         (
             "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 41/TTr-STC ngày 02/3/2021 "
@@ -267,6 +276,10 @@ def test_not_citations(text: str) -> None:
         # A flattened header: "Số :" mid-line, a hyphenated place before the date.
         (
             "Độc lập - Tự do - Hạnh phúc Số : 1530 /SNV-TCCC Phan Rang-Tháp Chàm, ngày 05 tháng 11",
+            None,
+        ),
+        (
+            "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc Số: 418/SYT-NV V/v tăng cường phòng, chống",
             None,
         ),
         # The header's number without its hyphen, repeated with its year in a page title.
