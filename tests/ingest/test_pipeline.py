@@ -317,3 +317,23 @@ def test_facet_and_filter_queries_search_an_index(fresh_db, seed_copy: Path) -> 
     plan = query_plan(fresh_db, by_indicator, ["diện tích"])
     assert "SEARCH s USING INDEX idx_statistics_indicator (indicator=?)" in plan
     assert "SEARCH d USING INDEX sqlite_autoindex_documents_1 (id=?)" in plan
+
+
+def test_a_lost_worker_fails_its_file_only(fresh_db, seed_copy: Path, monkeypatch) -> None:
+    lost = SEEDS[1].name
+    real_prepare = ingest.pipeline.prepare
+
+    def prepare_or_die(path, *args):
+        if path.name == lost:
+            raise MemoryError("worker killed")
+        return real_prepare(path, *args)
+
+    monkeypatch.setattr(ingest.pipeline, "prepare", prepare_or_die)
+    # One thread: underthesea loads its models lazily and not thread-safely (hence Dask workers
+    # with one thread each).
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        summary = ingest_paths(fresh_db, [seed_copy], workers=2, executor=executor)
+    assert (summary.new, summary.failed) == (4, 1)
+    error = next(fresh_db.query("select * from errors"))
+    assert Path(error["path"]).name == lost and error["path"] == str(seed_copy / lost)
+    assert error["message"] == "worker failed: MemoryError: worker killed"
