@@ -223,21 +223,40 @@ def eval_command(gold_dir: str, docs_dir: str, as_json: bool) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, type=int)
-def serve_command(db_path: str, host: str, port: int) -> None:
-    """Serve the database with Datasette and vanban's metadata, templates and plugins."""
+@click.option(
+    "--immutable",
+    is_flag=True,
+    help="For a published file nothing writes to: faster, but unsafe while ingest runs",
+)
+def serve_command(db_path: str, host: str, port: int, immutable: bool) -> None:
+    """Serve the database with Datasette and vanban's metadata, templates and plugins.
+
+    The database is opened read-only, so that `vanban ingest` may write to it meanwhile."""
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `vanban ingest` first")
     os.execvp(
         sys.executable,
-        [sys.executable, "-m", "datasette", *datasette_arguments(db_path, host, port)],
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            *datasette_arguments(db_path, host, port, immutable=immutable),
+        ],
     )
 
 
-def datasette_arguments(db_path: str, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
-    """Datasette's command-line arguments: the database opened immutable, limits set."""
+def datasette_arguments(
+    db_path: str, host: str = "127.0.0.1", port: int = 8001, immutable: bool = False
+) -> list[str]:
+    """Datasette's command-line arguments, with limits set.
+
+    By default the database is mutable to Datasette, which then reads it through read-only
+    (``mode=ro``) connections that see each committed transaction of a concurrent ingest; an
+    immutable database (``-i``) is read without any locking, which is faster but shows torn
+    pages if anything writes to the file."""
     return [
         "serve",
-        "-i",
+        *(["-i"] if immutable else []),
         db_path,
         "--metadata",
         str(PROJECT_ROOT / "metadata.json"),

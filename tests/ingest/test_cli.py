@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from extract.model import Extraction
@@ -66,12 +67,29 @@ def test_eval_prints_table_and_json(shared_dir: Path, corpus_dir: Path) -> None:
     assert {"doc_type", "number", "citations", "statistics", "tasks"} <= set(report["fields"])
 
 
-def test_serve_binds_loopback_and_opens_database_immutable() -> None:
+def test_serve_binds_loopback_and_opens_database_read_only() -> None:
     arguments = datasette_arguments("vanban.db")
     assert arguments[arguments.index("--host") + 1] == "127.0.0.1"
     assert arguments[arguments.index("--port") + 1] == "8001"
-    assert arguments[arguments.index("-i") + 1] == "vanban.db"
+    assert arguments[1] == "vanban.db"  # mutable to Datasette: read through mode=ro
+    assert "-i" not in arguments
     assert "sql_time_limit_ms" in arguments
+    immutable = datasette_arguments("vanban.db", immutable=True)
+    assert immutable[immutable.index("-i") + 1] == "vanban.db"
+
+
+@pytest.mark.parametrize("flags", [[], ["--immutable"]])
+def test_serve_command_runs_datasette(tmp_path: Path, monkeypatch, flags: list[str]) -> None:
+    db = tmp_path / "v.db"
+    db.touch()
+    started = []
+    monkeypatch.setattr("ingest.cli.os.execvp", lambda program, argv: started.append(argv))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", "8123", *flags])
+    assert result.exit_code == 0, result.output
+    [argv] = started
+    assert argv[1:3] == ["-m", "datasette"]
+    assert argv[3:] == datasette_arguments(str(db), port=8123, immutable=bool(flags))
+    assert ("-i" in argv) == bool(flags)
 
 
 def test_serve_without_database_is_a_clean_error(tmp_path: Path) -> None:

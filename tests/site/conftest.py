@@ -258,17 +258,19 @@ def _flag_values(arguments: list[str], flag: str) -> list[str]:
     return [arguments[i + 1] for i, value in enumerate(arguments) if value == flag]
 
 
-def datasette_for(db_path: Path) -> Datasette:
-    """A Datasette instance with exactly the options ``vanban serve`` passes on its command line."""
-    arguments = datasette_arguments(str(db_path))
+def datasette_for(db_path: Path, immutable: bool = False) -> Datasette:
+    """A Datasette instance with exactly the options ``vanban serve [--immutable]`` passes on its
+    command line."""
+    arguments = datasette_arguments(str(db_path), immutable=immutable)
     settings = {}
     for i, value in enumerate(arguments):
         if value == "--setting":
             settings[arguments[i + 1]] = int(arguments[i + 2])
     metadata_path = _flag_values(arguments, "--metadata")[0]
+    immutables = _flag_values(arguments, "-i")
     return Datasette(
-        files=[],
-        immutables=_flag_values(arguments, "-i"),
+        files=[] if immutables else [arguments[1]],
+        immutables=immutables,
         metadata=json.loads(Path(metadata_path).read_text(encoding="utf-8")),
         template_dir=_flag_values(arguments, "--template-dir")[0],
         plugins_dir=_flag_values(arguments, "--plugins-dir")[0],
@@ -297,8 +299,11 @@ def event_loop_for_site() -> Iterator[asyncio.AbstractEventLoop]:
 
 @pytest.fixture(scope="session")
 def site_for(event_loop_for_site) -> Callable[[Path], Client]:
-    """A client for the site serving the database at a path."""
-    return lambda db_path: Client(datasette_for(db_path), event_loop_for_site)
+    """A client for the site serving the database at a path (``immutable``: as
+    ``vanban serve --immutable`` serves it)."""
+    return lambda db_path, immutable=False: Client(
+        datasette_for(db_path, immutable), event_loop_for_site
+    )
 
 
 @pytest.fixture(scope="session")

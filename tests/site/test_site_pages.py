@@ -362,9 +362,14 @@ def test_every_table_and_column_has_a_description(corpus_site, corpus_db: Path):
 # --- safety and offline ----------------------------------------------------------------------------
 
 
-def test_database_is_immutable_and_sql_has_a_time_limit(corpus_site):
+@pytest.mark.parametrize("immutable", [False, True], ids=["read-only", "immutable"])
+def test_database_is_read_only_and_sql_has_a_time_limit(corpus_db, site_for, immutable: bool):
+    """`vanban serve` reads through read-only connections, so that ingest may write meanwhile;
+    `vanban serve --immutable` reads a published file without locking.  Neither writes."""
+    corpus_site = site_for(corpus_db, immutable=immutable)
     datasette = corpus_site.datasette
-    assert datasette.databases["vanban"].is_mutable is False
+    assert datasette.databases["vanban"].is_mutable is not immutable
+    assert corpus_site.get("/-/tim-kiem", params={"q": "dịch"}).status_code == 200
     assert datasette.setting("sql_time_limit_ms") == 2000
     endless = (
         "with recursive n(i) as (select 1 union all select i + 1 from n) select count(*) from n"
@@ -375,6 +380,10 @@ def test_database_is_immutable_and_sql_has_a_time_limit(corpus_site):
     assert (
         corpus_site.get("/vanban.json", params={"sql": "delete from documents"}).status_code == 400
     )
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        corpus_site.loop.run_until_complete(
+            datasette.databases["vanban"].execute("delete from documents")
+        )
 
 
 @pytest.mark.parametrize(
