@@ -76,6 +76,8 @@ UNFINISHED_DATE = re.compile(r",\s*ng[aà]y\b[^,]{0,16}$", re.IGNORECASE)
 _PLACE_PREFIXES = {"TP.", "Tp.", "TP", "TX."}
 _PLACE_SECOND_WORDS = {"phố": {"Thành"}, "xã": {"Thị"}, "trấn": {"Thị"}}
 
+# Three or more words in capitals (a column line inside a flattened header).
+CAPITALS_RUN = re.compile(rf"(?<!\S)(?:[{_CAPITALS}]{{2,}}\s+){{2,}}[{_CAPITALS}]{{2,}}(?!\S)")
 # The full stop that ends a recipient list run into the body, not that of "TP." or "TX.".
 LIST_END = re.compile(r"(?<!\b[A-Z][A-Za-z])(?<!\b[A-Z])\.(?=\s)")
 # A capital that OCR split from the rest of its word at the start of a heading ("K ÉT LUẬN").
@@ -291,11 +293,21 @@ def _title_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
+@cache
+def _flattened_pattern(kind: str) -> re.Pattern[str]:
+    """Type names ("types") or the openings that end a subject ("subject_stops"), as whole
+    words of folded text, for finding them inside a flattened header."""
+    words = [fold(name) for name in doc_type_names()] if kind == "types" else _data()[kind]
+    alternatives = "|".join(re.escape(w.strip()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
 def _flattened_header_cuts(line: str) -> list[int]:
     """Where a line that holds a whole header ("UBND TỈNH X CỘNG HÒA … SỞ Y TẾ Độc lập - … Số:
     12/SYT-VP Phan Rang, ngày … V/v … Kính gửi: - A; - B. Vừa qua, …") splits into the lines
     of page 1: around the titles, before the number, the place and date, the V/v line and
-    "Kính gửi", and after the recipient list.  Empty for any other line: only a line with the
+    "Kính gửi", around a type heading, before the first sentence after it ("Căn cứ …") and
+    after the recipient list.  Empty for any other line: only a line with the
     national (or Party) title, a number and a place-and-date line among its first words is a
     header."""
     if len(line) < PROSE_LENGTH:
@@ -319,6 +331,33 @@ def _flattened_header_cuts(line: str) -> list[int]:
     subject = VV_INLINE.search(window, number.end())
     if subject:
         cuts.add(subject.start())
+    after = max(number.end(), dated.end())
+    heading = next(
+        (
+            m
+            for m in _flattened_pattern("types").finditer(folded, after)
+            if _is_upper(window[m.start() : m.end()], 1.0)
+        ),
+        None,
+    )
+    if heading:
+        cuts |= {heading.start(), heading.end()}
+        after = heading.end()
+    body = next(
+        (
+            m
+            for m in _flattened_pattern("subject_stops").finditer(folded, after)
+            if window[m.start()].isupper()
+        ),
+        None,
+    )
+    if body:  # the legal basis or first sentence after a title: "Căn cứ …", "Thực hiện …"
+        cuts.add(body.start())
+    # A run of capitals after a word in lower case starts a line of its own: the enacting
+    # body restated under a title ("… tỉnh Tiền Giang ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG").
+    for run in CAPITALS_RUN.finditer(window, after, body.start() if body else len(window)):
+        if window[: run.start()].rstrip()[-1:].islower():
+            cuts.add(run.start())
     intro = RECIPIENT_INTRO.search(folded, number.end())
     if intro:
         cuts.add(intro.start())

@@ -941,3 +941,25 @@ def test_a_prose_line_holding_a_number_and_date_is_not_cut() -> None:
 def test_news_article_headline(text: str, title: str) -> None:
     header = header_of(text)
     assert (header.doc_type, header.subject) == ("bài báo", title)
+
+
+def test_flattened_header_with_a_type_heading() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – "
+        "Hạnh phúc Số: 33/2009/QĐ-UBND Mỹ Tho, ngày 24 tháng 12 năm 2009 QUYẾT ĐỊNH Ban hành quy "
+        "định về quản lý mạng tin học diện rộng của tỉnh Tiền Giang ỦY BAN NHÂN DÂN TỈNH TIỀN "
+        "GIANG Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003; Căn cứ "
+        "Luật Công nghệ thông tin ngày 29/6/2006; QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo.\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.number, header.place, header.issued_date) == (
+        "quyết định",
+        "33/2009/QĐ-UBND",
+        "Mỹ Tho",
+        "2009-12-24",
+    )
+    assert header.issuer == "Ủy ban nhân dân tỉnh Tiền Giang"
+    # The title stops before the enacting body restated in capitals and the legal basis.
+    assert header.subject == (
+        "Ban hành quy định về quản lý mạng tin học diện rộng của tỉnh Tiền Giang"
+    )
