@@ -49,6 +49,9 @@ ID_LENGTH = 16
 # Files handed to each worker ahead of the writer: enough to keep every worker busy while the
 # writer stores, few enough that the texts in flight stay a small, fixed amount of memory.
 IN_FLIGHT_PER_WORKER = 4
+# Files already decided (unchanged, refused) that may queue behind the jobs in flight, per job:
+# so that a re-ingest with a few changed files among many unchanged keeps every worker busy.
+QUEUED_PER_JOB = 64
 # The writer commits after this many documents, or once a batch is this many seconds old
 # (checked as each outcome arrives): fewer commits, and a crash loses only a batch to redo.
 BATCH_DOCUMENTS = 50
@@ -183,8 +186,10 @@ def _prepared_in_order(
     items: Iterable[Job | Unchanged | Failure], executor: Executor | None, in_flight: int
 ) -> Iterator[Prepared | Unchanged | Failure]:
     """Every item's outcome, in input order.  Jobs are prepared here when there is no executor;
-    otherwise they are submitted as the items come, with at most ``in_flight`` waiting."""
+    otherwise they are submitted as the items come, with at most ``in_flight`` jobs waiting and
+    QUEUED_PER_JOB times as many items in all (unchanged files queue behind a slow one)."""
     pending: deque = deque()
+    submitted = 0
     for item in items:
         if not isinstance(item, Job):
             pending.append(item)
@@ -196,8 +201,11 @@ def _prepared_in_order(
                 prepare, item.path.absolute(), item.content_hash, item.size, item.mtime_ns
             )
             pending.append(_Submitted(item.path, future))
-        while len(pending) > in_flight:
-            yield _outcome(pending.popleft())
+            submitted += 1
+        while submitted > in_flight or len(pending) > in_flight * QUEUED_PER_JOB:
+            entry = pending.popleft()
+            submitted -= isinstance(entry, _Submitted)
+            yield _outcome(entry)
     while pending:
         yield _outcome(pending.popleft())
 

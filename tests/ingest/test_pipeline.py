@@ -337,3 +337,37 @@ def test_a_lost_worker_fails_its_file_only(fresh_db, seed_copy: Path, monkeypatc
     error = next(fresh_db.query("select * from errors"))
     assert Path(error["path"]).name == lost and error["path"] == str(seed_copy / lost)
     assert error["message"] == "worker failed: MemoryError: worker killed"
+
+
+def test_changed_files_among_unchanged_ones_are_in_flight_together(
+    fresh_db, seed_copy: Path, monkeypatch
+) -> None:
+    ingest_paths(fresh_db, [seed_copy])
+    first, last = seed_copy / SEEDS[0].name, seed_copy / SEEDS[-1].name
+    for changed in (first, last):
+        changed.write_text(changed.read_text(encoding="utf-8") + "\nSửa.\n", encoding="utf-8")
+    monkeypatch.setattr(ingest.pipeline, "IN_FLIGHT_PER_WORKER", 2)
+    events = []
+    real_save = ingest.pipeline.save_document
+
+    def save(db, **kwargs):
+        events.append(("store", kwargs["raw"].path.name))
+        real_save(db, **kwargs)
+
+    class Recording(ThreadPoolExecutor):
+        def submit(self, fn, path, *args):
+            events.append(("submit", path.name))
+            return super().submit(fn, path, *args)
+
+    monkeypatch.setattr(ingest.pipeline, "save_document", save)
+    with Recording(max_workers=1) as executor:
+        summary = ingest_paths(fresh_db, [seed_copy], executor=executor)
+    assert (summary.new, summary.unchanged) == (2, 3)
+    # The last file is handed out before the first is stored: the unchanged files between them
+    # take no worker's place.
+    assert events == [
+        ("submit", first.name),
+        ("submit", last.name),
+        ("store", first.name),
+        ("store", last.name),
+    ]
