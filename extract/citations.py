@@ -151,8 +151,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # little to trust, and case must match, so that "ct" in a word is not a directive.
     abbrs = "|".join(sorted({fold(a).upper() for a in doc_type_by_abbr() if len(a) > 1}, key=len))
     type_word = rf"(?:(?i:{names})|(?<![\w/-])(?:{abbrs}))(?![\w/])"
-    # "số", "số:", "số." and OCR's "sô", "so", "sé".
-    so = r"(?i:s[oe])\s*[:.]?"
+    # "số", "số:", "số." and OCR's "sô", "so", "sé", "số #".
+    so = r"(?i:s[oe])\s*[:.#]?"
     # A law's or plan's own name may stand between its type and "số": "Luật Kế toán số 88/2015/QH13".
     title = rf"(?:\s+(?!{type_word})[^\W\d_][\w-]*){{1,8}}?"
     return {
@@ -165,6 +165,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<serials>{_SERIAL_ONLY}(?:{_SERIAL_SEPARATOR}{_SERIAL_ONLY})*){_SERIAL_SEPARATOR}$"
         ),
         "so_before": re.compile(rf"(?:^|\W){so}\s*$"),
+        "annex_caption": re.compile(r"\(\s*(?i:(?:ban\s+hanh\s+)?kem\s+theo)\s+$"),
         "not_document": re.compile(
             rf"(?i:(?:^|\W)(?:{_alternation(terms['not_documents'])}))\s*(?:{so})?\s*$"
         ),
@@ -315,6 +316,22 @@ def _is_own_number(plain: str, start: int, end: int) -> bool:
     )
 
 
+def _is_annex_caption(
+    before: str, typed: re.Match[str] | None, type_name: str | None, header: Header
+) -> bool:
+    """An annex's caption names the document it is attached to: the text's own document.
+
+    "(Kèm theo Quyết định số 707/QĐ-TTg …)" under the plan a quyết định issues is recognised by
+    its type even when OCR has spoilt the number in the caption or in the header.
+    """
+    return bool(
+        typed
+        and header.doc_type
+        and type_name == header.doc_type
+        and _patterns()["annex_caption"].search(before, 0, typed.start())
+    )
+
+
 def _own_key(number: str, year: int | None) -> str:
     """A number reduced to what survives its copies in the same document.
 
@@ -348,6 +365,8 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
             continue
         parts = number_parts(number)
         type_name = _type_name(typed, before, parts)
+        if _is_annex_caption(before, typed, type_name, header):
+            continue
         has_so = bool(patterns["so_before"].search(before))
         default_year = parts.year or header.year
         date, pos = _date_after(text, plain, end, default_year)

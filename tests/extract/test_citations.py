@@ -290,6 +290,18 @@ def test_own_number_in_damaged_headers(text: str, own: str | None) -> None:
     assert cite(text, Header(number=own, year=2020 if own else None)) == []
 
 
+def test_annex_caption_names_the_document_itself() -> None:
+    """The caption under a plan issued by a quyết định, with an OCR-spoilt number."""
+    text = (
+        "KẾ HOẠCH\nPhòng, chống thiên tai năm 2026\n"
+        "(Kèm theo Quyết định số #12/QĐ-UB, ngày 2 tháng 4 năm 2026 của UBND tỉnh)\n"
+        "Căn cứ Quyết định số 45/QĐ-UBND ngày 3/1/2026 của UBND tỉnh"
+    )
+    header = Header(doc_type="quyết định", number=None)
+    assert [c[0] for c in cite(text, header)] == ["45/QĐ-UBND"]
+    assert [c[0] for c in cite(text, Header(doc_type="kế hoạch"))] == ["12/QĐ-UB", "45/QĐ-UBND"]
+
+
 def test_own_number_is_not_a_citation() -> None:
     text = "HỖ TRỢ THEO QUYẾT ĐỊNH SO 28/2021/QD- -TTg và Thực hiện Nghị quyết số 116/NQ-CP"
     header = Header(number="28/2021/QĐ-TTg")
