@@ -21,6 +21,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -210,6 +211,27 @@ def _prepared_in_order(
         yield _outcome(pending.popleft())
 
 
+class RenewingProcessPool(Executor):
+    """Worker processes started afresh when one dies (a reader crashing or killed for memory on
+    a hostile file): the files in flight then fail with an error row, and are read again on the
+    next run, and the rest of the batch goes on."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(max_workers=workers)
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        try:
+            return self._pool.submit(fn, *args, **kwargs)
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
 def _store(db: sqlite_utils.Database, outcome, summary: IngestSummary) -> None:
     """Store one outcome; a document that cannot be stored becomes an error row instead."""
     if isinstance(outcome, Unchanged):
@@ -287,7 +309,7 @@ def ingest_paths(
 
     with ExitStack() as stack:
         if executor is None and workers > 1:
-            executor = stack.enter_context(ProcessPoolExecutor(max_workers=workers))
+            executor = stack.enter_context(RenewingProcessPool(workers))
         in_flight = IN_FLIGHT_PER_WORKER * max(workers, 1) if executor else 0
         outcomes = _prepared_in_order(
             counted(_scan(db, paths, force, max_bytes)), executor, in_flight

@@ -371,3 +371,34 @@ def test_changed_files_among_unchanged_ones_are_in_flight_together(
         ("store", first.name),
         ("store", last.name),
     ]
+
+
+POISON = "0000_poison.txt"  # first in order, so that files are handed out after it
+
+
+def prepare_or_crash(path: Path, *args):
+    """``prepare`` in a worker process that dies on one file, as a reader crashing would."""
+    if path.name == POISON:
+        os._exit(1)
+    return REAL_PREPARE(path, *args)
+
+
+REAL_PREPARE = ingest.pipeline.prepare
+
+
+def test_a_crashed_worker_process_is_replaced(fresh_db, seed_copy: Path, monkeypatch) -> None:
+    (seed_copy / POISON).write_text("Văn bản.\n", encoding="utf-8")
+    # Worker processes are forked from this one, so they see the patched module.
+    monkeypatch.setattr(ingest.pipeline, "prepare", prepare_or_crash)
+    monkeypatch.setattr(ingest.pipeline, "IN_FLIGHT_PER_WORKER", 1)
+    summary = ingest_paths(fresh_db, [seed_copy], workers=2)
+    failed = {Path(path).name for path, _ in summary.errors}
+    assert POISON in failed
+    # Only files in flight with it fail; the last three go to fresh processes.
+    assert summary.new + summary.failed == 6 and summary.new >= 3
+    assert all("worker failed: BrokenProcessPool" in message for _, message in summary.errors)
+
+    (seed_copy / POISON).unlink()
+    monkeypatch.undo()
+    ingest_paths(fresh_db, [seed_copy], workers=2)
+    assert fresh_db["documents"].count == 5
