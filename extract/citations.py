@@ -54,11 +54,13 @@ _SERIAL_SEPARATOR = r"(?:\s*,\s*|\s+(?i:va)\s+)"
 # OCR reads the "1" of a legislature code as "I" or "l" and "0" as "O" ("UBTVQHI5").
 _OCR_DIGIT = re.compile(r"(?<=[A-Z]{2})([IlO|])(?=\d$)")
 _DASHES = re.compile(r"[-–—‐\u00ad\x02]+")
+# PDF fonts and OCR give the Icelandic eth for the Vietnamese đ ("QÐ-UBND").
+_ETH_AS_D = str.maketrans("Ðð", "Đđ")
 
 
 def clean_number(raw: str) -> str:
-    """A number as written, without the spaces and doubled dashes that typing and OCR add."""
-    number = _DASHES.sub("-", "".join(raw.split()))
+    """A number as written, without what typing and OCR add: spaces, doubled dashes, ð for đ."""
+    number = _DASHES.sub("-", "".join(raw.split())).translate(_ETH_AS_D)
     return _OCR_DIGIT.sub(lambda m: "0" if m.group(1) == "O" else "1", number)
 
 
@@ -110,8 +112,8 @@ def _type_by_code() -> dict[str, str]:
 
 @cache
 def _plain_char(char: str) -> str:
-    if char in "đĐ":
-        return "d" if char == "đ" else "D"
+    if char in "đĐðÐ":
+        return "d" if char in "đð" else "D"
     return unicodedata.normalize("NFD", char)[0]
 
 
@@ -345,6 +347,14 @@ def _own_key(number: str, year: int | None) -> str:
     return re.sub(r"[-.&]", "", "/".join(parts))
 
 
+def _same_own_key(key: str, own_key: str) -> bool:
+    """Equal keys, or one cut short by a letter or two that OCR lost ("445-KL/T" for "…/TƯ")."""
+    shorter, longer = sorted((key, own_key), key=len)
+    return key == own_key or (
+        "/" in shorter and longer.startswith(shorter) and len(longer) - len(shorter) <= 2
+    )
+
+
 def _mentions(text: str, header: Header) -> list[_Mention]:
     """Every number that names another document, with its type, date, issuer and list head."""
     plain = _plain(text)
@@ -361,7 +371,7 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
             not typed and _is_own_number(plain, start, end)
         ):
             continue
-        if own_key and _own_key(number, header.year) == own_key:
+        if own_key and _same_own_key(_own_key(number, header.year), own_key):
             continue
         parts = number_parts(number)
         type_name = _type_name(typed, before, parts)

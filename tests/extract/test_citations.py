@@ -229,6 +229,11 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Ngày 05/4/2019, Chủ tịch UBND tỉnh đã ký ban hành văn bản số 1220/UBND-KT, V/v",
             [("1220/UBND-KT", "văn bản", "2019-04-05", "Chủ tịch UBND tỉnh")],
         ),
+        # The eth of PDF fonts and OCR for đ.
+        (
+            "Căn cứ Quyết định số 52/QÐ-UBND ngày 3/4/2020 của UBND tỉnh;",
+            [("52/QĐ-UBND", "quyết định", "2020-04-03", "UBND tỉnh")],
+        ),
         # Serials that share the code written after the last one.
         (
             "Thực hiện Chỉ thị 05, 08 và 12/CT-UBND của Chủ tịch UBND tỉnh, các",
@@ -300,6 +305,11 @@ def test_annex_caption_names_the_document_itself() -> None:
     header = Header(doc_type="quyết định", number=None)
     assert [c[0] for c in cite(text, header)] == ["45/QĐ-UBND"]
     assert [c[0] for c in cite(text, Header(doc_type="kế hoạch"))] == ["12/QĐ-UB", "45/QĐ-UBND"]
+
+
+def test_own_number_cut_short_by_ocr_is_not_a_citation() -> None:
+    text = "Kết luận số 97-KL/TƯ của Ban Thường vụ về Nghị quyết số 13-NQ/TƯ"
+    assert [c[0] for c in cite(text, Header(number="97-KL/T", year=2022))] == ["13-NQ/TƯ"]
 
 
 def test_own_number_is_not_a_citation() -> None:
