@@ -148,6 +148,7 @@ def _type_names() -> dict[str, str | None]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     terms = load("citation_terms")
     stops = terms["issuer_stops"]
+    auxiliary = rf"(?i:{_alternation(terms['issuing_auxiliaries'])})"
     names = _alternation(_type_names())
     # Abbreviations are upper-case words ("theo ND 52/2021/NĐ-CP", "QĐ số 12"); one letter is too
     # little to trust, and case must match, so that "ct" in a word is not a directive.
@@ -205,10 +206,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # bản số …" (searched up to the type name, where "$" matches).
         "actor": re.compile(
             rf"(?:^|[,;:(]\s*|\n)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+"
-            rf"(?:(?i:da)\s+(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
-            rf"|(?:(?i:da)\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
+            rf"(?:{auxiliary}\s+(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
+            rf"|(?:{auxiliary}\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
             rf"\s+(?:(?i:cac)\s+)?$)"
         ),
+        # A news sentence opening with its day: "Ngày 23/11/2018, …", "Chiều 5/6, …".
+        "day_part": re.compile(rf"[\W_]*(?i:{_alternation(terms['day_parts'])})(?=\s)"),
         "clause_start": re.compile(
             rf"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"
             rf"|\n(?=[\W_]{{0,3}}(?i:{_alternation(terms['clause_openers'])})(?!\w))"
@@ -509,7 +512,9 @@ def _actor(
     ):
         return None, None
     issuer = " ".join(text[actor.start("actor") : actor.end("actor")].split())
-    date, date_end = _date_after(text, plain, segment_start, default_year)
+    day_part = patterns["day_part"].match(plain, segment_start)
+    date_start = day_part.end() if day_part else segment_start
+    date, date_end = _date_after(text, plain, date_start, default_year)
     opens_sentence = date and re.match(r"\s*,", plain[date_end : actor.start("actor")])
     return issuer, date if opens_sentence else None
 

@@ -243,6 +243,15 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
                 ("12/CT-UBND", "chỉ thị", None, "Chủ tịch UBND tỉnh"),
             ],
         ),
+        (
+            "Chiều 23/11/2020, UBND huyện vừa ban hành Kế hoạch số 56/KH-UBND về triển khai",
+            [("56/KH-UBND", "kế hoạch", "2020-11-23", "UBND huyện")],
+        ),
+        # …but the day a body received a document is not the day it was issued.
+        (
+            "Ngày 5/3/2021, Sở Y tế nhận được Công văn số 12/BYT-MT của Bộ Y tế",
+            [("12/BYT-MT", "công văn", None, "Bộ Y tế")],
+        ),
         # The body named before a chain of documents issued each of them.
         (
             "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 41/TTr-STC ngày 02/3/2021 "
