@@ -24,7 +24,13 @@ import sqlite_utils
 
 from extract.link import DocumentIndex, _load_documents, cited_key
 from ingest.pipeline import ID_LENGTH, link_documents
-from ingest.storage import ENTITY_COLUMNS, EXTRACTOR_VERSION, ensure_db_shape, now
+from ingest.storage import (
+    EXTRACTOR_VERSION,
+    LINK_NEEDED,
+    ensure_db_shape,
+    link_is_needed,
+    now,
+)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -51,7 +57,6 @@ _FTS_IN_INTEGRITY_LINE = re.compile(r"(?i)fts5 table main\.(\w+)")
 
 # Kinds of finding; those in REPAIRABLE are fixed by ``repair_database``.
 CORRUPTION = "corruption"
-FOREIGN_KEY = "foreign key"
 SEARCH_INDEX = "search index"
 ORPHAN_ROWS = "orphan rows"
 ORPHAN_FILE = "orphan file row"
@@ -172,8 +177,8 @@ def check_database(db: sqlite_utils.Database) -> CheckReport:
         findings = [
             *_foreign_keys(db),
             *_search_indexes(db),
-            *_orphan_entities(db),
             *_files(db),
+            *_link_needed(db),
             *_links(db),
             *_derived(db),
             *_outdated(db),
@@ -206,13 +211,13 @@ def _names_search_index(match: re.Match | None) -> bool:
 
 
 def _foreign_keys(db: sqlite_utils.Database) -> list[Finding]:
-    """Foreign keys broken outside the entity tables (those are the orphan rows below)."""
+    """Rows whose parent is gone (PRAGMA foreign_key_check): every entity table names its document
+    by a foreign key, so these are the entities of documents that no longer exist."""
     broken: dict[tuple[str, str], int] = defaultdict(int)
     for table, _rowid, parent, _key in db.execute("PRAGMA foreign_key_check").fetchall():
-        if table not in ENTITY_COLUMNS:
-            broken[(table, parent)] += 1
+        broken[(table, parent)] += 1
     return [
-        Finding(FOREIGN_KEY, table, f"{_count(count, 'row')} name a missing row of {parent}")
+        Finding(ORPHAN_ROWS, table, f"{_count(count, 'row')} naming a missing {parent} row")
         for (table, parent), count in sorted(broken.items())
     ]
 
@@ -263,26 +268,6 @@ def _fts_consistent(db: sqlite_utils.Database, index: str) -> bool:
     return True
 
 
-def _orphan_entities(db: sqlite_utils.Database) -> list[Finding]:
-    findings = []
-    for table in ENTITY_COLUMNS:
-        if not db[table].exists():
-            continue
-        count, documents = db.execute(
-            f"select count(*), count(distinct document_id) from {table} "
-            "where document_id not in (select id from documents)"
-        ).fetchone()
-        if count:
-            findings.append(
-                Finding(
-                    ORPHAN_ROWS,
-                    table,
-                    f"{_count(count, 'row')} of {_count(documents, 'missing document')}",
-                )
-            )
-    return findings
-
-
 def _files(db: sqlite_utils.Database) -> list[Finding]:
     findings = [
         Finding(ORPHAN_FILE, "files", f"{row['path']} names missing document {row['document_id']}")
@@ -298,7 +283,8 @@ def _files(db: sqlite_utils.Database) -> list[Finding]:
         else:
             message = (
                 f"document {document['id']} has no files row and {document['path']} no longer "
-                "holds it: kept, as it is the only copy"
+                "holds it (a relative path is read from the current folder): kept, as it may be "
+                "the only copy"
             )
             findings.append(Finding(LOST_FILE, "documents", message))
     return findings
@@ -325,6 +311,14 @@ def _file_hash(path: Path) -> str:
         return ""
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _link_needed(db: sqlite_utils.Database) -> list[Finding]:
+    """The flag that storing a document sets and linking clears: set, a run stopped between."""
+    if not (db["meta"].exists() and link_is_needed(db)):
+        return []
+    message = f"{LINK_NEEDED} is set: documents were stored after linking last finished"
+    return [Finding(LINKS, "meta", message)]
 
 
 def _links(db: sqlite_utils.Database) -> list[Finding]:
@@ -424,7 +418,7 @@ def repair_database(db: sqlite_utils.Database) -> RepairReport:
     broken_indexes = sorted({f.table for f in before.findings if f.kind == SEARCH_INDEX})
     actions += [_rebuild_index(db, index) for index in broken_indexes]
     if ORPHAN_ROWS in kinds:
-        actions += _delete_orphan_entities(db)
+        actions += _delete_orphan_rows(db)
     if ORPHAN_FILE in kinds:
         actions.append(_delete_orphan_files(db))
     if UNFILED in kinds:
@@ -449,18 +443,17 @@ def _rebuild_index(db: sqlite_utils.Database, index: str) -> str:
     return f"created search index {index} and its triggers again"
 
 
-def _delete_orphan_entities(db: sqlite_utils.Database) -> list[str]:
-    actions = []
+def _delete_orphan_rows(db: sqlite_utils.Database) -> list[str]:
+    """Delete the rows that foreign_key_check lists; documents have no parent, so none of them."""
+    deleted: dict[str, int] = defaultdict(int)
     with db.atomic():
-        for table in ENTITY_COLUMNS:
-            if not db[table].exists():
-                continue
-            deleted = db.execute(
-                f"delete from {table} where document_id not in (select id from documents)"
-            ).rowcount
-            if deleted:
-                actions.append(f"deleted {deleted} rows of {table} whose document is missing")
-    return actions
+        for table, rowid, _parent, _key in db.execute("PRAGMA foreign_key_check").fetchall():
+            db.execute(f"delete from [{table}] where rowid = ?", [rowid])
+            deleted[table] += 1
+    return [
+        f"deleted {_count(count, 'row')} of {table} whose document is missing"
+        for table, count in sorted(deleted.items())
+    ]
 
 
 def _delete_orphan_files(db: sqlite_utils.Database) -> str:

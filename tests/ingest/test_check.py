@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 from ingest.check import NotADatabase, check_database, open_checked
 from ingest.cli import cli
 from ingest.pipeline import ingest_paths
-from ingest.storage import EXTRACTOR_VERSION, open_db
+from ingest.storage import ENTITY_COLUMNS, EXTRACTOR_VERSION, LINK_NEEDED, open_db
 
 REPO = Path(__file__).resolve().parents[2]
 # The decision cites the resolution by number and date: one resolved citation between them.
@@ -157,7 +157,7 @@ def test_a_document_whose_file_is_gone_is_kept(db_copy: Path, tmp_path: Path) ->
     )
     result = check(db_copy, "--repair")
     assert result.exit_code == 1
-    assert f"{gone} no longer holds it: kept" in result.output
+    assert f"{gone} no longer holds it" in result.output and "kept" in result.output
     assert query(db_copy, "select count(*) from documents") == [(2,)]
 
 
@@ -172,6 +172,13 @@ def test_a_files_row_of_a_missing_document_is_deleted(db_copy: Path) -> None:
     assert query(db_copy, "select count(*) from files") == [(2,)]
 
 
+def test_every_entity_table_names_its_document_by_a_foreign_key(fresh_db) -> None:
+    """What lets foreign_key_check find the entity rows of a missing document."""
+    for table in ENTITY_COLUMNS:
+        keys = {(key.column, key.other_table) for key in fresh_db[table].foreign_keys}
+        assert ("document_id", "documents") in keys, table
+
+
 def test_entity_rows_of_a_missing_document_are_deleted(db_copy: Path) -> None:
     kept = query(db_copy, "select count(*) from tasks")[0][0]
     damage(
@@ -184,9 +191,9 @@ def test_entity_rows_of_a_missing_document_are_deleted(db_copy: Path) -> None:
         """,
     )
     found, repaired = check_then_repair(db_copy)
-    assert "orphan rows: tasks: 1 row of 1 missing document" in found.output
-    assert "orphan rows: officials: 1 row of 1 missing document" in found.output
-    assert "deleted 1 rows of tasks whose document is missing" in repaired.output
+    assert "orphan rows: tasks: 1 row naming a missing documents row" in found.output
+    assert "orphan rows: officials: 1 row naming a missing documents row" in found.output
+    assert "deleted 1 row of tasks whose document is missing" in repaired.output
     assert query(db_copy, "select count(*) from tasks") == [(kept,)]
     assert query(db_copy, "select count(*) from documents") == [(2,)]
 
@@ -208,6 +215,14 @@ def test_a_placeholder_that_a_stored_document_resolves_is_linked(db_copy: Path) 
     assert query(db_copy, f"select link_status from citations where target_id = '{cited_id}'") == [
         ("resolved",)
     ]
+
+
+def test_a_run_stopped_before_linking_is_linked(db_copy: Path) -> None:
+    damage(db_copy, f"insert into meta (key, value) values ('{LINK_NEEDED}', '1');")
+    found, repaired = check_then_repair(db_copy)
+    assert f"links: meta: {LINK_NEEDED} is set" in found.output
+    assert "linked citations again" in repaired.output
+    assert query(db_copy, "select count(*) from meta") == [(0,)]
 
 
 def test_a_document_deleted_by_hand_leaves_nothing_behind_after_repair(db_copy: Path) -> None:
