@@ -190,6 +190,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "issuer_lead": re.compile(r"[\s,(]*(?i:cua)\s+(?=[A-Z])"),
         "issuer_stop": re.compile(
+            # A stop word, as written or in capitals, but not right after "Ban", whose name may
+            # hold one in lower case ("Ban chỉ đạo tỉnh").
+            rf"(?<!\bBan)(?<!\bBAN)"
             rf"\s+(?:{_alternation(stops + [w.upper() for w in stops], keep_case=True)})(?!\w)"
             rf"|\s+(?i:{_alternation(terms['issuer_stops_any_case'])})(?!\w)"
             rf"|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"

@@ -98,7 +98,9 @@ NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH = 160, 60
 # The credit line that ends an article without a byline: "Nguồn: Báo Thanh Hóa", "Theo TTXVN".
 SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1,60})\.?$")
 # The e-signature stamp names the signer: "Người ký: Trần Hồng Quân".
-STAMP_SIGNER = re.compile(r"^\W*(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+)$", re.MULTILINE)
+STAMP_SIGNER = re.compile(
+    r"^[^\w\n]*+(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+)$", re.MULTILINE
+)
 # A time and date line of a portal article: "20:12 - 07/12/2021", "07/12/2021 20:12".
 NEWS_DATELINE = re.compile(
     r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"

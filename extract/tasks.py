@@ -57,10 +57,13 @@ _NOISE_LINE = re.compile(
     r"^[ \t]*(?:\d{1,3}|-{2,}\s*PAGE BREAK\s*-{2,}|_{3,})[ \t]*$", re.MULTILINE
 )
 # A run of line ends (with blank or noise lines between) that may be a wrap inside a sentence.
-_LINE_BREAKS = re.compile(r"[ \t]*\n[\s]*")
+# Possessive, and starting only where a run of blanks starts, so that a long run of spaces
+# without a line end is scanned once, not once per space.
+_LINE_BREAKS = re.compile(r"(?<![ \t])[ \t]*+\n\s*+")
 # Sentence ends: ". " or "! " before a letter (kept only before a capital, see sentences); an
 # ellipsis before lower case is not an end.
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[\"“(]?[^\W\d_])")
+# A run of stops is tried once, from its first stop (a page of dots is not a page of attempts).
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?=\s+[\"“(]?[^\W\d_])")
 _WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
 # A count before a body ("09/9 huyện, thành phố", "101 xã") is part of the assignee.
 _COUNT_PREFIX = re.compile(r"\d+(?:/\d+)?\s+")

@@ -219,6 +219,15 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "theo Quyết định số 18/QĐ-UBND của UBND huyện Điều 2. Chánh Văn phòng",
             [("18/QĐ-UBND", "quyết định", None, "UBND huyện")],
         ),
+        # "Ban chỉ đạo" in lower case is a body's name; a verb after the issuer ends it.
+        (
+            "theo Quyết định số 51/QĐ-BCĐ ngày 2/8/2021 của Ban chỉ đạo phòng, chống dịch tỉnh về việc",
+            [("51/QĐ-BCĐ", "quyết định", "2021-08-02", "Ban chỉ đạo phòng, chống dịch tỉnh")],
+        ),
+        (
+            "Thực hiện Công văn số 2345/UBND-KGVX ngày 12/5/2021 của UBND tỉnh Huyện ủy thông báo",
+            [("2345/UBND-KGVX", "công văn", "2021-05-12", "UBND tỉnh Huyện ủy")],
+        ),
         # "văn bản" names no kind: a number without a type code stays a văn bản.
         (
             "Ngày 12-3, UBND huyện có văn bản số 702/UBND-VP về việc",
