@@ -29,6 +29,9 @@ from ingest.normalize import fold
 HEAD_MAX_LINES = 60
 # A line this long is a body paragraph (unwrapped text), never part of the header.
 PROSE_LENGTH = 220
+# Double spacing is judged on this many first characters, with at least this many lines, when
+# this share of them has a blank line above.
+SPACING_SAMPLE, SPACING_MIN_LINES, DOUBLE_SPACED_SHARE = 3000, 6, 0.8
 # A header flattened into one line has its number and date within this many characters, and
 # at most this many lines (a web page's navigation) above it.
 FLATTENED_HEADER_REACH, FLATTENED_HEADER_LINES = 600, 10
@@ -70,6 +73,8 @@ HEADER_DATE = re.compile(
     r",?\s*ng[aà]y\s*(?P<d>\S{0,4}?)\s*t?h[aá]ng\s*(?P<m>\S{0,4}?)\s*n[aă]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
     re.IGNORECASE,
 )
+# A place-and-date line wrapped by a narrow column spans at most this many lines.
+PLACE_DATE_LINES = 3
 # A place-and-date line cut before its year: "Lạng Sơn, ngày 13", "Quảng Nam, ngày".
 UNFINISHED_DATE = re.compile(r",\s*ng[aà]y\b[^,]{0,16}$", re.IGNORECASE)
 # A place word: "Cà", "Mau", "TP.", and the lower-case second word of "Thành phố", "Thị xã".
@@ -261,10 +266,13 @@ def _lines(text: str) -> list[_Line]:
     folded_text = _fold_same_length(text)
     lines: list[_Line] = []
     blank, previous_end = True, 0
+    # Text with a blank line after every paragraph (a web page, some .docx conversions) shows a
+    # separation by two blank lines.
+    newlines_apart = 2 if _double_spaced(text) else 1
     for match in re.finditer(r"[^\n\f]+", text):
         raw = match.group(0)
         gap = text[previous_end : match.start()]
-        blank = blank or gap.count("\n") > 1 or "\f" in gap
+        blank = blank or gap.count("\n") > newlines_apart or "\f" in gap
         previous_end = match.end()
         cuts = _flattened_header_cuts(raw) if len(lines) < FLATTENED_HEADER_LINES else []
         for piece_start, piece_end in zip([0, *cuts], [*cuts, len(raw)], strict=True):
@@ -283,6 +291,19 @@ def _lines(text: str) -> list[_Line]:
             lines.append(_Line(start, start + len(stripped), stripped, blank, folded))
             blank = False
     return lines
+
+
+def _double_spaced(text: str) -> bool:
+    """Whether nearly every one of the first lines has a blank line above it."""
+    gaps = [
+        gap.count("\n")
+        # a run of blank lines is read once, from its start
+        for gap in re.findall(
+            r"(?:^|(?<![ \t\n])[ \t]*+\n)([ \t\n]*+)(?=[^\s])", text[:SPACING_SAMPLE]
+        )
+    ]
+    apart = sum(count >= 1 for count in gaps[1:])
+    return len(gaps) > SPACING_MIN_LINES and apart >= DOUBLE_SPACED_SHARE * (len(gaps) - 1)
 
 
 @cache
@@ -401,6 +422,25 @@ def _without_titles(text: str) -> str:
     return text.strip()
 
 
+@cache
+def _title_words() -> tuple[tuple[str, ...], ...]:
+    data = _data()
+    return tuple(tuple(fold(data[key]).split()) for key in ("national_title", "party_title"))
+
+
+def _is_title_fragment(text: str) -> bool:
+    """A line that is part of the national or Party title wrapped in a narrow column ("CỘNG
+    HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"); a bare "VIỆT NAM" may end a body's name."""
+    words = tuple(_tokens(text))
+    if len(words) < 2 or not _is_upper(text) or words == ("viet", "nam"):
+        return False
+    return any(
+        title[start : start + len(words)] == words
+        for title in _title_words()
+        for start in range(len(title) - len(words) + 1)
+    )
+
+
 # --------------------------------------------------------------------------------------------
 # Number, place and date
 
@@ -485,11 +525,15 @@ def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
     """The first "Place, ngày … tháng … năm …" line; a date without a place counts only as a
     line of its own (a body sentence "Ngày 17 tháng 8 năm 2021, …" is no header date).  A narrow
     right column wraps the line ("Mỹ" / "Tho, ngày …", "Lạng Sơn, ngày 13" / "tháng 01 năm
-    2020"): a line that is only the start of a place, or ends in an unfinished date, is read
-    together with the next one."""
+    2020", "Cà Mau," / "ngày 25 …"): a line that is only the start of a place, or ends in an
+    unfinished date, is read together with the next ones."""
     for index, line in enumerate(head):
-        if index + 1 < len(head) and _wraps_place_date(line.text):
-            found = _place_date_of(f"{line.text} {head[index + 1].text}", index)
+        joined = line.text
+        for following in head[index + 1 : index + PLACE_DATE_LINES]:
+            if not _wraps_place_date(joined):
+                break
+            joined = f"{joined} {following.text}"
+            found = _place_date_of(joined, index)
             if found:
                 return found
         found = _place_date_of(line.text, index)
@@ -499,11 +543,14 @@ def _find_place_date(head: list[_Line]) -> _PlaceDate | None:
 
 
 def _wraps_place_date(text: str) -> bool:
-    """Whether a header line is the first part of a wrapped place-and-date line."""
+    """Whether a header line is the first part of a wrapped place-and-date line: an unfinished
+    date, a place with its comma, or a few words that are all part of a place name."""
     if HEADER_DATE.search(text):
         return False
-    unfinished_date = UNFINISHED_DATE.search(text) is not None
-    return unfinished_date or (len(text.split()) <= 4 and _place_before(text) == text.strip())
+    text = text.strip()
+    if UNFINISHED_DATE.search(text) or (text.endswith(",") and _place_before(text[:-1])):
+        return True
+    return len(text.split()) <= 4 and _place_before(text) == text
 
 
 def _place_date_of(text: str, index: int) -> _PlaceDate | None:
@@ -663,7 +710,7 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
         if _is_subject_stop(line):
             break
         right_column = _without_titles(text)
-        if right_column != text:  # the national title column printed after the left one
+        if right_column != text or _is_title_fragment(text):  # the right column came next
             break
         text, place_date = _before_place_date(text)
         if place_date and not text:
@@ -867,6 +914,7 @@ def _org_start(text: str) -> bool:
 def _issuer_levels(head: list[_Line], stop: int) -> list[str]:
     """The left column above the number: one string per level (parent first)."""
     levels: list[list[str]] = []
+    closed = False  # the right column came between: nothing below continues the name
     for index, line in enumerate(head[: stop + 1]):
         text = _without_titles(line.text)
         for cut in (_NUMBER_LABEL.search(text), HEADER_DATE.search(text)):
@@ -875,9 +923,12 @@ def _issuer_levels(head: list[_Line], stop: int) -> list[str]:
         text = _clean(text)
         if not _is_upper(text) or len(text) < 2 or _heading_type(text):
             continue
-        if _org_start(text):
+        if _is_title_fragment(text):
+            closed = True
+        elif _org_start(text):
             levels.extend([level] for level in _split_levels(text))
-        elif levels and index < stop and _continues_name(text, line):
+            closed = False
+        elif levels and index < stop and not closed and _continues_name(text, line):
             levels[-1].append(text)
     return [" ".join(level) for level in levels]
 

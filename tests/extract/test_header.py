@@ -812,6 +812,8 @@ def test_empty_text() -> None:
         ("Quảng Nam, ngày\n13 tháng 7 năm 2023", "Quảng Nam", "2023-07-13"),
         ("Bà Rịa - Vũng\nTàu, ngày 08 tháng 01 năm 2023", "Bà Rịa - Vũng Tàu", "2023-01-08"),
         ("Phan Rang-Tháp Chàm, ngày 05 tháng11 năm 2010", "Phan Rang-Tháp Chàm", "2010-11-05"),
+        ("Cà Mau,\nngày 25 tháng 8 năm 2021", "Cà Mau", "2021-08-25"),
+        ("Mỹ\nTho, ngày 24\ntháng 12 năm 2009", "Mỹ Tho", "2009-12-24"),
     ],
 )
 def test_place_date_line_wrapped_by_a_narrow_column(
@@ -962,4 +964,34 @@ def test_flattened_header_with_a_type_heading() -> None:
     # The title stops before the enacting body restated in capitals and the legal basis.
     assert header.subject == (
         "Ban hành quy định về quản lý mạng tin học diện rộng của tỉnh Tiền Giang"
+    )
+
+
+def test_national_title_wrapped_in_a_narrow_column_is_no_part_of_the_issuer() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LẠNG SƠN\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 07/KH-UBND\nLạng Sơn, ngày 13 tháng 01 năm 2020\n"
+        "KẾ HOẠCH\nTRIỂN KHAI CÁC GIẢI PHÁP PHÒNG, CHỐNG HẠN HÁN\nCỘNG HÒA XÃ HỘI\n"
+    )
+    header = header_of(text)
+    assert header.issuer == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    assert header.subject == "TRIỂN KHAI CÁC GIẢI PHÁP PHÒNG, CHỐNG HẠN HÁN"
+
+
+def test_issuer_ending_in_viet_nam_keeps_it() -> None:
+    text = "NGÂN HÀNG NHÀ NƯỚC\nVIỆT NAM\nSố: 12/NHNN-TD\nHà Nội, ngày 5 tháng 3 năm 2021\n"
+    assert header_of(text).issuer == "Ngân hàng Nhà nước Việt Nam"
+
+
+def test_double_spaced_text_keeps_wrapped_titles_whole() -> None:
+    page_one = (
+        "ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 33/2009/QĐ-UBND\nMỹ Tho, ngày 24 tháng 12 năm 2009\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ VÀ KHAI THÁC MẠNG TIN HỌC DIỆN\n"
+        "RỘNG CỦA ỦY BAN NHÂN DÂN TỈNH TIỀN GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định quản lý mạng tin học.\n"
+    )
+    header = header_of(page_one.replace("\n", "\n\n"))
+    assert header.subject == (
+        "BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ VÀ KHAI THÁC MẠNG TIN HỌC DIỆN RỘNG CỦA ỦY BAN NHÂN DÂN "
+        "TỈNH TIỀN GIANG"
     )
