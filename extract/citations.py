@@ -35,8 +35,9 @@ _DASH = r"(?:[-–—\u00ad\x02](?:\s?[-–—])*\s?|\s[-–—]+)"
 # A type or issuer code: a capital, then letters and digits ("TTg", "UBTVQH15", "LĐTBXH"); two
 # units may share one code with "&" ("PTTH&TTĐT").
 _CODE = r"[A-Z][A-Za-z0-9]{0,11}(?:&[A-Z][A-Za-z0-9]{0,11})?"
-# Between two codes: a dash, or a dot in older numbers ("01/1999/QĐ.UB").
-_CODE_JOIN = rf"(?:{_DASH}|\.(?=[A-Z]))"
+# Between two codes: a dash, or in older numbers a dot or a slash before a code in capitals
+# ("01/1999/QĐ.UB", "245/QĐ/UB").
+_CODE_JOIN = rf"(?:{_DASH}|\.(?=[A-Z])|/(?=[A-Z][A-Z0-9]+(?![a-z])))"
 # The serial number; not glued to a word, a separator or a decimal ("4.923", "62/63/" are not).
 # A letter may follow the digits of a number inserted in a series ("30c/NQ-CP").
 _SERIAL = r"(?<![\w/–-])(?<!\d[.,])\d{1,5}(?:[a-zA-Z](?=\s?/))?"
@@ -50,6 +51,7 @@ NUMBER = re.compile(rf"{_PARTY_NUMBER}|{_STATE_NUMBER}")
 # A serial written alone in a list whose last number carries the code ("15, 16, 19/CT-TTg").
 _SERIAL_ONLY = r"\d{1,5}[a-z]?"
 _SERIAL_SEPARATOR = r"(?:\s*,\s*|\s+(?i:va)\s+)"
+_LIST_TAIL = re.compile(rf"\d[a-z]?{_SERIAL_SEPARATOR}$")
 
 # OCR reads the "1" of a legislature code as "I" or "l" and "0" as "O" ("UBTVQHI5").
 _OCR_DIGIT = re.compile(r"(?<=[A-Z]{2})([IlO|])(?=\d$)")
@@ -95,7 +97,7 @@ def number_parts(number: str) -> NumberParts:
     parts = folded.split("/")
     if len(parts) >= 3 and re.fullmatch(r"(?:19|20)\d\d", parts[1]):
         year = int(parts[1])
-    codes = re.split(r"[-.]", parts[-1])
+    codes = re.split(r"[-./]", "/".join(parts[2 if year else 1 :]))
     if codes[0] in types:
         return NumberParts(types[codes[0]], year, "-".join(codes[1:]) or None)
     return NumberParts(None, year, "-".join(codes) or None)
@@ -371,7 +373,9 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
         start, end = match.span()
         number = clean_number(text[start:end])
         before = plain[max(0, start - _LOOKBACK) : start]
-        shared = patterns["shared_serials"].search(before)
+        # Only a number right after a comma or "và" can end a list of bare serials.
+        after_separator = _LIST_TAIL.search(before, max(0, len(before) - 8))
+        shared = after_separator and patterns["shared_serials"].search(before)
         typed = shared or patterns["type_before"].search(before)
         if patterns["not_document"].search(before) or (
             not typed and _is_own_number(plain, start, end)
@@ -564,17 +568,21 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
     clause_heads: dict[int, int] = {}
     citations: list[Citation] = []
     named_before, previous_end = None, 0
+    chain = _patterns()["chain_separator"]
     for mention in mentions:
         # "của Bộ trưởng … tại Tờ trình số 4017/… ngày … và Báo cáo số 4123/…": the body named
         # before the first document of a chain joined by "và" or a comma issued each of them.
-        continues = _patterns()["chain_separator"].fullmatch(
-            plain, previous_end, mention.group_start
-        )
-        named_before = _issuer_before(text, plain, mention.group_start) or (
-            named_before if continues and mention.issuer is None else None
-        )
+        if mention.issuer:
+            named_before = None
+        else:
+            continues = chain.fullmatch(plain, previous_end, mention.group_start)
+            named_before = _issuer_before(text, plain, mention.group_start) or (
+                named_before if continues else None
+            )
         previous_end = max(previous_end, mention.end)
-        actor, actor_date = _actor(text, plain, mention, header.year)
+        actor, actor_date = None, None
+        if not (mention.issuer and mention.date):
+            actor, actor_date = _actor(text, plain, mention, header.year)
         issuer = mention.issuer or named_before or actor
         citations.append(
             Citation(

@@ -188,6 +188,10 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "thay thế Quyết định số 07/2001/QĐ.UB ngày 02/3/2001 của Ủy ban nhân\ndân tỉnh Bến Tre về",
             [("07/2001/QĐ.UB", "quyết định", "2001-03-02", "Ủy ban nhân dân tỉnh Bến Tre")],
         ),
+        (
+            "thay thế Quyết định số 245/QĐ/UB ngày 3/4/1998 của UBND tỉnh",
+            [("245/QĐ/UB", "quyết định", "1998-04-03", "UBND tỉnh")],
+        ),
         # A letter after the serial of a number inserted in a series; hyphen lost in PDF text.
         (
             "Căn cứ Nghị quyết số 12b/NQCP ngày 05 tháng 3 năm 2015 của Chính phủ ban hành",
@@ -392,6 +396,9 @@ def test_number_parts_and_folding() -> None:
     assert number_parts("23/2021/QĐ-TTg").year == 2021
     assert number_parts("215-QĐ/TU").issuer_code == "TU"
     assert number_parts("3851/UBND-VX").type is None
+    assert number_parts("245/QĐ/UB") == number_parts("245/QĐ.UB") == number_parts("245/QĐ-UB")
+    assert number_parts("01/1999/QĐ.UB").year == 1999
+    assert number_parts("01/1999/QĐ.UB").issuer_code == "UB"
     assert fold_number("1102/CĐ–TTg") == fold_number("1102 / CD-TTg") == "1102/CD-TTG"
     assert clean_number("28/2021/QD- -TTg") == "28/2021/QD-TTg"
 
