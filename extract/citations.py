@@ -116,6 +116,9 @@ def _type_by_code() -> dict[str, str]:
 def _plain_char(char: str) -> str:
     if char in "đĐðÐ":
         return "d" if char in "đð" else "D"
+    # An accent that text extraction set loose of its letter ("sô ́ 12/…") is no letter.
+    if unicodedata.combining(char):
+        return " "
     return unicodedata.normalize("NFD", char)[0]
 
 

@@ -247,6 +247,11 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Căn cứ Quyết định số 52/QÐ-UBND ngày 3/4/2020 của UBND tỉnh;",
             [("52/QĐ-UBND", "quyết định", "2020-04-03", "UBND tỉnh")],
         ),
+        # Accents that text extraction set loose of their letters.
+        (
+            "Thưc hiên Công văn sô ́ 125/UBND-VX ngay 5/6/2010 cua UBND tinh ̉ vê viêc",
+            [("125/UBND-VX", "công văn", "2010-06-05", "UBND tinh")],
+        ),
         # Serials that share the code written after the last one.
         (
             "Thực hiện Chỉ thị 05, 08 và 12/CT-UBND của Chủ tịch UBND tỉnh, các",
