@@ -68,9 +68,10 @@ NUMBER = re.compile(rf"\s*(?:{_PARTY_NUMBER}|{_STATE_NUMBER})")
 
 # "Cà Mau, ngày 25 tháng 8 năm 2021".  OCR joins or garbles the day and month ("ngàyháng 3",
 # "ngày 2#tháng 9", "ngày of tháng §"), so they are any short token, checked afterwards; the
-# year must be whole.
+# year must be whole.  Some offices write the date in figures: "Cà Mau, ngày 25/8/2021".
 HEADER_DATE = re.compile(
-    r",?\s*ng[aà]y\s*(?P<d>\S{0,4}?)\s*t?h[aá]ng\s*(?P<m>\S{0,4}?)\s*n[aă]m\s*(?P<y>(?:19|20)\d{2})(?!\d)",
+    r",?\s*ng[aà]y\s*(?:(?P<d>\S{0,4}?)\s*t?h[aá]ng\s*(?P<m>\S{0,4}?)\s*n[aă]m\s*(?P<y>(?:19|20)\d{2})"
+    r"|(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2}))(?!\d)",
     re.IGNORECASE,
 )
 # A place-and-date line wrapped by a narrow column spans at most this many lines.
@@ -103,9 +104,7 @@ NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH = 160, 60
 # The credit line that ends an article without a byline: "Nguồn: Báo Thanh Hóa", "Theo TTXVN".
 SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1,60})\.?$")
 # The e-signature stamp names the signer: "Người ký: Trần Hồng Quân".
-STAMP_SIGNER = re.compile(
-    r"^[^\w\n]*+(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+)$", re.MULTILINE
-)
+STAMP_SIGNER = re.compile(r"^[^\w\n]*+(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+)$", re.MULTILINE)
 # A time and date line of a portal article: "20:12 - 07/12/2021", "07/12/2021 20:12".
 NEWS_DATELINE = re.compile(
     r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"
@@ -566,8 +565,9 @@ def _place_date_of(text: str, index: int) -> _PlaceDate | None:
     comma = match.group(0).lstrip().startswith(",")
     if place and (not (comma or place in _data()["provinces"]) or _starts_lower(after)):
         return None
-    year = int(match.group("y"))
-    day, month = match.group("d"), match.group("m")
+    in_figures = match.group("ny") is not None
+    year = int(match.group("ny") if in_figures else match.group("y"))
+    day, month = match.group("nd", "nm") if in_figures else match.group("d", "m")
     issued = None
     if day.isdigit() and month.isdigit():
         try:
@@ -1348,7 +1348,12 @@ def extract_header(text: str) -> Header:
     number = _find_number(head, top)
     place_date = _find_place_date(head)
     stops = [i for i in (number and number.line, place_date and place_date.line) if i is not None]
-    issuer, parent = _issuer_from_levels(_issuer_levels(head, min([*stops, top])))
+    levels = _issuer_levels(head, min([*stops, top]))
+    if not levels and place_date:
+        # The right column read first (a PDF read column by column): the left column stands
+        # between the place-and-date line and the number.
+        levels = _issuer_levels(head, min(number.line, top) if number else top)
+    issuer, parent = _issuer_from_levels(levels)
 
     doc_type = subject = None
     if heading:

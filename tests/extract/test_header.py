@@ -995,3 +995,22 @@ def test_double_spaced_text_keeps_wrapped_titles_whole() -> None:
         "BAN HÀNH QUY ĐỊNH VỀ QUẢN LÝ VÀ KHAI THÁC MẠNG TIN HỌC DIỆN RỘNG CỦA ỦY BAN NHÂN DÂN "
         "TỈNH TIỀN GIANG"
     )
+
+
+def test_place_date_in_figures() -> None:
+    header = header_of("SỞ Y TẾ\nSố: 12/SYT-NVY\nCà Mau, ngày 25/8/2021\n\nTHÔNG BÁO\nLịch trực\n")
+    assert (header.place, header.issued_date) == ("Cà Mau", "2021-08-25")
+
+
+def test_right_column_read_before_the_left_one() -> None:
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Cà Mau, ngày 25 tháng 8 năm 2021\nỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 4806/UBND-KGVX\n"
+        "V/v triển khai Công điện số 1102/CĐ-TTg\nKính gửi: Sở Y tế\n"
+    )
+    header = header_of(text)
+    assert (header.issuer, header.number, header.place) == (
+        "Ủy ban nhân dân tỉnh Cà Mau",
+        "4806/UBND-KGVX",
+        "Cà Mau",
+    )
