@@ -153,7 +153,8 @@ def ensure_link_shape(db: sqlite_utils.Database) -> None:
         for columns in (["target_id"], ["cited_key"]):
             citations.create_index(columns, if_not_exists=True)
     db["cited_documents"].create(CITED_DOCUMENT_COLUMNS, pk="key", if_not_exists=True)
-    db["cited_documents"].create_index(["document_id"], if_not_exists=True)
+    for columns in (["document_id"], ["type"], ["status"], ["year"]):
+        db["cited_documents"].create_index(columns, if_not_exists=True)
     relations = load("citation_relations")
     # Recreated on every call: the lists of implementing relations and types are data.
     db.execute("DROP VIEW IF EXISTS implementations")
