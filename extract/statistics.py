@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import accumulate, takewhile
 
 from rapidfuzz.distance import Levenshtein
 
@@ -121,6 +122,11 @@ _SENTENCE_END = re.compile(
     rf"(?<=[.!?])\s+(?=[{_UPPER}\d*(\"“\-])|\n\s*\n"
     r"|\n(?=\s*(?:[-+*•]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)|[IVX]+\.))"
 )
+# The longest sentence of the corpus has 1,250 characters; a longer run without a full stop is
+# a table or junk, read in pieces of this size.
+_LONGEST_SENTENCE = 2000
+# A bare count in a breakdown takes the indicator of a figure of its unit this close before it.
+_BREAKDOWN_REACH = 3000
 # Inside a sentence, a label ends at these; a single line break is only PDF wrapping.
 _CLAUSE_BREAK = re.compile(r"[;:()]|\n\s*\n")
 _CLAUSE_START = re.compile(r"[;(]|\n\s*\n")
@@ -156,11 +162,24 @@ class _Found:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; one longer than ``_LONGEST_SENTENCE`` is cut at a space before it, so
+    that the work done for each figure, which reads its sentence, stays bounded."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
+        spans.extend(_bounded(text, start, match.start()))
         start = match.end()
-    spans.append((start, len(text)))
+    spans.extend(_bounded(text, start, len(text)))
+    return spans
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    while end - start > _LONGEST_SENTENCE:
+        cut = text.rfind(" ", start + _LONGEST_SENTENCE // 2, start + _LONGEST_SENTENCE)
+        cut = cut if cut > start else start + _LONGEST_SENTENCE
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, end))
     return spans
 
 
@@ -421,9 +440,13 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
             phrase = label[label.index("tỷ lệ") :]
         elif label:
             phrase = f"tỷ lệ {label}"
-        elif subject := [p for p in previous if p.sentence == found.sentence and p.unit != "%"]:
+        elif subject := [
+            p
+            for p in takewhile(lambda p: p.sentence == found.sentence, reversed(previous))
+            if p.unit != "%"
+        ]:
             # "Tổng thu đạt 12.345 tỷ đồng, tăng 8,5% so với cùng kỳ": a change of that figure
-            phrase = f"tỷ lệ {found.change or ''} {subject[-1].indicator}"
+            phrase = f"tỷ lệ {found.change or ''} {subject[0].indicator}"
         else:
             phrase = "tỷ lệ"
     elif unit_word == "đồng" or unit_word in _UNITS["measures"]:
@@ -453,7 +476,9 @@ def _inherited(found: _Found, previous: list[_Found], text: str) -> str | None:
         if re.fullmatch(r"[^.;:\n]{0,40}?(?:với|/|gồm)\s*(?:tổng số\s*)?", joint):
             return f"{found.noun} {last.indicator}"
     for earlier in reversed(previous):
-        if earlier.unit == found.unit and found.number.start - earlier.end < 3000:
+        if found.number.start - earlier.end >= _BREAKDOWN_REACH:
+            break
+        if earlier.unit == found.unit:
             return earlier.indicator
     return None
 
@@ -502,10 +527,15 @@ def _prose_figures(
 ) -> list[Statistic]:
     sentences = _sentences(text)
     starts = [start for start, _ in sentences]
+    skip = sorted(skip)
+    skip_starts = [start for start, _ in skip]
+    # The furthest end of the spans that start at or before each one: one look-up per number.
+    skip_reach = list(accumulate((end for _, end in skip), max))
     found: list[_Found] = []
     floor = 0
     for number in find_numbers(text):
-        if any(start <= number.start < end for start, end in skip):
+        index = bisect.bisect_right(skip_starts, number.start) - 1
+        if index >= 0 and number.start < skip_reach[index]:
             continue
         sentence = sentences[max(0, bisect.bisect_right(starts, number.start) - 1)]
         figure = _read_figure(text, number, sentence, floor)
@@ -633,31 +663,39 @@ def _table_figures(
     return figures
 
 
+@dataclass
+class _Cluster:
+    """The restatements of one figure so far: their sentences, and whether one is a table cell
+    (set look-ups, so that a long run of equal figures costs no more than a short one)."""
+
+    sentences: set[str] = field(default_factory=set)
+    has_cell: bool = False
+
+
 def _grouped(statistics: list[Statistic], table_cells: set[int]) -> list[Statistic]:
     """Give restatements of one figure a shared ``group_key``: same value, unit, area and date,
     said in another sentence.  Two figures of one sentence, or two cells of the tables, are
     different things that happen to be equal (0 districts and 0 communes), never one figure."""
-    groups: dict[str, list[list[Statistic]]] = {}
+    groups: dict[str, list[_Cluster]] = {}
     keyed = []
     for statistic in statistics:
         value = f"{statistic.value:.15g}"
         base = f"{value} {statistic.unit} | {statistic.area or ''} | {statistic.as_of or ''}"
         clusters = groups.setdefault(base, [])
+        is_cell = statistic.start in table_cells
         number = next(
             (
                 index
-                for index, members in enumerate(clusters)
-                if all(
-                    m.sentence != statistic.sentence
-                    and not (m.start in table_cells and statistic.start in table_cells)
-                    for m in members
-                )
+                for index, cluster in enumerate(clusters)
+                if statistic.sentence not in cluster.sentences
+                and not (is_cell and cluster.has_cell)
             ),
             len(clusters),
         )
         if number == len(clusters):
-            clusters.append([])
-        clusters[number].append(statistic)
+            clusters.append(_Cluster())
+        clusters[number].sentences.add(statistic.sentence)
+        clusters[number].has_cell |= is_cell
         keyed.append(replace(statistic, group_key=f"{base} | {number + 1}"))
     return keyed
 
