@@ -29,9 +29,10 @@ from ingest.normalize import fold
 # OCR and typists put a space around a separator ("41/2020/NĐ- CP", "116 /NQ-CP").
 _SLASH = r"\s?/\s?"
 # A dash, en dash or em dash, sometimes doubled by OCR ("QD- -TTg"), spaced on one side only:
-# " - " with spaces on both sides separates a number from the words after it.
+# " - " with spaces on both sides separates a number from the words after it, but a dash at the
+# end of a line joins the code on the next ("473/TTr -\nNN&PTNT").
 # PDF text may carry a soft hyphen or a control character where a dash was ("5969/QĐ\x02UBND").
-_DASH = r"(?:[-–—\u00ad\x02](?:\s?[-–—])*\s?|\s[-–—]+)"
+_DASH = r"(?:[-–—\u00ad\x02](?:\s?[-–—])*\s?|\s[-–—]+(?:[ \t]*\n)?)"
 # A type or issuer code: a capital, then letters and digits ("TTg", "UBTVQH15", "LĐTBXH"); two
 # units may share one code with "&" ("PTTH&TTĐT").
 _CODE = r"[A-Z][A-Za-z0-9]{0,11}(?:&[A-Z][A-Za-z0-9]{0,11})?"
@@ -189,11 +190,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "chain_separator": re.compile(r"[\s,]*(?:(?i:va)\s+)?(?:(?i:cac)\s+)?"),
         "list_separator": re.compile(rf"^[\s,;]*(?i:va\b)?[\s,]*(?:{so})?\s*$"),
         "date_lead": re.compile(rf"[\s,(]*(?i:(?:{_alternation(terms['date_leads'])})\s+)?"),
-        # "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg": the issuer named before.
+        # "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg": the issuer named before;
+        # web copies may lose the space after "tại" ("tạiTờ trình").
         "issuer_before": re.compile(
-            r"(?i:cua)\s+(?P<issuer>[A-Z][^,;:()]{0,80}?)\s+(?i:tai)\s+(?:(?i:cac)\s+)?$"
+            r"(?i:cua)\s+(?P<issuer>[A-Z][^,;:()]{0,80}?)\s+(?i:tai)\s*(?:(?i:cac)\s+)?$"
         ),
-        "issuer_lead": re.compile(r"[\s,(]*(?i:cua)\s+(?=[A-Z])"),
+        # "của Bộ Y tế", or "giữa Bộ Tài chính và Bộ Nội vụ" for a joint document.
+        "issuer_lead": re.compile(
+            rf"[\s,(]*(?i:{_alternation(terms['issuer_leads'])})\s+(?=[A-Z])"
+        ),
         "issuer_stop": re.compile(
             # A stop word, as written or in capitals, but not right after "Ban", whose name may
             # hold one in lower case ("Ban chỉ đạo tỉnh").

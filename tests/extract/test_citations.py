@@ -247,6 +247,28 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Căn cứ Quyết định số 52/QÐ-UBND ngày 3/4/2020 của UBND tỉnh;",
             [("52/QĐ-UBND", "quyết định", "2020-04-03", "UBND tỉnh")],
         ),
+        # A dash at a line's end joins the code on the next line.
+        (
+            "tại Tờ trình số 473/TTr -\nNN&PTNT ngày 21/5/2007 và",
+            [("473/TTr-NN&PTNT", "tờ trình", "2007-05-21", None)],
+        ),
+        # "giữa" names the bodies of a joint document; "tạiTờ trình" glued in a web copy.
+        (
+            "Căn cứ Thông tư liên tịch số: 24/2012/TTLT/BTC-BYT, ngày 5/3/2012 giữa Bộ Tài chính "
+            "và Bộ Y tế hướng dẫn",
+            [
+                (
+                    "24/2012/TTLT/BTC-BYT",
+                    "thông tư liên tịch",
+                    "2012-03-05",
+                    "Bộ Tài chính và Bộ Y tế",
+                )
+            ],
+        ),
+        (
+            "Theo đề nghị của Sở Công Thương tạiTờ trình số 81/TTr-SCT ngày 2/3/2016 về việc",
+            [("81/TTr-SCT", "tờ trình", "2016-03-02", "Sở Công Thương")],
+        ),
         # Accents that text extraction set loose of their letters.
         (
             "Thưc hiên Công văn sô ́ 125/UBND-VX ngay 5/6/2010 cua UBND tinh ̉ vê viêc",
