@@ -216,9 +216,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"[;:()“”\"]|\.(?:\s|$)|\n\s*\n|\s+(?i:va)\s+(?:cac\s+)?{type_word}"
         ),
         # "<body> đã ban hành …", or with no "đã" right before the type name: "UBND tỉnh có văn
-        # bản số …" (searched up to the type name, where "$" matches).
+        # bản số …" (searched up to the type name, where "$" matches).  The body opens a clause,
+        # a sentence, or follows a news item's dateline ("(Chinhphu.vn) - Văn phòng Chính phủ").
         "actor": re.compile(
-            rf"(?:^|[,;:(]\s*|\n)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+"
+            rf"(?:^|[,;:(]\s*|\n|(?<=[.!?)])\s+|\s[-–—]\s+)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+"
             rf"(?:{auxiliary}\s+(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
             rf"|(?:{auxiliary}\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
             rf"\s+(?:(?i:cac)\s+)?$)"

@@ -287,6 +287,14 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Chiều 23/11/2020, UBND huyện vừa ban hành Kế hoạch số 56/KH-UBND về triển khai",
             [("56/KH-UBND", "kế hoạch", "2020-11-23", "UBND huyện")],
         ),
+        (
+            "Dịch diễn biến phức tạp. Thủ tướng Chính phủ vừa ký Quyết định số 1234/QĐ-TTg phê",
+            [("1234/QĐ-TTg", "quyết định", None, "Thủ tướng Chính phủ")],
+        ),
+        (
+            "(Chinhphu.vn) - Văn phòng Chính phủ vừa có công văn 5783/VPCP-HC đề nghị UBND",
+            [("5783/VPCP-HC", "công văn", None, "Văn phòng Chính phủ")],
+        ),
         # …but the day a body received a document is not the day it was issued.
         (
             "Ngày 5/3/2021, Sở Y tế nhận được Công văn số 12/BYT-MT của Bộ Y tế",
