@@ -18,6 +18,7 @@ import click
 
 from extract.evaluate import evaluate
 from ingest.check import NotADatabase, check_database, open_checked, repair_database
+from ingest.files import DEFAULT_MAX_BYTES, display_path, parse_size
 from ingest.pipeline import (
     ClusterError,
     dask_executor,
@@ -55,6 +56,20 @@ as_of_option = click.option(
 )
 
 
+class SizeType(click.ParamType):
+    """A size as an operator writes it: 200M, 1G, 4096."""
+
+    name = "size"
+
+    def convert(self, value, param, ctx) -> int:
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_size(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
 @cli.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
@@ -77,6 +92,14 @@ as_of_option = click.option(
     help="Read and extract on a Dask cluster: its scheduler's address (tcp://host:8786), "
     "or 'local' for a local cluster of --workers processes",
 )
+@click.option(
+    "--max-size",
+    "max_bytes",
+    default=f"{DEFAULT_MAX_BYTES // 2**20}M",
+    show_default=True,
+    type=SizeType(),
+    help="Larger files are refused with an error (bytes, or 512K, 200M, 1G)",
+)
 @as_of_option
 def ingest_command(
     paths: tuple[str, ...],
@@ -85,6 +108,7 @@ def ingest_command(
     progress: bool | None,
     workers: int,
     dask_address: str | None,
+    max_bytes: int,
     as_of: datetime | None,
 ) -> None:
     """Read, extract and store documents: files, or folders searched for supported files."""
@@ -112,9 +136,10 @@ def ingest_command(
             workers=workers,
             as_of=as_of and as_of.date(),
             executor=executor,
+            max_bytes=max_bytes,
         )
     for path, message in summary.errors:
-        click.echo(f"error: {path}: {message}", err=True)
+        click.echo(f"error: {display_path(path)}: {message}", err=True)
     click.echo(summary.line())
     if summary.failed and not (summary.new or summary.unchanged):
         sys.exit(1)

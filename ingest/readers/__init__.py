@@ -18,9 +18,6 @@ __all__ = ["PAGE_BREAK", "RawDocument", "ReadError", "SUPPORTED_SUFFIXES", "read
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".doc", ".html", ".htm")
 
-# Largest file accepted; bigger files are refused with a clear message before being read.
-MAX_BYTES = 200 * 1024 * 1024
-
 # Magic numbers of the formats read (and of an old Word file, read through a converter).
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -82,10 +79,6 @@ def _read(path: Path, pages: list[int] | None, ocr: bool) -> RawDocument:
         raise ReadError(f"cannot open: {error.strerror or error}") from error
     if size == 0:
         raise ReadError("empty file")
-    if size > MAX_BYTES:
-        raise ReadError(
-            f"file too large ({size // (1024 * 1024)} MiB > {MAX_BYTES // (1024 * 1024)} MiB)"
-        )
     try:
         with open(path, "rb") as handle:
             head = handle.read(_SNIFF_BYTES)
@@ -97,7 +90,8 @@ def _read(path: Path, pages: list[int] | None, ocr: bool) -> RawDocument:
         from ingest.readers.pdf import read_pdf
 
         return read_pdf(path, pages=pages, ocr=ocr)
-    # The other formats are parsed whole from memory; MAX_BYTES bounds what that costs.
+    # The other formats are parsed whole from memory; file discovery's size limit (--max-size)
+    # bounds what that costs, and a zip's declared sizes are checked before it is inflated.
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 from ingest import legacy
@@ -21,6 +22,39 @@ from ingest.readers.base import RawDocument, ReadError
 
 # antiword gives up on a file it cannot parse; this bounds a stuck conversion.
 CONVERT_TIMEOUT_S = 120
+
+# Limits on a zip archive, checked on the sizes its directory declares before anything is
+# inflated (zipfile never inflates a member past its declared size, so they cannot be exceeded).
+# A Word document has tens of parts and rarely more than a few MiB of XML; images are stored
+# at about their own size.
+MAX_ZIP_ENTRIES = 5_000
+MAX_UNZIPPED_BYTES = 512 * 1024 * 1024
+# A part this large must not expand more than this many times its compressed size (deflated
+# XML shrinks 5 to 20 times; a bomb of repeated bytes about a thousand).
+RATIO_CHECKED_BYTES = 16 * 1024 * 1024
+MAX_RATIO = 100
+
+
+def check_zip_limits(archive: zipfile.ZipFile) -> None:
+    """Refuse, with one line, an archive whose parts would inflate beyond the limits."""
+    members = archive.infolist()
+    if len(members) > MAX_ZIP_ENTRIES:
+        raise ReadError(
+            f"zip archive refused: {len(members):,} entries (limit {MAX_ZIP_ENTRIES:,})"
+        )
+    total = sum(member.file_size for member in members)
+    if total > MAX_UNZIPPED_BYTES:
+        raise ReadError(
+            f"zip archive refused: it would expand to {total // 2**20:,} MiB"
+            f" (limit {MAX_UNZIPPED_BYTES // 2**20:,} MiB)"
+        )
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_CHECKED_BYTES and ratio > MAX_RATIO:
+            raise ReadError(
+                f"zip archive refused: {member.filename[:80]!r} would expand {ratio:,.0f} times"
+                f" to {member.file_size // 2**20:,} MiB (limit {MAX_RATIO} times)"
+            )
 
 
 def _font_of(run, paragraph) -> str:
@@ -77,6 +111,8 @@ def read_docx(path: Path, data: bytes) -> RawDocument:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        check_zip_limits(archive)
     try:
         document = docx.Document(io.BytesIO(data))
     except KeyError as error:
