@@ -9,6 +9,7 @@ before, so that a crash never leaves a half-written document.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -163,6 +164,16 @@ FTS_COLUMNS = ["number", "subject", "text", "text_folded"]
 EXACT_FTS_COLUMNS = ("subject", "text")
 
 
+class _ImmediateConnection(sqlite3.Connection):
+    """A connection on which every transaction that sqlite-utils begins (``db.atomic()`` issues
+    a plain BEGIN) takes the write lock at once.  A deferred transaction that reads and then
+    writes fails with "database is locked", without waiting, when another writer committed since
+    it read; one begun IMMEDIATE waits its turn, up to the busy timeout."""
+
+    def execute(self, sql: str, *parameters):
+        return super().execute("BEGIN IMMEDIATE" if sql == "BEGIN" else sql, *parameters)
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """The database at ``path`` in WAL mode, shaped for vanban, for a writer.
 
@@ -170,7 +181,7 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     writes; the busy timeout makes a writer wait for another writer instead of failing with
     "database is locked"; the shape is created in one transaction, so that a process killed
     while creating it never leaves half of it (a search index without its triggers)."""
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(sqlite3.connect(path, factory=_ImmediateConnection))
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
