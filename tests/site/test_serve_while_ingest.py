@@ -3,7 +3,8 @@ ever meets "database is locked".
 
 A real `vanban serve` process serves a database that real `vanban ingest` processes keep
 writing to (new documents in batches, then all of them again with --force); meanwhile this test
-reads document pages, the search page and JSON views over HTTP.
+reads document pages, the search page and JSON views over HTTP.  Writers started together take
+turns.
 """
 
 from __future__ import annotations
@@ -187,3 +188,35 @@ def test_reader_sees_whole_documents_while_ingest_writes(tmp_path: Path, served)
         assert "database is locked" not in text and "Traceback" not in text, text[-2000:]
     assert visible_counts[-1] == len(reference)
     assert any(0 < n < len(reference) for n in visible_counts), "never read half-way through"
+
+
+def test_writers_started_together_take_turns(tmp_path: Path) -> None:
+    """Two ingests of the same files and a `vanban link` at once: each waits for the others'
+    transactions instead of failing with "database is locked"."""
+    folders = write_batches(tmp_path)
+    db_path = tmp_path / "vanban.db"
+    open_db(db_path).close()
+    ingest = [str(VANBAN), "ingest", *map(str, folders), "--db", str(db_path), "--no-progress"]
+    commands = [ingest, [*ingest, "--force"], [str(VANBAN), "link", "--db", str(db_path)]]
+    processes = [
+        subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
+        for command in commands
+    ]
+    try:
+        outputs = [process.communicate(timeout=300) for process in processes]
+    finally:
+        for process in processes:
+            stop(process)
+    for process, (out, err) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, err
+        assert "database is locked" not in out + err and "Traceback" not in err, err
+    with closing(open_db(db_path)) as db:
+        assert db["documents"].count == sum(len(list(f.iterdir())) for f in folders)
+        assert db["errors"].count == 0
+        assert db["task_ledger"].exists()
