@@ -240,6 +240,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# A single line break inside a paragraph: where PDF text wraps its lines.
+_LINE_WRAP = re.compile(r"(?<!\n)\n(?![ \t]*\n)")
 # How far back a type name or list head is looked for, in characters.
 _LOOKBACK = 160
 _SUBJECT_MAX = 220
@@ -502,12 +504,14 @@ def _issuer_before(text: str, plain: str, group_start: int) -> str | None:
 
 
 def _actor(
-    text: str, plain: str, mention: _Mention, default_year: int | None
+    text: str, plain: str, unwrapped: str, mention: _Mention, default_year: int | None
 ) -> tuple[str | None, str | None]:
     """The body that issued the cited document earlier in its sentence, and the day it did.
 
     "Tỉnh ủy đã kiện toàn … (Quyết định số 215-QĐ/TU …)" names the issuer; a news item's
-    "Ngày 23/11/2018, UBND tỉnh có văn bản số …" names the day the body issued it too.
+    "Ngày 23/11/2018, UBND tỉnh có văn bản số …" names the day the body issued it too.  The body
+    is read on ``unwrapped``, the plain text with its wrapped lines joined, since its name may
+    run onto the next line ("Ủy ban nhân\ndân tỉnh đã kiện toàn …").
     """
     patterns = _patterns()
     window_start = max(0, mention.group_start - 400)
@@ -515,7 +519,7 @@ def _actor(
     for boundary in patterns["clause_start"].finditer(plain, window_start, mention.group_start):
         if plain[boundary.start()] != ":" and plain[boundary.start()] != ";":
             segment_start = boundary.end()
-    actors = list(patterns["actor"].finditer(plain, segment_start, mention.group_start))
+    actors = list(patterns["actor"].finditer(unwrapped, segment_start, mention.group_start))
     if not actors:
         return None, None
     actor = actors[-1]
@@ -578,6 +582,7 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
     citations: list[Citation] = []
     named_before, previous_end = None, 0
     chain = _patterns()["chain_separator"]
+    unwrapped = _LINE_WRAP.sub(" ", plain)
     for mention in mentions:
         # "của Bộ trưởng … tại Tờ trình số 4017/… ngày … và Báo cáo số 4123/…": the body named
         # before the first document of a chain joined by "và" or a comma issued each of them.
@@ -591,7 +596,7 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
         previous_end = max(previous_end, mention.end)
         actor, actor_date = None, None
         if not (mention.issuer and mention.date):
-            actor, actor_date = _actor(text, plain, mention, header.year)
+            actor, actor_date = _actor(text, plain, unwrapped, mention, header.year)
         issuer = mention.issuer or named_before or actor
         citations.append(
             Citation(

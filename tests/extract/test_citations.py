@@ -117,6 +117,12 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Tỉnh ủy đã kiện toàn Ban Chỉ đạo phòng, chống dịch COVID-19 lần thứ 2 do đồng chí Bí thư Tỉnh ủy làm Trưởng ban (Quyết định số 215-QĐ/TU ngày 15/8/2021) với",
             [("215-QĐ/TU", "quyết định", "2021-08-15", "Tỉnh ủy")],
         ),
+        # …whose name a PDF may wrap onto the next line.
+        (
+            "Trước diễn biến của dịch, Ủy ban nhân\ndân huyện đã kiện toàn Ban Chỉ đạo\n"
+            "(Quyết định số 77/QĐ-UBND ngày 2/8/2021).",
+            [("77/QĐ-UBND", "quyết định", "2021-08-02", "Ủy ban nhân dân huyện")],
+        ),
         # …but not the body that merely acts on a rule ("đã chỉ đạo … theo Nghị định", seed 003).
         (
             "UBND huyện đã chỉ đạo các cơ quan, ban ngành kiểm tra, rà soát và thực hiện nghiêm công tác phòng, chống dịch theo Nghị định 117/NĐ-CP, kết quả",
