@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -174,6 +173,14 @@ class _ImmediateConnection(sqlite3.Connection):
         return super().execute("BEGIN IMMEDIATE" if sql == "BEGIN" else sql, *parameters)
 
 
+def connect(path: str | Path) -> sqlite_utils.Database:
+    """A connection for a process that writes to the database at ``path`` as it is: its
+    transactions wait their turn (immediate, with a busy timeout) while other writers finish."""
+    db = sqlite_utils.Database(sqlite3.connect(path, factory=_ImmediateConnection))
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return db
+
+
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """The database at ``path`` in WAL mode, shaped for vanban, for a writer.
 
@@ -181,26 +188,12 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
     writes; the busy timeout makes a writer wait for another writer instead of failing with
     "database is locked"; the shape is created in one transaction, so that a process killed
     while creating it never leaves half of it (a search index without its triggers)."""
-    db = sqlite_utils.Database(sqlite3.connect(path, factory=_ImmediateConnection))
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db = connect(path)
     db.enable_wal()
     db.execute("PRAGMA foreign_keys = ON")
-    with _write_transaction(db):
+    with db.atomic():
         ensure_db_shape(db)
     return db
-
-
-@contextmanager
-def _write_transaction(db: sqlite_utils.Database) -> Iterator[None]:
-    """A transaction that takes the write lock when it begins (waiting up to the busy timeout),
-    so that it never fails half-way when another writer committed since it started reading."""
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        db.conn.rollback()
-        raise
-    db.conn.commit()
 
 
 def ensure_db_shape(db: sqlite_utils.Database) -> None:
