@@ -86,6 +86,8 @@ _PLACE_SECOND_WORDS = {"phố": {"Thành"}, "xã": {"Thị"}, "trấn": {"Thị"
 CAPITALS_RUN = re.compile(rf"(?<!\S)(?:[{_CAPITALS}]{{2,}}\s+){{2,}}[{_CAPITALS}]{{2,}}(?!\S)")
 # The full stop that ends a recipient list run into the body, not that of "TP." or "TX.".
 LIST_END = re.compile(r"(?<!\b[A-Z][A-Za-z])(?<!\b[A-Z])\.(?=\s)")
+# Two-word pieces of the national title that no body's name ends in.
+TITLE_PAIRS = (("cong", "hoa"), ("chu", "nghia"))
 # A capital that OCR split from the rest of its word at the start of a heading ("K ÉT LUẬN").
 SPLIT_INITIAL = re.compile(rf"^([{_CAPITALS}]) (?=[{_CAPITALS}]{{2}})")
 # The subject line of a công văn: "V/v …", OCR "VW …", "V/V".
@@ -427,17 +429,30 @@ def _title_words() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(fold(data[key]).split()) for key in ("national_title", "party_title"))
 
 
-def _is_title_fragment(text: str) -> bool:
+def _is_title_fragment(text: str, whole_line: bool = True) -> bool:
     """A line that is part of the national or Party title wrapped in a narrow column ("CỘNG
-    HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM"); a bare "VIỆT NAM" may end a body's name."""
+    HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM").  Two words count only as a whole line and only when
+    no body's name ends in them ("XÃ HỘI", "VIỆT NAM", "CỘNG SẢN" do; "CHỦ NGHĨA" does not); a
+    piece after other words needs three ("XÃ CỘNG HÒA" is a commune)."""
     words = tuple(_tokens(text))
-    if len(words) < 2 or not _is_upper(text) or words == ("viet", "nam"):
+    pairs = TITLE_PAIRS if whole_line else ()
+    if not _is_upper(text) or not (len(words) >= 3 or words in pairs):
         return False
     return any(
         title[start : start + len(words)] == words
         for title in _title_words()
         for start in range(len(title) - len(words) + 1)
     )
+
+
+def _without_title_tail(text: str) -> str:
+    """A left-column line without the piece of the national title printed after it on the same
+    line ("TỈNH CÀ MAU CHỦ NGHĨA VIỆT NAM")."""
+    words = text.split()
+    for size in range(len(words) - 1, 2, -1):
+        if _is_title_fragment(" ".join(words[-size:]), whole_line=False):
+            return " ".join(words[:-size])
+    return text
 
 
 # --------------------------------------------------------------------------------------------
@@ -485,14 +500,19 @@ def _place_before(text: str) -> str | None:
         # "Phan Rang-Tháp Chàm", "Bà Rịa - Vũng Tàu": a dash joins capitalised words.
         parts = [part for part in re.split("[-–]", word) if part]
         capitalised = bool(parts) and all(
-            part[0].isupper() and part[1:].islower() and part.isalpha() for part in parts
+            part[0].isupper() and (part[1:].islower() or len(part) == 1) and part.isalpha()
+            for part in parts
         )
         dash = word in {"-", "–"} and bool(taken)
         second = word in _PLACE_SECOND_WORDS  # "phố" of "Thành phố", kept if "Thành" follows
         if not (capitalised or dash or second or word in _PLACE_PREFIXES) or len(taken) == 6:
             break
         taken.insert(0, word)
-    while taken and (len(taken[0]) == 1 or taken[0] in _PLACE_SECOND_WORDS):
+    # "A Lưới", "Ô Môn", "Ý Yên": a one-letter vowel syllable that opens the line is a name.
+    vowel_syllable = (
+        len(text.split()) == len(taken) > 1 and len(taken[0]) == 1 and fold(taken[0]) in "aeouy"
+    )
+    while taken and not vowel_syllable and (len(taken[0]) == 1 or taken[0] in _PLACE_SECOND_WORDS):
         taken.pop(0)
     for index, word in enumerate(taken):
         if word in _PLACE_SECOND_WORDS and (
@@ -566,6 +586,8 @@ def _place_date_of(text: str, index: int) -> _PlaceDate | None:
     if place and (not (comma or place in _data()["provinces"]) or _starts_lower(after)):
         return None
     in_figures = match.group("ny") is not None
+    if in_figures and place is None:  # "Ngày 07/12/2021" alone dates a news item, not a header
+        return None
     year = int(match.group("ny") if in_figures else match.group("y"))
     day, month = match.group("nd", "nm") if in_figures else match.group("d", "m")
     issued = None
@@ -920,12 +942,13 @@ def _issuer_levels(head: list[_Line], stop: int) -> list[str]:
         for cut in (_NUMBER_LABEL.search(text), HEADER_DATE.search(text)):
             if cut:
                 text = text[: cut.start()]
-        text = _clean(text)
+        if _is_title_fragment(_clean(text)):
+            closed = True
+            continue
+        text = _clean(_without_title_tail(text))
         if not _is_upper(text) or len(text) < 2 or _heading_type(text):
             continue
-        if _is_title_fragment(text):
-            closed = True
-        elif _org_start(text):
+        if _org_start(text):
             levels.extend([level] for level in _split_levels(text))
             closed = False
         elif levels and index < stop and not closed and _continues_name(text, line):
@@ -1300,7 +1323,7 @@ def _vv_subject(head: list[_Line], where: tuple[int, int]) -> str | None:
     line = head[index]
     recipients = _recipient_at(line)
     end = recipients.start() if recipients and recipients.start() > offset else len(line.text)
-    text = line.text[offset:end].split("\t")[0]
+    text = re.split(r"\t| \|", line.text[offset:end])[0]  # a table's next cell
     first, _ = _before_place_date(text)
     first = VV.sub("V/v ", first, count=1).strip()
     if end < len(line.text):

@@ -529,6 +529,9 @@ def test_layouts(text: str, expected: dict) -> None:
             "Ủy ban nhân dân thành phố Hồ Chí Minh",
         ),
         ("HĐND TỈNH CÀ MAU", "Hội đồng nhân dân tỉnh Cà Mau", None),
+        # Names that end in words of the national title.
+        ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ\nXÃ HỘI", "Sở Lao động - Thương binh và Xã hội", None),
+        ("ỦY BAN NHÂN DÂN XÃ CỘNG HÒA", "Ủy ban nhân dân xã Cộng Hòa", None),
     ],
 )
 def test_issuer_columns_are_spelled_out(header_lines: str, issuer: str, parent: str | None) -> None:
@@ -771,6 +774,9 @@ def test_subject_naming_the_party_is_whole() -> None:
         ("7 Q Hà Nội, ngày 24 tháng 9 năm 2021", "Hà Nội"),
         ("Số: 839/TCT-QLN Hà Nội, ngày 3 tháng 3 năm 2020", "Hà Nội"),
         ("| Hai Phong, ngày 05 tháng năm 2020", "Hải Phòng"),
+        # A one-letter syllable opening the line is part of the name; OCR's stray "I" is not.
+        ("A Lưới, ngày 24 tháng 9 năm 2021", "A Lưới"),
+        ("I Hà Nội, ngày 24 tháng 9 năm 2021", "Hà Nội"),
     ],
 )
 def test_place_of_the_date_line(line: str, place: str) -> None:
@@ -1013,4 +1019,17 @@ def test_right_column_read_before_the_left_one() -> None:
         "Ủy ban nhân dân tỉnh Cà Mau",
         "4806/UBND-KGVX",
         "Cà Mau",
+    )
+
+
+def test_national_title_wrapped_beside_the_issuer_on_the_same_lines() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI\nTỈNH CÀ MAU CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 12/UBND-VP Cà Mau, ngày 5 tháng 3 năm 2021\n"
+        "V/v triển khai công tác | \nKính gửi: Sở Y tế\n"
+    )
+    header = header_of(text)
+    assert (header.issuer, header.subject) == (
+        "Ủy ban nhân dân tỉnh Cà Mau",
+        "V/v triển khai công tác",
     )
