@@ -17,8 +17,11 @@ that every extractor that reads figures starts from the same clean list.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 
 from extract.dates import ANY_DATE, TIME
 from extract.lexicon import load
@@ -153,8 +156,19 @@ def _previous_word(text: str, start: int) -> str:
     return match.group(1).lower() if match else ""
 
 
-def _inside_spans(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a position falls inside one of ``spans`` (which may overlap): one bisection per
+    question, so that a text of many dates and many numbers costs no more than their count."""
+    ordered = sorted(spans)
+    starts = [start for start, _ in ordered]
+    # The furthest end of the spans that start at or before each one.
+    reach = list(accumulate((end for _, end in ordered), max))
+
+    def inside(position: int) -> bool:
+        index = bisect_right(starts, position) - 1
+        return index >= 0 and position < reach[index]
+
+    return inside
 
 
 def _is_label(text: str, start: int) -> bool:
@@ -179,13 +193,15 @@ def _is_time(text: str, start: int) -> bool:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every figure written in digits or words in ``text``, in order, leaving out non-figures."""
-    excluded = [(m.start(), m.end()) for m in ANY_DATE.finditer(text)]
-    excluded += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    excluded = covering(
+        [(m.start(), m.end()) for m in ANY_DATE.finditer(text)]
+        + [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    )
     mentions: list[NumberMention] = []
     skip_until = 0
     for match in _NUMERAL.finditer(text):
         start, end = match.span()
-        if start < skip_until or _inside_spans(start, excluded):
+        if start < skip_until or excluded(start):
             continue
         if _CODE_TAIL.match(text, end) or _is_time(text, start):
             skip_until = end + 1

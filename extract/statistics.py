@@ -29,14 +29,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
-from itertools import accumulate, takewhile
+from itertools import takewhile
 
 from rapidfuzz.distance import Levenshtein
 
 from extract.dates import ANY_DATE, find_dates, iso
 from extract.lexicon import load
 from extract.model import Header, Statistic
-from extract.numbers import NumberMention, find_numbers, parse_number, scaled
+from extract.numbers import NumberMention, covering, find_numbers, parse_number, scaled
 from ingest.normalize import fold
 
 _UNITS = load("units")
@@ -440,13 +440,16 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
             phrase = label[label.index("tỷ lệ") :]
         elif label:
             phrase = f"tỷ lệ {label}"
-        elif subject := [
-            p
-            for p in takewhile(lambda p: p.sentence == found.sentence, reversed(previous))
-            if p.unit != "%"
-        ]:
+        elif subject := next(
+            (
+                p
+                for p in takewhile(lambda p: p.sentence == found.sentence, reversed(previous))
+                if p.unit != "%"
+            ),
+            None,
+        ):
             # "Tổng thu đạt 12.345 tỷ đồng, tăng 8,5% so với cùng kỳ": a change of that figure
-            phrase = f"tỷ lệ {found.change or ''} {subject[0].indicator}"
+            phrase = f"tỷ lệ {found.change or ''} {subject.indicator}"
         else:
             phrase = "tỷ lệ"
     elif unit_word == "đồng" or unit_word in _UNITS["measures"]:
@@ -527,15 +530,11 @@ def _prose_figures(
 ) -> list[Statistic]:
     sentences = _sentences(text)
     starts = [start for start, _ in sentences]
-    skip = sorted(skip)
-    skip_starts = [start for start, _ in skip]
-    # The furthest end of the spans that start at or before each one: one look-up per number.
-    skip_reach = list(accumulate((end for _, end in skip), max))
+    skipped = covering(skip)
     found: list[_Found] = []
     floor = 0
     for number in find_numbers(text):
-        index = bisect.bisect_right(skip_starts, number.start) - 1
-        if index >= 0 and number.start < skip_reach[index]:
+        if skipped(number.start):
             continue
         sentence = sentences[max(0, bisect.bisect_right(starts, number.start) - 1)]
         figure = _read_figure(text, number, sentence, floor)
@@ -677,18 +676,22 @@ def _grouped(statistics: list[Statistic], table_cells: set[int]) -> list[Statist
     said in another sentence.  Two figures of one sentence, or two cells of the tables, are
     different things that happen to be equal (0 districts and 0 communes), never one figure."""
     groups: dict[str, list[_Cluster]] = {}
+    # Where the search for a sentence's next figure resumes: every cluster before the one its
+    # last figure joined was closed to it, and stays so (clusters only grow).
+    resume: dict[tuple[str, str, bool], int] = {}
     keyed = []
     for statistic in statistics:
         value = f"{statistic.value:.15g}"
         base = f"{value} {statistic.unit} | {statistic.area or ''} | {statistic.as_of or ''}"
         clusters = groups.setdefault(base, [])
         is_cell = statistic.start in table_cells
+        first = resume.get((base, statistic.sentence, is_cell), 0)
         number = next(
             (
                 index
-                for index, cluster in enumerate(clusters)
-                if statistic.sentence not in cluster.sentences
-                and not (is_cell and cluster.has_cell)
+                for index in range(first, len(clusters))
+                if statistic.sentence not in clusters[index].sentences
+                and not (is_cell and clusters[index].has_cell)
             ),
             len(clusters),
         )
@@ -696,6 +699,7 @@ def _grouped(statistics: list[Statistic], table_cells: set[int]) -> list[Statist
             clusters.append(_Cluster())
         clusters[number].sentences.add(statistic.sentence)
         clusters[number].has_cell |= is_cell
+        resume[(base, statistic.sentence, is_cell)] = number + 1
         keyed.append(replace(statistic, group_key=f"{base} | {number + 1}"))
     return keyed
 
