@@ -364,10 +364,14 @@ def dask_executor(address: str, workers: int = 1) -> Iterator[tuple[Executor, in
 
 def link_documents(db: sqlite_utils.Database, as_of: date | None = None) -> None:
     """The cross-document stage: citations to documents, then people, agencies and the task
-    ledger with each task's status as of ``as_of`` (default: today)."""
-    link_citations(db)
-    refresh_ledger(db, as_of=as_of)
-    clear_link_needed(db)
+    ledger with each task's status as of ``as_of`` (default: today).
+
+    One transaction: readers see the old links or the new, a killed run leaves the old ones (and
+    the link_needed mark), and two processes linking at once take turns."""
+    with db.atomic():
+        link_citations(db)
+        refresh_ledger(db, as_of=as_of)
+        clear_link_needed(db)
 
 
 def extract_path(path: Path) -> tuple[str, Extraction]:
