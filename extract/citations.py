@@ -224,8 +224,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:{auxiliary}\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
             rf"\s+(?:(?i:cac)\s+)?$)"
         ),
-        # A news sentence opening with its day: "Ngày 23/11/2018, …", "Chiều 5/6, …".
-        "day_part": re.compile(rf"[\W_]*(?i:{_alternation(terms['day_parts'])})(?=\s)"),
+        # A news sentence opening with its day: "Ngày 23/11/2018, …", "Chiều 5/6, …"; the
+        # capital says a sentence starts even where a page's lines were run together.
+        "dateline": re.compile(
+            rf"(?<!\w)(?:{_alternation([w.capitalize() for w in terms['day_parts']], keep_case=True)})"
+            r"(?=\s)"
+        ),
         "clause_start": re.compile(
             rf"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"
             rf"|\n(?=[\W_]{{0,3}}(?i:{_alternation(terms['clause_openers'])})(?!\w))"
@@ -374,11 +378,28 @@ def _same_own_key(key: str, own_key: str) -> bool:
     )
 
 
+def _own_numbers(text: str, plain: str, header: Header) -> list[tuple[str, int | None]]:
+    """The document's own number as the header gives it and as its "Số:" field writes it, each
+    as an own key with the year it was made with.
+
+    Where the header could not be read (its columns run together with the page), the field still
+    names the document, and so do the field's copies elsewhere ("Quyết định số 1961/2019/QĐ-UBND"
+    in a page title); the year then comes from the date that follows the field.
+    """
+    owns = [(header.number, header.year)] if header.number else []
+    for match in NUMBER.finditer(plain):
+        if _is_own_number(plain, *match.span()):
+            dates = [d.value for d in find_dates(plain[match.end() : match.end() + 200]) if d.value]
+            year = header.year or (dates[0].year if dates else None)
+            owns.append((text[match.start() : match.end()], year))
+    return [(_own_key(number, year), year) for number, year in owns]
+
+
 def _mentions(text: str, header: Header) -> list[_Mention]:
     """Every number that names another document, with its type, date, issuer and list head."""
     plain = _plain(text)
     patterns = _patterns()
-    own_key = _own_key(header.number, header.year) if header.number else None
+    own_numbers = _own_numbers(text, plain, header)
     mentions: list[_Mention] = []
     for match in NUMBER.finditer(plain):
         start, end = match.span()
@@ -392,7 +413,7 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
             not typed and _is_own_number(plain, start, end)
         ):
             continue
-        if own_key and _same_own_key(_own_key(number, header.year), own_key):
+        if any(_same_own_key(_own_key(number, year), key) for key, year in own_numbers):
             continue
         parts = number_parts(number)
         type_name = _type_name(typed, before, parts)
@@ -532,9 +553,10 @@ def _actor(
     ):
         return None, None
     issuer = " ".join(text[actor.start("actor") : actor.end("actor")].split())
-    day_part = patterns["day_part"].match(plain, segment_start)
-    date_start = day_part.end() if day_part else segment_start
-    date, date_end = _date_after(text, plain, date_start, default_year)
+    datelines = list(patterns["dateline"].finditer(plain, segment_start, actor.start("actor")))
+    if not datelines:
+        return issuer, None
+    date, date_end = _date_after(text, plain, datelines[-1].end(), default_year)
     opens_sentence = date and re.match(r"\s*,", plain[date_end : actor.start("actor")])
     return issuer, date if opens_sentence else None
 

@@ -301,6 +301,12 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "(Chinhphu.vn) - Văn phòng Chính phủ vừa có công văn 5783/VPCP-HC đề nghị UBND",
             [("5783/VPCP-HC", "công văn", None, "Văn phòng Chính phủ")],
         ),
+        # …even where the page's lines were run together after its title.
+        (
+            "Ý kiến về đề xuất của Sở Xây dựng Ngày 12/10/2019, UBND huyện đã có văn bản số "
+            "845/UBND-KT, V/v",
+            [("845/UBND-KT", "văn bản", "2019-10-12", "UBND huyện")],
+        ),
         # …but the day a body received a document is not the day it was issued.
         (
             "Ngày 5/3/2021, Sở Y tế nhận được Công văn số 12/BYT-MT của Bộ Y tế",
@@ -348,6 +354,14 @@ def test_not_citations(text: str) -> None:
         ),
         (
             "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc Số: 418/SYT-NV V/v tăng cường phòng, chống",
+            None,
+        ),
+        # A page run together into one line, the header unread: the "Số:" field names the
+        # document, and so does its copy in the page title, year taken from the date after it.
+        (
+            "Quyết định số 872/2020/QĐ-UBND tỉnh Hậu Giang Xem thêm ỦY BAN NHÂN DÂN TỈNH HẬU "
+            "GIANG Số: 872/QĐUBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Hậu Giang, ngày 5 tháng 3 năm "
+            "2020 QUYẾT ĐỊNH",
             None,
         ),
         # The header's number without its hyphen, repeated with its year in a page title.
