@@ -56,10 +56,12 @@ _DIGITS = r"\d(?:\s?\d)*"
 _CAPITALS = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ" + "".join(
     chr(point) for point in range(0x1EA0, 0x1EFA) if chr(point).isupper()
 )
-# A symbol part: QĐ, TTg, UBND, KGVX, UBTVQH15 (upper-case first, then letters and digits).
-_CODE = rf"[{_CAPITALS}][{_CAPITALS}a-zđ0-9]*"
-# State documents: 4806/UBND-KGVX, 28/2021/QĐ-TTg, 116/NQ-CP (spaces around / and - from OCR).
-_STATE_NUMBER = rf"(?P<state>{_DIGITS})\s?(?:/\s?(?P<year>\d{{4}})\s?)?/\s?(?P<symbol>{_CODE}(?:\s?[-–]\s?{_CODE})*)"
+# A symbol part: QĐ, TTg, UBND, KGVX, UBTVQH15 (upper-case first, then letters and digits),
+# PTTH&TTĐT (two units joined by "&").
+_CODE = rf"[{_CAPITALS}][{_CAPITALS}a-zđ0-9]*(?:&[{_CAPITALS}][{_CAPITALS}a-zđ0-9]*)*"
+# State documents: 4806/UBND-KGVX, 28/2021/QĐ-TTg, 116/NQ-CP (spaces around / and - from OCR),
+# and the older 01/1999/QĐ.UB with a dot.
+_STATE_NUMBER = rf"(?P<state>{_DIGITS})\s?(?:/\s?(?P<year>\d{{4}})\s?)?/\s?(?P<symbol>{_CODE}(?:(?:\s?[-–]\s?|\.){_CODE})*)"
 # Party documents: 215-QĐ/TU, 1789-CV/VPTW (a dash before the type code).
 _PARTY_NUMBER = (
     rf"(?P<party>{_DIGITS})\s?[-–]\s?(?P<ptype>{_CODE})\s?/\s?(?P<porg>{_CODE}(?:[-–]{_CODE})*)"
@@ -486,7 +488,7 @@ def _find_number(head: list[_Line], stop: int) -> _Number | None:
             digits, symbol = match.group("state"), match.group("symbol")
             year = f"/{match.group('year')}" if match.group("year") else ""
             value = f"{digits}{year}/{symbol}"
-            code = re.split(r"\s?[-–]\s?", symbol)[0]
+            code = re.split(r"\s?[-–.]\s?", symbol)[0]
         value = re.sub(r"\s", "", value).replace("–", "-")
         return _Number(index, value, code)
     return None
@@ -605,10 +607,19 @@ def _place_date_of(text: str, index: int) -> _PlaceDate | None:
 
 def _heading_type(text: str) -> tuple[str, str] | None:
     """``(type, rest of the line)`` when ``text`` is a type heading in capitals ("QUYẾT ĐỊNH"),
-    also with its first letter split off by OCR ("K ÉT LUẬN")."""
-    found = _heading_type_of(_clean(text))
-    rejoined = SPLIT_INITIAL.sub(r"\1", _clean(text))
-    return found or _heading_type_of(rejoined)
+    also with its first letter split off by OCR ("K ÉT LUẬN"), or a whole line of it spaced
+    out ("QUY ẾT ĐỊNH", "T H Ô N G  B Á O")."""
+    cleaned = _clean(text)
+    found = _heading_type_of(cleaned) or _heading_type_of(SPLIT_INITIAL.sub(r"\1", cleaned))
+    if found or not _is_upper(cleaned, 1.0):
+        return found
+    squashed = _squashed_types().get(fold(cleaned).replace(" ", ""))
+    return (squashed, "") if squashed else None
+
+
+@cache
+def _squashed_types() -> dict[str, str]:
+    return {fold(name).replace(" ", ""): name for name in doc_type_names()}
 
 
 def _heading_type_of(cleaned: str) -> tuple[str, str] | None:

@@ -650,6 +650,9 @@ def test_signature_before_an_annex() -> None:
         ("Số: /BC-UBND", None),
         ("Số:      /KH-UBND", None),
         ("Số: AO5f /CT-TTHT", None),
+        ("Số: 01/1999/QĐ.UB", "01/1999/QĐ.UB"),
+        ("Số: 5104/BTTTT-PTTH&TTĐT", "5104/BTTTT-PTTH&TTĐT"),
+        ("Số: 12/UBND-VP. Mường Tè", "12/UBND-VP"),
     ],
 )
 def test_number_line(line: str, number: str | None) -> None:
@@ -842,6 +845,16 @@ def test_place_date_line_wrapped_by_a_narrow_column(
 def test_number_wrapped_spaced_or_with_marked_capitals(lines: str, number: str) -> None:
     text = f"TỈNH ỦY THỪA THIÊN HUẾ\n*\n{lines}\nHuế, ngày 13 tháng 5 năm 2022\n\nTHÔNG BÁO\nLịch làm việc\n"
     assert header_of(text).number == number
+
+
+@pytest.mark.parametrize(
+    ("heading", "doc_type"),
+    [("QUY ẾT ĐỊNH", "quyết định"), ("T H Ô N G  B Á O", "thông báo"), ("KẾ HOẠ CH", "kế hoạch")],
+)
+def test_heading_spaced_out(heading: str, doc_type: str) -> None:
+    text = f"ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 12/UBND-VP\n\n{heading}\nVề việc tổ chức hội nghị\n"
+    header = header_of(text)
+    assert (header.doc_type, header.subject) == (doc_type, "Về việc tổ chức hội nghị")
 
 
 def test_heading_with_its_first_letter_split_by_ocr() -> None:
