@@ -165,15 +165,14 @@ def check_command(db_path: str, repair: bool) -> None:
     Exits 1 when problems remain (after --repair, those it could not fix)."""
     try:
         db = open_checked(db_path)
-    except NotADatabase as error:
-        raise click.ClickException(str(error)) from error
-    try:
         if repair:
             repaired = repair_database(db)
             report, lines = repaired.after, repaired.lines()
         else:
             report = check_database(db)
             lines = report.lines()
+    except NotADatabase as error:
+        raise click.ClickException(str(error)) from error
     except sqlite3.OperationalError as error:  # locked by a long write, disk full, read-only
         raise click.ClickException(f"{db_path}: {error}") from error
     click.echo("\n".join(lines))

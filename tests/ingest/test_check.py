@@ -300,3 +300,13 @@ def test_what_is_not_a_vanban_database_is_refused_in_one_line(tmp_path, make, me
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
     with pytest.raises(NotADatabase, match="is not a file"):
         open_checked(tmp_path)
+
+
+def test_a_database_locked_by_a_writer_gives_one_line(db_copy: Path) -> None:
+    """A writer holding its transaction past SQLite's wait (an ingest is running): one line."""
+    with closing(sqlite3.connect(db_copy, isolation_level=None)) as writer:
+        writer.execute("begin immediate")
+        result = check(db_copy)
+        writer.execute("rollback")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: {db_copy}: database is locked"
