@@ -803,7 +803,8 @@ def _find_recipients(head: list[_Line], index: int | None) -> tuple[str, ...]:
     assert found is not None
     inline = line.text[found.end() :].strip()
     items = [_item(part) for part in inline.split(";") if _item(part)]
-    listed = not items or LIST_DASH.match(inline) is not None
+    # A list below an empty or dashed "Kính gửi:", or after a first item ending in ";".
+    listed = not items or LIST_DASH.match(inline) is not None or inline.endswith(";")
     ending = inline[-1:]
     for following in head[index + 1 :]:
         text = following.text
@@ -814,7 +815,12 @@ def _find_recipients(head: list[_Line], index: int | None) -> tuple[str, ...]:
         undashed = len(text) <= 100 and not _starts_lower(text) and not _is_subject_stop(following)
         if listed and len(text) < 160 and (dash or (undashed and (not items or ending == ";"))):
             items.append(_item(text))
-        elif items and ending not in ";." and not following.blank_before and _starts_lower(text):
+        elif (
+            items
+            and ending not in ";."
+            and not following.blank_before
+            and (_starts_lower(text) or text.startswith("("))  # "(Cục Quản lý …)"
+        ):
             items[-1] = f"{items[-1]} {_item(text)}"
         else:
             break
@@ -1316,7 +1322,7 @@ def _subject_line(head: list[_Line], recipients_at: int | None) -> tuple[int, in
     flattened page 1 puts "Kính gửi" after it ("V/v … Kính gửi: …")."""
     last = None if recipients_at is None else recipients_at + 1
     for index, line in enumerate(head[:last]):
-        text = _drop_stamp_debris(line.text)
+        text = _drop_stamp_debris(line.text).lstrip("(“\"'")  # "(V/v …)", "“V/v …”"
         if VV.match(text) or VE_VIEC.match(text):
             return index, len(line.text) - len(text)
         inline = VV_INLINE.search(line.text)
@@ -1329,7 +1335,7 @@ def _subject_line(head: list[_Line], recipients_at: int | None) -> tuple[int, in
 
 def _vv_subject(head: list[_Line], where: tuple[int, int]) -> str | None:
     """A công văn's subject: the V/v text (its right column cut off) and its wrapped lines; a
-    "Kính gửi" on its line ends it there."""
+    "Kính gửi" on its line ends it there, and brackets or quotes around it are dropped."""
     index, offset = where
     line = head[index]
     recipients = _recipient_at(line)
@@ -1337,9 +1343,10 @@ def _vv_subject(head: list[_Line], where: tuple[int, int]) -> str | None:
     text = re.split(r"\t| \|", line.text[offset:end])[0]  # a table's next cell
     first, _ = _before_place_date(text)
     first = VV.sub("V/v ", first, count=1).strip()
-    if end < len(line.text):
-        return first or None
-    return _subject_from(head, index, first)
+    subject = first or None if end < len(line.text) else _subject_from(head, index, first)
+    if subject and offset and line.text[offset - 1] in "(“\"'":  # "(V/v …)", "“V/v …”"
+        subject = subject.rstrip(")”\"'")
+    return subject
 
 
 def _issuer_from_signature(signer: Signer | None) -> str | None:

@@ -687,6 +687,13 @@ def test_urgency_marks(mark: str, urgency: str) -> None:
         ),
         ("Kính gởi: Bộ Y tế; Bộ Tài chính.", ("Bộ Y tế", "Bộ Tài chính")),
         ("Kính gửi: - Bộ Y tế;\n- Bộ Tài chính.", ("Bộ Y tế", "Bộ Tài chính")),
+        # A first item ending in ";" on the "Kính gửi" line: the list goes on below.
+        ("Kính gửi: Sở Y tế;\nCác sở, ban, ngành.", ("Sở Y tế", "Các sở, ban, ngành")),
+        # The unit of a body in brackets on the next line.
+        (
+            "Kính gửi: Bộ Y tế\n(Cục Quản lý Khám, chữa bệnh)",
+            ("Bộ Y tế (Cục Quản lý Khám, chữa bệnh)",),
+        ),
     ],
 )
 def test_recipient_lists(block: str, recipients: tuple[str, ...]) -> None:
@@ -743,6 +750,11 @@ def test_body_urgency_words_are_no_mark() -> None:
         (
             "SỞ Y TẾ\nSố: 12/SYT-NVY\nV/v tăng cường giám sát    Cà Mau, ngày 25 tháng 8 năm 2021\n"
             "dịch bệnh COVID-19\nKính gửi: Bệnh viện Đa khoa tỉnh",
+            "V/v tăng cường giám sát dịch bệnh COVID-19",
+        ),
+        # In brackets over two lines.
+        (
+            "SỞ Y TẾ\nSố: 12/SYT-NVY\n(V/v tăng cường giám sát\ndịch bệnh COVID-19)\nKính gửi: Bệnh viện",
             "V/v tăng cường giám sát dịch bệnh COVID-19",
         ),
     ],
