@@ -203,16 +203,20 @@ def _replace(db: sqlite_utils.Database, table: str, rows: list[dict], pk) -> Non
 def _body_names(db: sqlite_utils.Database) -> list[tuple[str, str, str | None]]:
     """``(name as written, role, document id)`` for every body a document names."""
     names: list[tuple[str, str, str | None]] = []
-    for row in db.query("select id, issuer from documents where issuer is not null"):
+    for row in db.query("select id, issuer from documents where issuer is not null order by id"):
         names.append((row["issuer"], "issuer", row["id"]))
-    for row in db.query("select document_id, assignee, co_assignees from tasks"):
+    for row in db.query(
+        "select document_id, assignee, co_assignees from tasks order by document_id, position"
+    ):
         names.append((row["assignee"], "assignee", row["document_id"]))
         names.extend(
             (name, "co_assignee", row["document_id"])
             for name in json.loads(row["co_assignees"] or "[]")
         )
     if db["recipients"].exists():
-        for row in db.query("select document_id, name from recipients"):
+        for row in db.query(
+            "select document_id, name from recipients order by document_id, position"
+        ):
             names.append((row["name"], "recipient", row["document_id"]))
     return [(n, role, d) for n, role, d in names if n and not PERSON_HONORIFIC.match(n)]
 
@@ -303,17 +307,24 @@ def build_people(db: sqlite_utils.Database) -> None:
             }
         )
 
-    for row in db.query("select document_id, position, name, titles from officials"):
+    for row in db.query(
+        "select document_id, position, name, titles from officials order by document_id, position"
+    ):
         pid = person_id(row["name"])
         titles[pid] += [t for t in json.loads(row["titles"] or "[]") if t not in titles[pid]]
         mention(pid, "person", row["name"], "official", row["document_id"], row["position"])
-    signers = "select id, signer_name, signer_title from documents where signer_name is not null"
+    signers = (
+        "select id, signer_name, signer_title from documents where signer_name is not null "
+        "order by id"
+    )
     for row in db.query(signers):
         pid = person_id(row["signer_name"])
         if row["signer_title"] and row["signer_title"] not in titles[pid]:
             titles[pid].append(row["signer_title"])
         mention(pid, "person", row["signer_name"], "signer", row["id"], 0)
-    for row in db.query("select document_id, position, assignee from tasks"):
+    for row in db.query(
+        "select document_id, position, assignee from tasks order by document_id, position"
+    ):
         person = PERSON_HONORIFIC.match(row["assignee"] or "")
         if person:
             name = row["assignee"][person.end() :]
@@ -495,7 +506,9 @@ def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
     as_of = as_of or date.today()
     documents = {
         r["id"]: r
-        for r in db.query("select id, issued_date, year, doc_type, issuer, text from documents")
+        for r in db.query(
+            "select id, issued_date, year, doc_type, issuer, text from documents order by id"
+        )
     }
     for row in documents.values():  # a blank date line: the year of the first date in the text
         row["year"] = row["year"] or document_date(row["text"], Header())[0]

@@ -372,7 +372,7 @@ def _fuzzy_score(
 def _load_documents(db: sqlite_utils.Database) -> list[StoredDocument]:
     rows = db.query(
         "select id, number, doc_type, issuer, issued_date, year, subject, "
-        f"substr(text, 1, {HEADER_CHARS}) as head from documents"
+        f"substr(text, 1, {HEADER_CHARS}) as head from documents order by id"
     )
     return [StoredDocument(**{**row, "head": row["head"] or ""}) for row in rows]
 
