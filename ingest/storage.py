@@ -136,6 +136,7 @@ INDEXED_COLUMNS = (
     ("documents", "year"),
     ("files", "document_id"),
     ("recipients", "name"),
+    ("citations", "number"),
     ("citations", "type"),
     ("citations", "relation"),
     ("citations", "issuer"),

@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -123,8 +123,10 @@ def number_pieces(text: str | None) -> tuple[list[str], list[str]]:
     return _DIGITS.findall(folded), letters
 
 
+@lru_cache(maxsize=1 << 16)
 def number_key(text: str | None) -> NumberKey | None:
-    """The key of a number; None when it has no digits."""
+    """The key of a number; None when it has no digits.  Cached: a much-cited number is read
+    back from thousands of citations by one search."""
     digits, letters = number_pieces(text)
     return NumberKey("".join(digits), "".join(letters)) if digits else None
 
@@ -492,13 +494,17 @@ def snippet(text: str, terms: list[str], width: int = 260, folded: str | None = 
         return Markup("")
     if folded is None or len(folded) != len(text):
         folded = aligned_fold(text)
-    matches = []
-    for term in terms:
-        matches.extend(
-            (m.start(), m.end(), term)
-            for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", folded)
-        )
-    matches.sort()
+    # One pass over the text for all the terms (a page shows fifty snippets of long texts).
+    words = sorted({term for term in terms if term}, key=len, reverse=True)
+    pattern = "|".join(re.escape(term) for term in words)
+    matches = (
+        [
+            (m.start(), m.end(), m.group())
+            for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", folded)
+        ]
+        if words
+        else []
+    )
     if not matches:
         shown = text[:width].translate(_LINE_BREAKS_TO_SPACES)
         return Markup(escape(shown)) + ("…" if len(text) > width else "")
@@ -641,6 +647,7 @@ class Search:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     cited: dict[str, str] = field(default_factory=dict)
     partial: bool = False  # no document holds every word; these hold some
+    more_citing: bool = False  # more documents cite the number than ``citing`` lists
     error: str | None = None
 
 
@@ -666,6 +673,16 @@ def number_fts_query(query: str) -> str:
 
 SEARCH_FILTERS = {"loai": "doc_type", "co_quan": "issuer", "nam": "year"}
 SEARCH_LIMIT = 50
+# Documents ranked, faceted and re-ranked by exact spelling; the page shows SEARCH_LIMIT of them.
+SEARCH_CANDIDATES = 200
+# When more documents than this match, bm25 ranks the newest this many (by rowid, the order of
+# storing) among those holding the words in their number or subject, then among all: ranking
+# every match of words found in most of a large archive costs more than the rest of the page.
+RANKED_AT_MOST = 1000
+_RESULT_COLUMNS = (
+    "d.rowid as rowid, d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, "
+    "d.subject"
+)
 
 
 def _what_citations_say(citations: list[dict]) -> dict[str, str]:
@@ -690,48 +707,163 @@ async def _search_rows(
     db, search: Search, match: str, where: list[str], params: dict
 ) -> list[dict]:
     """Documents matching the FTS query ``match`` and the filters, best bm25 first (number and
-    subject weigh more than the text); without a query, the newest first."""
-    conditions = (["documents_fts match :match"] if match else []) + where
-    sql = (
-        "select d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, d.subject, "
-        "d.text, d.text_folded, "
-        + ("bm25(documents_fts, 10.0, 5.0, 1.0, 1.0) as rank " if match else "0 as rank ")
-        + "from documents d "
-        + ("join documents_fts on documents_fts.rowid = d.rowid " if match else "")
-        + ("where " + " and ".join(conditions) if conditions else "")
-        + (
-            " order by rank"
-            if match
-            else " order by d.issued_date is null, d.issued_date desc, d.year desc"
-        )
-        + " limit 200"
-    )
+    subject weigh more than the text); without a query, the newest first.
+
+    Only (rowid, rank) pairs are ranked, and the candidates' columns are read afterwards, so
+    that a word found in most of a large archive costs a sort of small pairs, never of whole
+    rows; the text is read later, for the page's results only (:func:`_texts`)."""
+    if not match:
+        return await _newest_rows(db, where, params)
     try:
-        return await _rows(db, sql, {**params, "match": match} if match else params)
+        ranked = await _ranked(db, match, where, params)
     except Exception as error:  # noqa: BLE001 - a malformed FTS query is the user's, shown as text
         search.error = f"Không tìm được: {error}"
         return []
+    if not ranked:
+        return []
+    rows = await _rows(
+        db,
+        f"select {_RESULT_COLUMNS} from documents d where d.rowid in ({_rowid_list(list(ranked))})",
+    )
+    for row in rows:
+        row["rank"] = ranked[row["rowid"]]
+    return sorted(rows, key=lambda row: row["rank"])
 
 
-async def _exact_matches(db, query: str, ids: list[str]) -> dict[str, float]:
-    """``{document id: share of the typed words found as written}``.
+def _matching(where: list[str]) -> str:
+    """FROM and WHERE of the documents matching ``:match`` and the filters ``where``."""
+    return (
+        "from documents_fts "
+        + ("join documents d on d.rowid = documents_fts.rowid " if where else "")
+        + "where "
+        + " and ".join(["documents_fts match :match", *where])
+    )
+
+
+async def _bm25(
+    db, match: str, where: list[str], params: dict
+) -> tuple[list[tuple[int, float]], bool]:
+    """The best SEARCH_CANDIDATES matches of ``match`` as (rowid, bm25), over the newest
+    RANKED_AT_MOST of them when more match (then True): rowids are read newest first without
+    ranking, which is cheap, and the last one bounds the ranked ones, a rowid range that FTS5
+    seeks to."""
+    params = {**params, "match": match}
+    newest = await _rows(
+        db,
+        f"select documents_fts.rowid as rowid {_matching(where)} "
+        f"order by documents_fts.rowid desc limit {RANKED_AT_MOST + 1}",
+        params,
+    )
+    bounded = len(newest) > RANKED_AT_MOST
+    if not newest:
+        return [], bounded
+    rows = await _rows(
+        db,
+        "select documents_fts.rowid as rowid, bm25(documents_fts, 10.0, 5.0, 1.0, 1.0) as rank "
+        + _matching(where)
+        + (" and documents_fts.rowid >= :lowest" if bounded else "")
+        + f" order by rank limit {SEARCH_CANDIDATES}",
+        {**params, "lowest": newest[min(len(newest), RANKED_AT_MOST) - 1]["rowid"]},
+    )
+    return [(row["rowid"], row["rank"]) for row in rows], bounded
+
+
+async def _ranked(db, match: str, where: list[str], params: dict) -> dict[int, float]:
+    """``{rowid: rank}`` of the candidates, best first.  When every match is ranked, this is
+    bm25 over all of them; otherwise the documents holding the words in their number or subject
+    (which bm25 weighs 10 and 5 times the text) come first, then the others, each by bm25."""
+    everything, bounded = await _bm25(db, match, where, params)
+    if not bounded:
+        return dict(everything)
+    titled, _ = await _bm25(db, f"{{number subject}} : ({match})", where, params)
+    order = dict.fromkeys(rowid for rowid, _ in titled + everything)
+    return {
+        rowid: float(position) for position, rowid in enumerate(list(order)[:SEARCH_CANDIDATES])
+    }
+
+
+async def _newest_rows(db, where: list[str], params: dict) -> list[dict]:
+    """The newest documents: dated ones by date, read backwards along the date index, then the
+    undated ones by year."""
+    conditions = " and ".join(where)
+    dated = await _rows(
+        db,
+        f"select {_RESULT_COLUMNS}, 0 as rank from documents d where d.issued_date is not null "
+        + (f"and {conditions} " if conditions else "")
+        + f"order by d.issued_date desc, d.year desc limit {SEARCH_CANDIDATES}",
+        params,
+    )
+    if len(dated) == SEARCH_CANDIDATES:
+        return dated
+    undated = await _rows(
+        db,
+        f"select {_RESULT_COLUMNS}, 0 as rank from documents d where d.issued_date is null "
+        + (f"and {conditions} " if conditions else "")
+        + f"order by d.year desc limit {SEARCH_CANDIDATES - len(dated)}",
+        params,
+    )
+    return dated + undated
+
+
+def _rowid_list(rowids: list[int]) -> str:
+    """Rowids written into SQL: integers read from the database, never typed by a user."""
+    return ", ".join(str(int(rowid)) for rowid in rowids)
+
+
+async def _texts(db, rowids: list[int]) -> dict[int, dict]:
+    """``{rowid: {"text", "text_folded"}}`` of the documents shown, for their snippets."""
+    if not rowids:
+        return {}
+    rows = await _rows(
+        db,
+        f"select rowid, text, text_folded from documents where rowid in ({_rowid_list(rowids)})",
+    )
+    return {row["rowid"]: row for row in rows}
+
+
+async def _exact_matches(db, query: str, rowids: list[int]) -> dict[int, float]:
+    """``{document rowid: share of the typed words found as written}``, over the candidates.
 
     Folding merges distinct words (án/an, thể/thế); among documents that match folded, those
-    holding the words with the typed diacritics rank first."""
+    holding the words with the typed diacritics rank first.  The index is asked about the
+    candidates only (a rowid lookup in each word's list), however many documents hold a word."""
     words = list(dict.fromkeys(re.findall(r"\w+", normalize_text(query).lower())))
-    if not ids or not words:
+    if not rowids or not words:
         return {}
-    shares: dict[str, float] = {}
+    shares: dict[int, float] = {}
     for word in words:
         rows = await _rows(
             db,
-            f"select d.id from {EXACT_FTS_TABLE} e join documents d on d.rowid = e.rowid "
-            f"where {EXACT_FTS_TABLE} match :word",
+            f"select rowid from {EXACT_FTS_TABLE} where {EXACT_FTS_TABLE} match :word "
+            f"and rowid in ({_rowid_list(rowids)})",
             {"word": f'"{word}"'},
         )
         for row in rows:
-            shares[row["id"]] = shares.get(row["id"], 0.0) + 1 / len(words)
+            shares[row["rowid"]] = shares.get(row["rowid"], 0.0) + 1 / len(words)
     return shares
+
+
+def number_prefilter(column: str, query: str) -> tuple[str, dict]:
+    """An SQL condition that an index on ``column`` answers, true of every stored number that
+    :func:`number_matches` could find for ``query``, with its parameters.
+
+    A stored number matches when its digit groups, joined, are the typed digits; it starts with
+    its first group, so it starts with a prefix of the typed digits followed by a non-digit:
+    for each prefix ``p``, the ranges [p, p"0") and [p":", next(p)) (the separators sort below
+    "0", letters above "9").  The extractors read a number from its first digit, so a stored
+    number that does not start with one has no digits at all and never matches."""
+    digits = "".join(number_pieces(query)[0])
+    ranges = ["0"] if not digits else []
+    params = {}
+    for length in range(1, len(digits) + 1):
+        prefix = digits[:length]
+        params[f"p{length}"] = prefix
+        params[f"p{length}_0"] = prefix + "0"
+        params[f"p{length}_colon"] = prefix + ":"
+        params[f"p{length}_next"] = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        ranges.append(f"({column} >= :p{length} and {column} < :p{length}_0)")
+        ranges.append(f"({column} >= :p{length}_colon and {column} < :p{length}_next)")
+    return "(" + " or ".join(ranges) + ")", params
 
 
 async def run_search(db, query: str, filters: dict[str, str]) -> Search:
@@ -745,11 +877,13 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
     by_number = looks_like_number(query)
     if by_number:
         tables = await _tables(db)
+        # An index narrows the numbers before the Python matcher reads them.
+        numbers, numbers_params = number_prefilter("number_key", query)
         search.number_documents = await _rows(
             db,
             "select id, doc_type, number, issuer, issued_date, subject from documents "
-            "where vanban_number_matches(number, :q) order by issued_date",
-            {"q": query},
+            f"where {numbers} and vanban_number_matches(number, :q) order by issued_date",
+            {"q": query, **numbers_params},
         )
         if "citations" in tables:
             cited_subject = (
@@ -757,6 +891,7 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
                 if "subject" in await _columns(db, "citations")
                 else ""
             )
+            cited, cited_params = number_prefilter("c.number", query)
             search.citing = await _rows(
                 db,
                 "select c.document_id, c.position, c.text, c.number, c.relation, c.date, "
@@ -764,10 +899,15 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
                 + cited_subject
                 + "d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer, d.issued_date, "
                 "d.subject from citations c join documents d on d.id = c.document_id "
-                "where vanban_number_matches(c.number, :q) order by d.issued_date, c.document_id, c.start",
-                {"q": query},
+                f"where {cited} and vanban_number_matches(c.number, :q) "
+                f"order by d.issued_date, c.document_id, c.start limit {SEARCH_CANDIDATES + 1}",
+                {"q": query, **cited_params},
             )
             search.cited = _what_citations_say(search.citing)
+            # A much-cited number (a Prime Minister's công điện) is cited by thousands of
+            # documents: the page lists the first ones and says there are more.
+            search.more_citing = len(search.citing) > SEARCH_LIMIT
+            search.citing = search.citing[:SEARCH_LIMIT]
     match = number_fts_query(query) if by_number else fts_query(query)
     rows = await _search_rows(db, search, match, where, params)
     if by_number and not rows and not search.error:
@@ -780,9 +920,11 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
         match = fts_query(query, any_word=True)
         rows = await _search_rows(db, search, match, where, params)
     terms = query_terms(match) if by_number else query_terms(query)
-    exact = await _exact_matches(db, query, [row["id"] for row in rows])
+    exact = await _exact_matches(db, query, [row["rowid"] for row in rows])
     for row in rows:
-        search.results.append(SearchResult(row, Markup(""), exact.get(row["id"], 0.0), row["rank"]))
+        search.results.append(
+            SearchResult(row, Markup(""), exact.get(row["rowid"], 0.0), row["rank"])
+        )
     search.results.sort(key=lambda r: (-r.exact, r.rank))
     for argument, column in SEARCH_FILTERS.items():
         counts: dict[str, int] = {}
@@ -792,10 +934,10 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
                 counts[str(value)] = counts.get(str(value), 0) + 1
         search.facets[argument] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     search.results = search.results[:SEARCH_LIMIT]
+    texts = await _texts(db, [result.document["rowid"] for result in search.results])
     for result in search.results:
-        result.snippet = snippet(
-            result.document.pop("text") or "", terms, folded=result.document.pop("text_folded")
-        )
+        text = texts.get(result.document["rowid"], {})
+        result.snippet = snippet(text.get("text") or "", terms, folded=text.get("text_folded"))
     return search
 
 
