@@ -357,6 +357,47 @@ def search(db: Path, baseline_db: Path | None, rounds: int) -> None:
     )
 
 
+# ---------------------------------------------------------------------------------------------
+# A large database from a pipeline-built one, when the pipeline cannot build it in the time
+
+
+def replicate(source: Path, copies: int, out: Path) -> None:
+    """``out``: the documents and citations of ``source`` (a database the pipeline built) stored
+    ``copies`` times, each copy under new document ids, through the same tables and triggers, so
+    that the search indexes hold ``copies`` times as many rows with doclists as long as a real
+    archive of that size would give them (the vocabulary, though, is the source's)."""
+    import sqlite3
+
+    if out.exists():
+        raise SystemExit(f"error: {out} exists; remove it or choose another --out")
+    from ingest.storage import open_db
+
+    open_db(out).close()  # the shape, the indexes and the search triggers of the code now
+    target = sqlite3.connect(out)
+    target.execute("attach database ? as source", (f"file:{source}?mode=ro",))
+    for table, key in (("documents", "id"), ("citations", "document_id")):
+        present = {row[1] for row in target.execute(f"pragma main.table_info({table})")}
+        columns = [
+            row[1]
+            for row in target.execute(f"pragma source.table_info({table})")
+            if row[1] in present
+        ]
+        selected = ", ".join(
+            f"substr({key}, 1, 10) || printf('%06d', :copy)" if name == key else name
+            for name in columns
+        )
+        for copy in range(copies):
+            target.execute(
+                f"insert into main.{table} ({', '.join(columns)}) "
+                f"select {selected} from source.{table}",
+                {"copy": copy},
+            )
+            target.commit()
+    documents = target.execute("select count(*) from documents").fetchone()[0]
+    target.close()
+    row(f"replicated {source.name} {copies} times into {out.name}", f"{documents:,} documents")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -375,6 +416,10 @@ def main() -> None:
     four.add_argument("--db", type=Path, default=DEFAULT_ROOT / "corpus-100000-seed1.db")
     four.add_argument("--baseline-db", type=Path)
     four.add_argument("--rounds", type=int, default=5)
+    five = commands.add_parser("replicate", help="a large database from a pipeline-built one")
+    five.add_argument("--db", type=Path, required=True, help="built by the pipeline")
+    five.add_argument("--copies", type=int, default=10)
+    five.add_argument("--out", type=Path, required=True)
     child = commands.add_parser("_ingest")
     child.add_argument("--db", type=Path, required=True)
     child.add_argument("--corpus", type=Path, required=True)
@@ -394,6 +439,8 @@ def main() -> None:
         ingest(args.corpus, args.workers, args.keep)
     elif args.command == "build":
         build(args.corpus, args.db, args.workers)
+    elif args.command == "replicate":
+        replicate(args.db, args.copies, args.out)
     elif args.command == "search":
         search(args.db, args.baseline_db, args.rounds)
     else:
