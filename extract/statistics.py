@@ -213,10 +213,12 @@ def _clause_start(text: str, sentence_start: int, position: int) -> int:
 
 def _typing_slip(text: str, position: int, surface: str) -> str | None:
     """The noun the paragraph counts ("Lũy tích số trường hợp …") when the noun after a number
-    is one letter away from it ("3.452 trường học"): a typing error, not another unit."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    paragraph = text[start : end if end >= 0 else len(text)]
+    is one letter away from it ("3.452 trường học"): a typing error, not another unit.  A
+    paragraph is read at most a sentence's length either side of the figure."""
+    reach = max(0, position - _LONGEST_SENTENCE)
+    start = text.rfind("\n", reach, position) + 1 or reach
+    end = text.find("\n", position, position + _LONGEST_SENTENCE)
+    paragraph = text[start : end if end >= 0 else position + _LONGEST_SENTENCE]
     written = fold(surface)
     for match in re.finditer(rf"(?<!\w)số\s+({_UNIT_FORM.pattern})", paragraph, re.IGNORECASE):
         form = re.sub(r"\s+", " ", match.group(1).lower())
@@ -342,23 +344,38 @@ def _area_name(match: re.Match[str]) -> str:
     return f"{match.group('kind').lower()} {match.group('name')}"
 
 
-def _area(text: str, found: _Found, default: str | None) -> str | None:
+@dataclass
+class _Read:
+    """What the figures of one sentence or clause share, read once for all of them (a sentence
+    of hundreds of figures costs no more per figure than one of a few)."""
+
+    sentences: dict[tuple[int, int], str] = field(default_factory=dict)  # each one's text
+    areas: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+    nation: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+
+def _area(text: str, found: _Found, default: str | None, read: _Read) -> str | None:
     """The place named nearest the figure in its clause, the nation, or the document's area."""
     sentence_start, sentence_end = found.sentence
     clause_start = _clause_start(text, sentence_start, found.start)
     clause_end = sentence_end
     if stop := _CLAUSE_START.search(text, found.end, sentence_end):
         clause_end = stop.start()
+    clause = (clause_start, clause_end)
+    if clause not in read.areas:
+        read.areas[clause] = [
+            (m.start(), m.end(), _area_name(m)) for m in _AREA.finditer(text, *clause)
+        ]
     nearest, distance = None, len(text)
-    for match in _AREA.finditer(text, clause_start, clause_end):
-        gap = found.start - match.end() if match.end() <= found.start else match.start() - found.end
+    for start, end, name in read.areas[clause]:
+        gap = found.start - end if end <= found.start else start - found.end
         if 0 <= gap < distance:
-            nearest, distance = _area_name(match), gap
+            nearest, distance = name, gap
     if nearest:
         return nearest
-    if _NATION.search(text, sentence_start, sentence_end):
-        return "Việt Nam"
-    return default
+    if found.sentence not in read.nation:
+        read.nation[found.sentence] = bool(_NATION.search(text, sentence_start, sentence_end))
+    return "Việt Nam" if read.nation[found.sentence] else default
 
 
 def _document_area(text: str, header: Header) -> str | None:
@@ -496,8 +513,15 @@ def _period(text: str, found: _Found) -> str | None:
 
 
 def _to_statistic(
-    text: str, found: _Found, area: str | None, year: int | None, period_end: str | None
+    text: str,
+    found: _Found,
+    area: str | None,
+    year: int | None,
+    period_end: str | None,
+    read: _Read,
 ) -> Statistic:
+    if found.sentence not in read.sentences:
+        read.sentences[found.sentence] = _clean(text[found.sentence[0] : found.sentence[1]])
     period = _period(text, found)
     indicator = found.indicator
     # Only a phrase of some length takes the period word: "tiền mặt lũy kế" says less than
@@ -512,9 +536,9 @@ def _to_statistic(
         unit=found.unit,
         indicator=indicator,
         as_of=_as_of(text, found.sentence[0], found.number.start, year) or period_end,
-        area=_area(text, found, area),
+        area=_area(text, found, area, read),
         qualifier=found.qualifier or period,
-        sentence=_clean(text[found.sentence[0] : found.sentence[1]]),
+        sentence=read.sentences[found.sentence],
         total=found.number.total,
         upper=found.number.upper,
         change=found.change,
@@ -544,7 +568,8 @@ def _prose_figures(
         found.append(figure)
         # The next label starts after this figure and the words that qualify it.
         floor = figure.phrase_end
-    return [_to_statistic(text, figure, area, year, period_end) for figure in found]
+    read = _Read()
+    return [_to_statistic(text, figure, area, year, period_end, read) for figure in found]
 
 
 def _table_rows(text: str) -> list[tuple[int, list[str]]]:
