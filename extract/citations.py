@@ -53,6 +53,9 @@ NUMBER = re.compile(rf"{_PARTY_NUMBER}|{_STATE_NUMBER}")
 _SERIAL_ONLY = r"\d{1,5}[a-z]?"
 _SERIAL_SEPARATOR = r"(?:\s*,\s*|\s+(?i:va)\s+)"
 _LIST_TAIL = re.compile(rf"\d[a-z]?{_SERIAL_SEPARATOR}$")
+# An issuer code after a dash spaced on both sides ("1234/QĐ - UBND"): two capitals at least
+# ("UBND", "TTg"), so that a word ("Sở") is not taken for one.
+_SPACED_ISSUER_CODE = re.compile(r"\s[-–—]\s[A-Z]{2}[A-Za-z0-9]*(?![\w/])")
 
 # OCR reads the "1" of a legislature code as "I" or "l" and "0" as "O" ("UBTVQHI5").
 _OCR_DIGIT = re.compile(r"(?<=[A-Z]{2})([IlO|])(?=\d$)")
@@ -403,6 +406,10 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
     mentions: list[_Mention] = []
     for match in NUMBER.finditer(plain):
         start, end = match.span()
+        if number_parts(plain[start:end]).issuer_code is None:
+            # "12/QĐ - UBND": a type code needs its issuer's, so a spaced dash cannot end it.
+            spaced = _SPACED_ISSUER_CODE.match(plain, end)
+            end = spaced.end() if spaced else end
         number = clean_number(text[start:end])
         before = plain[max(0, start - _LOOKBACK) : start]
         # Only a number right after a comma or "và" can end a list of bare serials.

@@ -253,6 +253,15 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Căn cứ Quyết định số 52/QÐ-UBND ngày 3/4/2020 của UBND tỉnh;",
             [("52/QĐ-UBND", "quyết định", "2020-04-03", "UBND tỉnh")],
         ),
+        # A type code needs its issuer's: a dash spaced on both sides does not end it there.
+        (
+            "Căn cứ Quyết định số 1234/QĐ - UBND ngày 5/6/2020 của UBND tỉnh; Quyết định số "
+            "15/2020/QĐ – TTg",
+            [
+                ("1234/QĐ-UBND", "quyết định", "2020-06-05", "UBND tỉnh"),
+                ("15/2020/QĐ-TTg", "quyết định", None, None),
+            ],
+        ),
         # A dash at a line's end joins the code on the next line.
         (
             "tại Tờ trình số 473/TTr -\nNN&PTNT ngày 21/5/2007 và",
