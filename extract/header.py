@@ -103,8 +103,9 @@ VE_VIEC = re.compile(r"^Về việc\b")
 BYLINE = re.compile(
     r"^(?:\((?P<agency>[^()]{2,40})\)|(?P<acronym>(?![IVXLC]+\b)[A-ZĐ]{2,10}|[\w.]+\.(?:vn|VN)))\s*[-–—:]\s"
 )
-# An article's prose starts at a line this long; a date line is at most this long.
-NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH = 160, 60
+# An article's prose starts at a line this long; a date line is at most this long; a
+# headline has at least this many words.
+NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH, HEADLINE_MIN_WORDS = 160, 60, 4
 # The credit line that ends an article without a byline: "Nguồn: Báo Thanh Hóa", "Theo TTXVN".
 SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1,60})\.?$")
 # The e-signature stamp names the signer: "Người ký: Trần Hồng Quân".
@@ -1258,7 +1259,8 @@ def _is_dateline(text: str) -> bool:
 def _headline(first: list[_Line]) -> str | None:
     """An article's title: the last short line above its date line or its first paragraph, so
     that portal navigation and a category line above the title ("Tìm kiếm tin tức", "ĐẠI HỘI
-    ĐẢNG CÁC CẤP") are passed over; a byline or an author's name is never the title."""
+    ĐẢNG CÁC CẤP") are passed over; a byline or an author's name is never the title, nor a
+    button of a few words under it ("Chia sẻ", "Bản in") when a longer line stands above."""
     candidates: list[str] = []
     for line in first:
         if BYLINE.match(line.text) or _is_paragraph(line.text):
@@ -1269,7 +1271,8 @@ def _headline(first: list[_Line]) -> str | None:
             continue
         if not _person_name(line.text):
             candidates.append(line.text)
-    return candidates[-1] if candidates else None
+    worded = [text for text in candidates if len(text.split()) >= HEADLINE_MIN_WORDS]
+    return (worded or candidates or [None])[-1]
 
 
 def _press(

@@ -532,6 +532,9 @@ def test_layouts(text: str, expected: dict) -> None:
         # Names that end in words of the national title.
         ("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ\nXÃ HỘI", "Sở Lao động - Thương binh và Xã hội", None),
         ("ỦY BAN NHÂN DÂN XÃ CỘNG HÒA", "Ủy ban nhân dân xã Cộng Hòa", None),
+        # Kinds of bodies beyond the seeds' agencies.
+        ("TỈNH ĐOÀN ĐỒNG THÁP", "Tỉnh đoàn Đồng Tháp", None),
+        ("BỘ QUỐC PHÒNG\nQUÂN KHU 7", "Quân khu 7", "Bộ Quốc phòng"),
     ],
 )
 def test_issuer_columns_are_spelled_out(header_lines: str, issuer: str, parent: str | None) -> None:
@@ -968,8 +971,15 @@ def test_a_prose_line_holding_a_number_and_date_is_not_cut() -> None:
             "tướng Chính phủ về đẩy mạnh phong trào thi đua yêu nước chào mừng đại hội đảng bộ.\n",
             "Đẩy mạnh phong trào thi đua yêu nước",
         ),
+        # Share buttons between the headline and its date line.
+        (
+            "Quảng Ninh tăng cường phòng, chống dịch COVID-19\nChia sẻ\nBản in\n07/12/2021 10:20\n"
+            "Sáng nay, UBND tỉnh Quảng Ninh đã tổ chức hội nghị trực tuyến với các địa phương để "
+            "triển khai các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn tỉnh.\n",
+            "Quảng Ninh tăng cường phòng, chống dịch COVID-19",
+        ),
     ],
-    ids=["vv-in-body", "navigation", "category"],
+    ids=["vv-in-body", "navigation", "category", "buttons"],
 )
 def test_news_article_headline(text: str, title: str) -> None:
     header = header_of(text)
