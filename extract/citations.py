@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import islice
 
 from extract.dates import find_dates, iso
 from extract.lexicon import doc_type_by_abbr, doc_type_names, load
@@ -252,6 +253,7 @@ _LINE_WRAP = re.compile(r"(?<!\n)\n(?![ \t]*\n)")
 # How far back a type name or list head is looked for, in characters.
 _LOOKBACK = 160
 _SUBJECT_MAX = 220
+_OWN_FIELDS_MAX = 5
 _ISSUER_MAX_WORDS = 14
 
 
@@ -387,15 +389,16 @@ def _own_numbers(text: str, plain: str, header: Header) -> list[tuple[str, int |
 
     Where the header could not be read (its columns run together with the page), the field still
     names the document, and so do the field's copies elsewhere ("Quyết định số 1961/2019/QĐ-UBND"
-    in a page title); the year then comes from the date that follows the field.
+    in a page title); the year then comes from the date that follows the field.  A file holds
+    a few documents at most: the first few fields are kept.
     """
     owns = [(header.number, header.year)] if header.number else []
-    for match in NUMBER.finditer(plain):
-        if _is_own_number(plain, *match.span()):
-            dates = [d.value for d in find_dates(plain[match.end() : match.end() + 200]) if d.value]
-            year = header.year or (dates[0].year if dates else None)
-            owns.append((text[match.start() : match.end()], year))
-    return [(_own_key(number, year), year) for number, year in owns]
+    fields = (m for m in NUMBER.finditer(plain) if _is_own_number(plain, *m.span()))
+    for match in islice(fields, _OWN_FIELDS_MAX):
+        dates = [d.value for d in find_dates(plain[match.end() : match.end() + 200]) if d.value]
+        year = header.year or (dates[0].year if dates else None)
+        owns.append((text[match.start() : match.end()], year))
+    return list(dict.fromkeys((_own_key(number, year), year) for number, year in owns))
 
 
 def _mentions(text: str, header: Header) -> list[_Mention]:
