@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 
 import sqlite_utils
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from extract.agencies import agency_key, find_province, provinces
 from extract.model import Header
@@ -118,6 +120,17 @@ ACTION_WORDS = 30
 # Issuers whose key resembles an assignee's this much are that assignee ("Sở Y tế" and
 # "Sở Y tế tỉnh Cà Mau"; "Ủy ban nhân dân các huyện" and "Ủy ban nhân dân huyện Mường Tè").
 ASSIGNEE_ISSUER_MIN = 90
+# How many later documents of the assignee (and later reports of the directive's issuer) are
+# read for a directive: the earliest after it, in date order.  A report answers a directive
+# within months, and a body issues far fewer than this many documents in that time, so the
+# bound leaves the ledger's meaning as it is while keeping the work per task fixed however
+# large the archive; documents citing the directive are always read, however many.
+REPORT_WINDOW = 100
+# How many documents' progress clauses are kept between tasks (directives are taken in date
+# order, so neighbouring directives read mostly the same reports).
+CLAUSE_CACHE = 2048
+# Ledger rows written at once.
+WRITE_BATCH = 5000
 # Words that say nothing about which work is meant.
 _STOPWORDS = set(
     "va cua cac cho de voi trong tren tai theo nhung duoc da dang la co khong mot nay do "
@@ -392,24 +405,34 @@ def _progress(sentence: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Clause:
     start: int
     end: int
     sentence: str
-    words: tuple[str, ...]
-    progress: str | None
+    words: frozenset[str]
+    words_text: str  # the content words joined, as rapidfuzz compares them
+    progress: str
 
 
-@lru_cache(maxsize=256)
-def _clauses(text: str) -> tuple[_Clause, ...]:
-    """The clauses of a document that say how far work got, read once per document.
+@dataclass(frozen=True)
+class _Clauses:
+    """A document's clauses that say how far work got, with each word's clauses (in order)."""
+
+    clauses: tuple[_Clause, ...]
+    by_word: dict[str, list[int]]
+
+
+def _clauses(text: str) -> _Clauses:
+    """The clauses of a document that say how far work got.
 
     Sentences of each line of the flattened text (OCR'd files break every line), split again at
-    ";": one report, one clause.
+    ";": one report, one clause.  Only clauses with a word of progress are kept, each indexed
+    by its content words, so that matching a task reads only the clauses sharing its words.
     """
     flat = flatten(text)
-    clauses = []
+    clauses: list[_Clause] = []
+    by_word: dict[str, list[int]] = defaultdict(list)
     for line in re.finditer(r"[^\n]+", flat):
         for start, end in sentences(flat, line.start(), line.end()):
             position = start
@@ -417,26 +440,58 @@ def _clauses(text: str) -> tuple[_Clause, ...]:
                 sentence = " ".join(flat[position : start + stop].split())
                 progress = _progress(sentence)
                 if progress:
-                    words = tuple(_content_words(sentence))
-                    clauses.append(_Clause(position, start + stop, sentence, words, progress))
+                    words = _content_words(sentence)
+                    for word in set(words):
+                        by_word[word].append(len(clauses))
+                    clauses.append(
+                        _Clause(
+                            position,
+                            start + stop,
+                            sentence,
+                            frozenset(words),
+                            " ".join(words),
+                            progress,
+                        )
+                    )
                 position = start + stop + 1
-    return tuple(clauses)
+    return _Clauses(tuple(clauses), dict(by_word))
 
 
-def find_evidence(action: str, text: str, minimum: int) -> list[tuple[int, int, str, str, float]]:
-    """Sentences of ``text`` that report on ``action``: ``(start, end, sentence, progress, score)``."""
-    action_words = _content_words(action)[:ACTION_WORDS]
-    action_set, action_text = set(action_words), " ".join(action_words)
+@dataclass(frozen=True)
+class _Action:
+    """A task's action as it is matched: its opening content words."""
+
+    words: frozenset[str]
+    text: str
+
+    @classmethod
+    def of(cls, action: str) -> _Action:
+        words = _content_words(action)[:ACTION_WORDS]
+        return cls(frozenset(words), " ".join(words))
+
+
+def _matches(
+    action: _Action, document: _Clauses, minimum: int
+) -> list[tuple[int, int, str, str, float]]:
+    shared = Counter(chain.from_iterable(document.by_word.get(w, ()) for w in action.words))
     found = []
-    for clause in _clauses(text):
-        sentence_set = set(clause.words)
-        shared = sentence_set & action_set
-        if len(shared) < MIN_SHARED_WORDS or len(shared) < MIN_SENTENCE_SHARE * len(sentence_set):
+    for index in sorted(i for i, n in shared.items() if n >= MIN_SHARED_WORDS):
+        clause = document.clauses[index]
+        if shared[index] < MIN_SENTENCE_SHARE * len(clause.words):
             continue
-        score = fuzz.token_sort_ratio(action_text, " ".join(clause.words))
+        score = fuzz.token_sort_ratio(action.text, clause.words_text)
         if score >= minimum:
             found.append((clause.start, clause.end, clause.sentence, clause.progress, score))
     return found
+
+
+def find_evidence(action: str, text: str, minimum: int) -> list[tuple[int, int, str, str, float]]:
+    """Sentences of ``text`` that report on ``action``: ``(start, end, sentence, progress, score)``.
+
+    A sentence must share at least ``MIN_SHARED_WORDS`` content words with the action's opening,
+    those being at least ``MIN_SENTENCE_SHARE`` of its own, and resemble it by ``minimum``.
+    """
+    return _matches(_Action.of(action), _clauses(text), minimum)
 
 
 def task_status(deadline: str | None, evidence: list[Evidence], as_of: date) -> str:
@@ -474,76 +529,257 @@ def _citing_documents(db: sqlite_utils.Database) -> dict[str, set[str]]:
     return citing
 
 
-def _is_later(other: dict, directive: dict | None, as_of: date) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """What the ledger needs of a stored document before reading its text."""
+
+    id: str
+    issued_date: str | None
+    year: int | None
+    doc_type: str | None
+    issuer_key: str | None
+
+    @property
+    def order(self) -> str:
+        """Where the document falls in date order: an undated one at the start of its year."""
+        return self.issued_date or (str(self.year) if self.year else "")
+
+
+def _documents(db: sqlite_utils.Database) -> dict[str, _Document]:
+    """Every document's date, type and issuer key, by id; a text is read only when its date
+    line was blank (the year of the first date in the text stands in)."""
+    documents = {}
+    for row in db.query(
+        "select id, issued_date, year, doc_type, issuer, "
+        "case when year is null or year = 0 then text end as text from documents order by id"
+    ):
+        year = row["year"] or (document_date(row["text"], Header())[0] if row["text"] else None)
+        documents[row["id"]] = _Document(
+            row["id"], row["issued_date"], year, row["doc_type"], agency_key(row["issuer"])
+        )
+    return documents
+
+
+def _is_later(other: _Document, directive: _Document | None, as_of: date) -> bool:
     """Whether ``other`` was issued after the directive and by ``as_of``.
 
     An undated document (a report whose day was left blank) counts when its year is not before
     the directive's; it cannot then prove a completion late.
     """
-    if other["issued_date"]:
-        if other["issued_date"][:10] > as_of.isoformat():
+    if other.issued_date:
+        if other.issued_date[:10] > as_of.isoformat():
             return False
-        issued = directive["issued_date"] if directive else None
-        return not issued or other["issued_date"] > issued
-    year = (directive or {}).get("year") or (
-        int(directive["issued_date"][:4]) if directive and directive["issued_date"] else None
+        issued = directive.issued_date if directive else None
+        return not issued or other.issued_date > issued
+    year = (
+        (directive.year or (int(directive.issued_date[:4]) if directive.issued_date else None))
+        if directive
+        else None
     )
-    return (
-        bool(other["year"]) and (not year or other["year"] >= year) and other["year"] <= as_of.year
-    )
+    return bool(other.year) and (not year or other.year >= year) and other.year <= as_of.year
 
 
-@lru_cache(maxsize=65536)
-def _issued_by(issuer_key: str | None, assignee_key: str | None) -> bool:
-    if not issuer_key or not assignee_key or len(assignee_key.split()) < 2:
-        return False
-    return fuzz.token_set_ratio(issuer_key, assignee_key) >= ASSIGNEE_ISSUER_MIN
+class _IssuerIndex:
+    """Documents grouped by issuer key, each group in date order, to find a directive's later
+    documents by an issuer without scanning the archive.
+
+    An issuer key stands for an assignee when they resemble each other by
+    ``ASSIGNEE_ISSUER_MIN`` (token-set ratio); that is computed once per assignee against the
+    distinct issuer keys, which are few beside the documents.
+    """
+
+    def __init__(self, documents: list[_Document]) -> None:
+        groups: dict[str, list[_Document]] = defaultdict(list)
+        for document in documents:
+            if document.issuer_key and document.order:
+                groups[document.issuer_key].append(document)
+        self.groups = {
+            key: sorted(group, key=lambda d: (d.order, d.id)) for key, group in groups.items()
+        }
+        self.orders = {key: [d.order for d in group] for key, group in self.groups.items()}
+        self.keys = list(self.groups)
+        self._matching: dict[str, frozenset[str]] = {}
+
+    def matching(self, assignee_key: str | None) -> frozenset[str]:
+        """The issuer keys that are ``assignee_key``'s body (none for a one-word key)."""
+        if not assignee_key or len(assignee_key.split()) < 2:
+            return frozenset()
+        if assignee_key not in self._matching:
+            self._matching[assignee_key] = frozenset(
+                key
+                for key, _, _ in process.extract(
+                    assignee_key,
+                    self.keys,
+                    scorer=fuzz.token_set_ratio,
+                    score_cutoff=ASSIGNEE_ISSUER_MIN,
+                    limit=None,
+                )
+            )
+        return self._matching[assignee_key]
+
+    def later(self, issuers: frozenset[str], directive: _Document, as_of: date) -> list[_Document]:
+        """The ``REPORT_WINDOW`` earliest documents by ``issuers`` after ``directive``, in date
+        order; each group is entered by bisection at the directive's year."""
+        year = str(directive.year) if directive.year else (directive.issued_date or "")[:4]
+        start = min(year, directive.issued_date or year)
+        last = as_of.isoformat()
+        found: list[_Document] = []
+        for key in issuers:
+            group, kept = self.groups[key], 0
+            for index in range(bisect_left(self.orders[key], start), len(group)):
+                document = group[index]
+                if document.order[:10] > last or kept == REPORT_WINDOW:
+                    break
+                if document.id != directive.id and _is_later(document, directive, as_of):
+                    found.append(document)
+                    kept += 1
+        return sorted(found, key=lambda d: (d.order, d.id))[:REPORT_WINDOW]
+
+
+def _candidates(
+    directive: _Document,
+    assignee_key: str | None,
+    citing: set[str],
+    documents: dict[str, _Document],
+    by_issuer: _IssuerIndex,
+    reports_by_issuer: _IssuerIndex,
+    as_of: date,
+) -> dict[str, str]:
+    """Later documents that may report on a task, by id in id order → how they were found.
+
+    Every later document citing the directive counts; of those by the assignee, and of the
+    reports by the directive's own issuer, only the ``REPORT_WINDOW`` earliest after the
+    directive (see there).
+    """
+    cited = [
+        documents[i]
+        for i in citing
+        if i in documents and i != directive.id and _is_later(documents[i], directive, as_of)
+    ]
+    assignee_issuers = by_issuer.matching(assignee_key)
+    found = cited + by_issuer.later(assignee_issuers, directive, as_of)
+    found += reports_by_issuer.later(
+        reports_by_issuer.matching(directive.issuer_key), directive, as_of
+    )
+    candidates = {}
+    for document in sorted(found, key=lambda d: d.id):
+        if document.id in citing:
+            candidates[document.id] = "citation"
+        elif document.issuer_key in assignee_issuers:
+            candidates[document.id] = "assignee"
+        else:
+            candidates[document.id] = "issuer"
+    return candidates
+
+
+def _ledger_rows(
+    task: dict, assignee_key: str | None, directive: _Document, found: list[Evidence], as_of: date
+) -> tuple[dict, list[dict]]:
+    """The ledger row of one task and its evidence rows."""
+    best = max(
+        found,
+        key=lambda e: (e.progress == "hoàn thành", e.score, e.report_date or ""),
+        default=None,
+    )
+    ledger = {
+        "document_id": task["document_id"],
+        "position": task["position"],
+        "assignee": task["assignee"],
+        "assignee_key": assignee_key,
+        "action": task["action"],
+        "deadline": task["deadline"],
+        "deadline_kind": task["deadline_kind"],
+        "issued_date": directive.issued_date,
+        "status": task_status(task["deadline"], found, as_of),
+        "as_of": as_of.isoformat(),
+        "report_document_id": best.report_document_id if best else None,
+        "report_date": best.report_date if best else None,
+        "evidence": best.sentence if best else None,
+        "progress": best.progress if best else None,
+        "match_method": best.method if best else None,
+        "match_score": best.score if best else None,
+    }
+    evidence = [
+        {
+            "document_id": task["document_id"],
+            "position": task["position"],
+            "report_document_id": e.report_document_id,
+            "start": e.start,
+            "end": e.end,
+            "report_date": e.report_date,
+            "sentence": e.sentence,
+            "progress": e.progress,
+            "method": e.method,
+            "score": e.score,
+        }
+        for e in found
+    ]
+    return ledger, evidence
 
 
 def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
-    """Rebuild ``task_ledger`` and ``task_evidence`` with every task's status as of ``as_of``."""
+    """Rebuild ``task_ledger`` and ``task_evidence`` with every task's status as of ``as_of``.
+
+    Directives are taken in date order, so that the reports read for one are mostly those read
+    for the one before: each document's clauses are computed once and kept for the last
+    ``CLAUSE_CACHE`` documents read; texts are read from the database one at a time, and rows
+    are written as they are made, so memory does not grow with the archive.
+    """
     ensure_ledger_shape(db)
     as_of = as_of or date.today()
-    documents = {
-        r["id"]: r
-        for r in db.query(
-            "select id, issued_date, year, doc_type, issuer, text from documents order by id"
-        )
-    }
-    for row in documents.values():  # a blank date line: the year of the first date in the text
-        row["year"] = row["year"] or document_date(row["text"], Header())[0]
-    issuer_keys = {i: agency_key(d["issuer"]) for i, d in documents.items()}
+    documents = _documents(db)
+    by_issuer = _IssuerIndex(list(documents.values()))
+    reports_by_issuer = _IssuerIndex([d for d in documents.values() if d.doc_type == "báo cáo"])
     citing = _citing_documents(db)
-    ledger, evidence_rows = [], []
-    for task in db.query("select * from tasks order by document_id, position"):
-        directive = documents.get(task["document_id"])
-        issued = directive["issued_date"] if directive else None
-        assignee_key = agency_key(task["assignee"])
-        candidates: dict[str, str] = {}
-        for other_id, other in documents.items():
-            if other_id == task["document_id"] or not _is_later(other, directive, as_of):
-                continue
-            if other_id in citing.get(task["document_id"], ()):
-                candidates[other_id] = "citation"
-            elif _issued_by(issuer_keys[other_id], assignee_key):
-                candidates[other_id] = "assignee"
-            elif (
-                other["doc_type"] == "báo cáo"
-                and directive
-                and _issued_by(issuer_keys[other_id], issuer_keys[directive["id"]])
+
+    @lru_cache(maxsize=CLAUSE_CACHE)
+    def clauses_of(document_id: str) -> _Clauses:
+        return _clauses(
+            db.execute("select text from documents where id = ?", [document_id]).fetchone()[0]
+        )
+
+    directive_ids = [
+        row["document_id"] for row in db.query("select distinct document_id from tasks")
+    ]
+    directive_ids.sort(key=lambda i: (documents[i].order, i) if i in documents else ("", i))
+    ledger: list[dict] = []
+    evidence: list[dict] = []
+
+    def write() -> None:
+        db["task_ledger"].insert_all(ledger, pk=("document_id", "position"))
+        db["task_evidence"].insert_all(
+            evidence, pk=("document_id", "position", "report_document_id", "start")
+        )
+        ledger.clear()
+        evidence.clear()
+
+    with db.atomic():
+        db["task_evidence"].delete_where()
+        db["task_ledger"].delete_where()
+        for directive_id in directive_ids:
+            directive = documents.get(directive_id) or _Document(
+                directive_id, None, None, None, None
+            )
+            candidates: dict[str | None, dict[str, str]] = {}
+            for task in db.query(
+                "select * from tasks where document_id = ? order by position", [directive_id]
             ):
-                candidates[other_id] = "issuer"
-        found: list[Evidence] = []
-        for other_id, method in candidates.items():
-            other = documents[other_id]
-            minimum = CITED_MIN if method == "citation" else ASSIGNEE_MIN
-            for start, end, sentence, progress, score in find_evidence(
-                task["action"], other["text"], minimum
-            ):
-                found.append(
+                assignee_key = agency_key(task["assignee"])
+                if assignee_key not in candidates:
+                    candidates[assignee_key] = _candidates(
+                        directive,
+                        assignee_key,
+                        citing.get(directive_id, set()),
+                        documents,
+                        by_issuer,
+                        reports_by_issuer,
+                        as_of,
+                    )
+                action = _Action.of(task["action"])
+                found = [
                     Evidence(
                         other_id,
-                        other["issued_date"],
+                        documents[other_id].issued_date,
                         start,
                         end,
                         sentence,
@@ -551,55 +787,19 @@ def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
                         method,
                         score,
                     )
-                )
-        best = max(
-            found,
-            key=lambda e: (e.progress == "hoàn thành", e.score, e.report_date or ""),
-            default=None,
-        )
-        ledger.append(
-            {
-                "document_id": task["document_id"],
-                "position": task["position"],
-                "assignee": task["assignee"],
-                "assignee_key": assignee_key,
-                "action": task["action"],
-                "deadline": task["deadline"],
-                "deadline_kind": task["deadline_kind"],
-                "issued_date": issued,
-                "status": task_status(task["deadline"], found, as_of),
-                "as_of": as_of.isoformat(),
-                "report_document_id": best.report_document_id if best else None,
-                "report_date": best.report_date if best else None,
-                "evidence": best.sentence if best else None,
-                "progress": best.progress if best else None,
-                "match_method": best.method if best else None,
-                "match_score": best.score if best else None,
-            }
-        )
-        evidence_rows += [
-            {
-                "document_id": task["document_id"],
-                "position": task["position"],
-                "report_document_id": e.report_document_id,
-                "start": e.start,
-                "end": e.end,
-                "report_date": e.report_date,
-                "sentence": e.sentence,
-                "progress": e.progress,
-                "method": e.method,
-                "score": e.score,
-            }
-            for e in found
-        ]
-    with db.atomic():
-        _replace(
-            db,
-            "task_evidence",
-            evidence_rows,
-            ("document_id", "position", "report_document_id", "start"),
-        )
-        _replace(db, "task_ledger", ledger, ("document_id", "position"))
+                    for other_id, method in candidates[assignee_key].items()
+                    for start, end, sentence, progress, score in _matches(
+                        action,
+                        clauses_of(other_id),
+                        CITED_MIN if method == "citation" else ASSIGNEE_MIN,
+                    )
+                ]
+                row, rows = _ledger_rows(task, assignee_key, directive, found, as_of)
+                ledger.append(row)
+                evidence.extend(rows)
+            if len(ledger) >= WRITE_BATCH:
+                write()
+        write()
 
 
 def refresh(db: sqlite_utils.Database, as_of: date | None = None) -> None:
