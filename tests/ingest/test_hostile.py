@@ -293,13 +293,15 @@ def test_bad_file_costs_one_error_line_and_nothing_else(tmp_path: Path, kind: st
 
 def test_odd_names_are_ingested_and_printed_safely_by_the_real_command(tmp_path: Path) -> None:
     """A real process with real argv bytes: names with spaces, quotes, a newline, a leading '-'
-    and 250 bytes are stored; a name not in UTF-8 is one escaped error line."""
+    and 250 bytes are stored; a name not in UTF-8, and a bad file with a newline in its name, are
+    one escaped error line each."""
     folder = tmp_path / "docs"
     folder.mkdir()
     odd = ["a b 'c' \"d\".txt", "line\nbreak.txt", "-leading.txt", "đ" * 123 + ".txt"]
     for name, source in zip(odd, GOOD, strict=False):
         shutil.copy(source, folder / name)
     shutil.copy(GOOD[0], folder / os.fsdecode(b"\xff\xfe.txt"))
+    (folder / "bad\nname -x.pdf").write_bytes(b"not a pdf")
     db_path = tmp_path / "v.db"
     result = subprocess.run(
         [
@@ -316,9 +318,13 @@ def test_odd_names_are_ingested_and_printed_safely_by_the_real_command(tmp_path:
     )
     stderr = result.stderr.decode("utf-8")
     assert result.returncode == 0 and "Traceback" not in stderr, stderr
-    assert stderr.splitlines() == [
-        f"error: {folder}/\\xff\\xfe.txt: file name is not valid UTF-8: rename it"
-    ]
+    assert sorted(stderr.splitlines()) == sorted(
+        [
+            f"error: {folder}/\\xff\\xfe.txt: file name is not valid UTF-8: rename it",
+            f"error: {folder}/bad\\nname -x.pdf: not a PDF file: the content does not match the"
+            " extension",
+        ]
+    )
     db = sqlite_utils.Database(db_path)
     stored = {Path(row["path"]).name for row in db.query("select path from files")}
     assert stored == set(odd[: len(GOOD)])
