@@ -391,7 +391,17 @@ async def _latencies(db: Path, rounds: int) -> Latencies:
     return Latencies(documents, samples, slowest)
 
 
+def _published(db: Path) -> None:
+    """An immutable database is read without its write-ahead log: refuse one that has one."""
+    wal = Path(f"{db}-wal")
+    if wal.exists() and wal.stat().st_size:
+        raise SystemExit(f"error: {db} has a -wal file; checkpoint it (journal_mode=delete) first")
+
+
 def search(db: Path, baseline_db: Path | None, rounds: int) -> None:
+    for path in (db, baseline_db):
+        if path:
+            _published(path)
     big = asyncio.run(_latencies(db, rounds))
     baseline, ratio = "", ""
     if baseline_db:
@@ -447,6 +457,8 @@ def replicate(source: Path, copies: int, out: Path) -> None:
             )
             target.commit()
     documents = target.execute("select count(*) from documents").fetchone()[0]
+    target.execute("detach database source")
+    target.execute("pragma journal_mode = delete")  # one file, as it is published
     target.close()
     row(f"replicated {source.name} {copies} times into {out.name}", f"{documents:,} documents")
 

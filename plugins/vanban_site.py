@@ -830,16 +830,15 @@ async def _exact_matches(db, query: str, rowids: list[int]) -> dict[int, float]:
     words = list(dict.fromkeys(re.findall(r"\w+", normalize_text(query).lower())))
     if not rowids or not words:
         return {}
+    candidates = _rowid_list(rowids)
+    sql = " union all ".join(
+        f"select rowid from {EXACT_FTS_TABLE} where {EXACT_FTS_TABLE} match :w{i} "
+        f"and rowid in ({candidates})"
+        for i in range(len(words))
+    )  # one statement: one trip to the database thread for every word
     shares: dict[int, float] = {}
-    for word in words:
-        rows = await _rows(
-            db,
-            f"select rowid from {EXACT_FTS_TABLE} where {EXACT_FTS_TABLE} match :word "
-            f"and rowid in ({_rowid_list(rowids)})",
-            {"word": f'"{word}"'},
-        )
-        for row in rows:
-            shares[row["rowid"]] = shares.get(row["rowid"], 0.0) + 1 / len(words)
+    for row in await _rows(db, sql, {f"w{i}": f'"{word}"' for i, word in enumerate(words)}):
+        shares[row["rowid"]] = shares.get(row["rowid"], 0.0) + 1 / len(words)
     return shares
 
 
