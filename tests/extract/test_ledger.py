@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
+from extract import ledger
 from extract.ledger import (
     DONE_LATE,
     DONE_ON_TIME,
@@ -199,3 +200,81 @@ def test_agencies_group_spellings_and_list_the_provinces(corpus_db) -> None:
     rows = corpus_db["agencies"].count
     build_agencies(corpus_db)
     assert corpus_db["agencies"].count == rows
+
+
+ACTION = "Khẩn trương thành lập Trung tâm Chỉ huy phòng, chống dịch COVID-19 cấp huyện, cấp xã"
+REPORT = "Sở Y tế đã thành lập Trung tâm Chỉ huy phòng, chống dịch COVID-19 cấp huyện, cấp xã."
+
+
+def _archive(tmp_path: Path, reports: int) -> sqlite_utils.Database:
+    """A directive of the province to Sở Y tế, then ``reports`` reports of Sở Y tế tỉnh Cà Mau
+    (one a week, each saying the work is done), the last of them citing the directive."""
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    directive = {
+        "id": "directive",
+        "issued_date": "2021-01-04",
+        "year": 2021,
+        "doc_type": "chỉ thị",
+        "issuer": "Ủy ban nhân dân tỉnh Cà Mau",
+        "number_key": "05/CT-UBND",
+        "text": "Giao Sở Y tế " + ACTION.lower() + ".",
+    }
+    later = [
+        {
+            "id": f"report-{n:03}",
+            "issued_date": (date(2021, 1, 5) + timedelta(weeks=n)).isoformat(),
+            "year": 2021,
+            "doc_type": "báo cáo",
+            "issuer": "Sở Y tế tỉnh Cà Mau",
+            "number_key": None,
+            "text": REPORT,
+        }
+        for n in range(reports)
+    ]
+    db["documents"].insert_all([directive, *later], pk="id")
+    db["tasks"].insert(
+        {
+            "document_id": "directive",
+            "position": 0,
+            "assignee": "Sở Y tế",
+            "action": ACTION,
+            "deadline": "2021-03-31",
+            "deadline_kind": None,
+        },
+        pk=("document_id", "position"),
+    )
+    db["citations"].insert({"document_id": later[-1]["id"], "number": "05/CT-UBND"})
+    return db
+
+
+def test_reports_are_read_from_the_assignees_earliest_later_documents_and_every_citing_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ledger, "REPORT_WINDOW", 3)
+    db = _archive(tmp_path, reports=10)
+    update_ledger(db, as_of=TODAY)
+    found = {
+        (r["report_document_id"], r["method"])
+        for r in db.query("select * from task_evidence order by report_document_id")
+    }
+    assert found == {
+        ("report-000", "assignee"),
+        ("report-001", "assignee"),
+        ("report-002", "assignee"),
+        ("report-009", "citation"),
+    }
+    row = db["task_ledger"].get(("directive", 0))
+    # The earliest report of completion makes it on time; the latest is shown.
+    assert row["status"] == DONE_ON_TIME and row["report_document_id"] == "report-009"
+
+
+def test_the_ledger_does_not_depend_on_how_many_texts_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = _archive(tmp_path, reports=5)
+    update_ledger(db, as_of=TODAY)
+    kept = list(db.query("select * from task_evidence order by report_document_id"))
+    monkeypatch.setattr(ledger, "CLAUSE_CACHE", 1)
+    update_ledger(db, as_of=TODAY)
+    assert list(db.query("select * from task_evidence order by report_document_id")) == kept
+    assert len(kept) == 5
