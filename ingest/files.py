@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +58,8 @@ def expand_paths(
     paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Path | Refused]:
     """Files named directly, plus every supported file under a named directory (folders in
-    sorted order, each folder's files first); a file over ``max_bytes``, or a link in a folder
-    that leads outside it, comes as :class:`Refused`."""
+    sorted order, each folder's files first); a file over ``max_bytes``, one that is not a
+    regular file, or a link in a folder that leads outside it, comes as :class:`Refused`."""
     for path in map(Path, paths):
         candidates = _folder_files(path) if path.is_dir() else [path]
         for candidate in candidates:
@@ -70,7 +71,7 @@ def expand_paths(
                     Path(display_path(candidate)), "file name is not valid UTF-8: rename it"
                 )
             else:
-                yield _check_size(candidate, max_bytes)
+                yield _check_file(candidate, max_bytes)
 
 
 def _is_text(path: Path) -> bool:
@@ -93,7 +94,7 @@ def _folder_files(folder: Path) -> Iterator[Path | Refused]:
             refusal = _link_refusal(path, root) if path.is_symlink() else None
             if refusal:
                 yield Refused(path, refusal)
-            elif path.is_file() or path.is_symlink():
+            else:
                 yield path  # a broken link is reported by the pipeline when it cannot be opened
 
 
@@ -108,11 +109,15 @@ def _link_refusal(link: Path, root: Path) -> str | None:
     return None
 
 
-def _check_size(path: Path, max_bytes: int) -> Path | Refused:
+def _check_file(path: Path, max_bytes: int) -> Path | Refused:
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError:
         return path  # the pipeline reports why it cannot be opened
+    if not stat.S_ISREG(status.st_mode):
+        # Reading a pipe or a device ("/dev/zero", a FIFO named .txt) would never end.
+        return Refused(path, "not a regular file (a pipe, device or socket): not read")
+    size = status.st_size
     if size > max_bytes:
         return Refused(
             path, f"file too large: {size:,} bytes (limit {max_bytes:,}; see --max-size)"

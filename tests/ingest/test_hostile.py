@@ -225,6 +225,9 @@ def _bad_file(kind: str, folder: Path) -> tuple[Path, list[str]]:
         shutil.copy(GOOD[2], secret)
         (folder / "secret.txt").symlink_to(secret)
         return folder / "secret.txt", []
+    if kind == "named-pipe":
+        os.mkfifo(folder / "pipe.txt")  # reading it would wait for a writer forever
+        return folder / "pipe.txt", []
     if kind == "name-not-utf8":
         name = os.fsdecode(b"c\xf4ng v\xe3n.txt")  # Windows-1258 bytes
         return _write(folder / name, GOOD[2].read_bytes()), []
@@ -248,6 +251,7 @@ BAD_KINDS = [
     "zip-bomb",
     "symlink-outside",
     "name-not-utf8",
+    "named-pipe",
 ]
 
 
