@@ -178,7 +178,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<serials>{_SERIAL_ONLY}(?:{_SERIAL_SEPARATOR}{_SERIAL_ONLY})*){_SERIAL_SEPARATOR}$"
         ),
         "so_before": re.compile(rf"(?:^|\W){so}\s*$"),
-        "annex_caption": re.compile(r"\(\s*(?i:(?:ban\s+hanh\s+)?kem\s+theo)\s+$"),
+        # On a line of its own: inline, "Quy định … (ban hành kèm theo Quyết định số …)" names
+        # another document, the one an amending decision amends.
+        "annex_caption": re.compile(r"(?:^|\n)[ \t]*\(\s*(?i:(?:ban\s+hanh\s+)?kem\s+theo)\s+$"),
         "not_document": re.compile(
             rf"(?i:(?:^|\W)(?:{_alternation(terms['not_documents'])}))\s*(?:{so})?\s*$"
         ),

@@ -391,6 +391,8 @@ def test_annex_caption_names_the_document_itself() -> None:
     header = Header(doc_type="quyết định", number=None)
     assert [c[0] for c in cite(text, header)] == ["45/QĐ-UBND"]
     assert [c[0] for c in cite(text, Header(doc_type="kế hoạch"))] == ["12/QĐ-UB", "45/QĐ-UBND"]
+    amending = "Sửa đổi Điều 3 Quy định (ban hành kèm theo Quyết định số 05/2015/QĐ-UBND)"
+    assert [c[0] for c in cite(amending, header)] == ["05/2015/QĐ-UBND"]
 
 
 def test_own_number_cut_short_by_ocr_is_not_a_citation() -> None:
