@@ -735,7 +735,7 @@ def _is_authority_restated(text: str) -> bool:
 def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
     """``first`` and the lines that continue it: wrapped title or V/v lines.  A title in
     capitals may go on in lower case ("về xây dựng …"); a line in lower case with a capital
-    first letter after that opens the body ("Hội nghị … họp ngày …")."""
+    first letter after it opens the body ("Hội nghị … họp ngày …", "Năm 2021, tỉnh …")."""
     parts = [first] if first else []
     upper = bool(first) and _is_upper(first)
     lower_tail = False  # an upper-case title went on in lower case
@@ -757,7 +757,7 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
             break
         if parts and upper and line is head[-1] and _is_authority_restated(text):
             break
-        if lower_tail and not _starts_lower(text):
+        if (lower_tail or (parts and upper and not _is_upper(text))) and not _starts_lower(text):
             break
         if not parts:
             upper = _is_upper(text)

@@ -1068,3 +1068,11 @@ def test_national_title_wrapped_beside_the_issuer_on_the_same_lines() -> None:
         "Ủy ban nhân dân tỉnh Cà Mau",
         "V/v triển khai công tác",
     )
+
+
+def test_upper_case_title_ends_before_a_body_sentence() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\nSố: 12/BC-UBND\nCà Mau, ngày 5 tháng 1 năm 2022\n"
+        "BÁO CÁO\nKẾT QUẢ CÔNG TÁC NĂM 2021\nNăm 2021, tỉnh triển khai nhiều nhiệm vụ.\n"
+    )
+    assert header_of(text).subject == "KẾT QUẢ CÔNG TÁC NĂM 2021"
