@@ -395,7 +395,13 @@ def _own_numbers(text: str, plain: str, header: Header) -> list[tuple[str, int |
     a few documents at most: the first few fields are kept.
     """
     owns = [(header.number, header.year)] if header.number else []
-    fields = (m for m in NUMBER.finditer(plain) if _is_own_number(plain, *m.span()))
+    type_before = _patterns()["type_before"]
+    fields = (
+        m
+        for m in NUMBER.finditer(plain)
+        if _is_own_number(plain, *m.span())
+        and not type_before.search(plain, max(0, m.start() - _LOOKBACK), m.start())
+    )
     for match in islice(fields, _OWN_FIELDS_MAX):
         dates = [d.value for d in find_dates(plain[match.end() : match.end() + 200]) if d.value]
         year = header.year or (dates[0].year if dates else None)

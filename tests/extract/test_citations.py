@@ -395,6 +395,11 @@ def test_annex_caption_names_the_document_itself() -> None:
     assert [c[0] for c in cite(amending, header)] == ["05/2015/QĐ-UBND"]
 
 
+def test_a_typed_number_is_never_taken_for_the_own_field() -> None:
+    text = "Căn cứ Quyết định\nSố 12/QĐ-UBND ngày 2/3/2021; thực hiện Quyết định số 12/QĐ-UBND"
+    assert [c[0] for c in cite(text)] == ["12/QĐ-UBND"]
+
+
 def test_own_number_cut_short_by_ocr_is_not_a_citation() -> None:
     text = "Kết luận số 97-KL/TƯ của Ban Thường vụ về Nghị quyết số 13-NQ/TƯ"
     assert [c[0] for c in cite(text, Header(number="97-KL/T", year=2022))] == ["13-NQ/TƯ"]
