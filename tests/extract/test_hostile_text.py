@@ -164,6 +164,7 @@ _SCALING = textwrap.dedent(
             "".join((unit * (run // len(unit) + 1))[:run] + "\\nXa " for unit in UNITS)
         )
 
+    extract_all(adversarial(1 << 14))  # patterns compiled and word lists loaded beforehand
     for size in (1 << 18, 1 << 20):
         text = adversarial(size)
         start = time.process_time()
