@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 
+from extract.agencies import starts_with_agency
 from extract.dates import find_dates, iso
 from extract.lexicon import doc_type_by_abbr, doc_type_names, load
 from extract.model import Citation, Header
@@ -558,7 +559,11 @@ def _actor(
     for boundary in patterns["clause_start"].finditer(plain, window_start, mention.group_start):
         if plain[boundary.start()] != ":" and plain[boundary.start()] != ";":
             segment_start = boundary.end()
-    actors = list(patterns["actor"].finditer(unwrapped, segment_start, mention.group_start))
+    actors = [
+        actor
+        for actor in patterns["actor"].finditer(unwrapped, segment_start, mention.group_start)
+        if _names_a_body(text[actor.start("actor") : actor.end("actor")])
+    ]
     if not actors:
         return None, None
     actor = actors[-1]
@@ -577,6 +582,12 @@ def _actor(
     date, date_end = _date_after(text, plain, datelines[-1].end(), default_year)
     opens_sentence = date and re.match(r"\s*,", plain[date_end : actor.start("actor")])
     return issuer, date if opens_sentence else None
+
+
+def _names_a_body(phrase: str) -> bool:
+    """A body's name opens with a body's head word ("Sở", "UBND") or holds a second capitalised
+    word ("Thủ tướng Chính phủ"); a sentence's opening words do neither ("Trong đó có …")."""
+    return starts_with_agency(phrase) or any(word[:1].isupper() for word in phrase.split()[1:])
 
 
 def _relation(plain: str, group_start: int, clause_heads: dict[int, int]) -> str:

@@ -316,7 +316,12 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "845/UBND-KT, V/v",
             [("845/UBND-KT", "văn bản", "2019-10-12", "UBND huyện")],
         ),
-        # …but the day a body received a document is not the day it was issued.
+        # …but a sentence's opening words are no body.
+        (
+            "Nhiều văn bản được ban hành. Trong đó có Quyết định số 12/QĐ-UBND ngày 3/4/2021 về",
+            [("12/QĐ-UBND", "quyết định", "2021-04-03", None)],
+        ),
+        # …and the day a body received a document is not the day it was issued.
         (
             "Ngày 5/3/2021, Sở Y tế nhận được Công văn số 12/BYT-MT của Bộ Y tế",
             [("12/BYT-MT", "công văn", None, "Bộ Y tế")],
