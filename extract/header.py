@@ -472,14 +472,15 @@ class _Number:
 def _find_number(head: list[_Line], stop: int) -> _Number | None:
     """The first "Số:" of the header; its value is None when left blank or unreadable.  The line
     at ``stop`` (the V/v line, the heading) counts only when it opens with the number, as a
-    flattened "Số: 4806/UBND-KGVX V/v triển khai …" does."""
+    flattened "Số: 4806/UBND-KGVX V/v triển khai …" does.  A narrow table cell puts the number
+    on the line below a bare "Số:"."""
     for index, line in enumerate(head[: stop + 1]):
         label = _NUMBER_LABEL.search(line.text)
         if not label or (index == stop and label.start() > 0):
             continue
         match = NUMBER.match(line.text, label.end())
         if not match and not line.text[label.end() :].strip() and index + 1 < len(head):
-            match = NUMBER.match(head[index + 1].text)  # a table cell wrapped after "Số:"
+            match = NUMBER.match(head[index + 1].text)
         if not match:
             return _Number(index, None, None)
         if match.group("party"):
