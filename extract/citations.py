@@ -231,6 +231,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:{auxiliary}\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
             rf"\s+(?:(?i:cac)\s+)?$)"
         ),
+        # "thừa lệnh Chủ tịch UBND tỉnh, Phó Chánh Văn phòng … đã ký": the signer acts for the
+        # body named after "thừa lệnh" / "thay mặt", and the document is that body's.
+        "on_behalf": re.compile(
+            rf"(?<!\w)(?i:{_alternation(terms['on_behalf_leads'])})\s+"
+            r"(?P<principal>[A-Z][^,;:()]{0,80}?)\s*,"
+        ),
         # A news sentence opening with its day: "Ngày 23/11/2018, …", "Chiều 5/6, …"; the
         # capital says a sentence starts even where a page's lines were run together.
         "dateline": re.compile(
@@ -575,7 +581,11 @@ def _actor(
         or re.search(r"(?i)\btheo\b", between)
     ):
         return None, None
-    issuer = " ".join(text[actor.start("actor") : actor.end("actor")].split())
+    principals = list(
+        patterns["on_behalf"].finditer(unwrapped, segment_start, actor.start("actor"))
+    )
+    named = principals[-1].span("principal") if principals else actor.span("actor")
+    issuer = " ".join(text[named[0] : named[1]].split())
     datelines = list(patterns["dateline"].finditer(plain, segment_start, actor.start("actor")))
     if not datelines:
         return issuer, None

@@ -316,6 +316,12 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "845/UBND-KT, V/v",
             [("845/UBND-KT", "văn bản", "2019-10-12", "UBND huyện")],
         ),
+        # The body a signer acts for ("thay mặt", "thừa lệnh") is the issuer.
+        (
+            "Chiều nay ngày 26/3/2020, thay mặt Ban Thường vụ Tỉnh ủy, Phó Bí thư Thường trực "
+            "Tỉnh ủy Bùi Thanh Hà đã ký Công văn số 12-CV/TU gửi",
+            [("12-CV/TU", "công văn", "2020-03-26", "Ban Thường vụ Tỉnh ủy")],
+        ),
         # …but a sentence's opening words are no body.
         (
             "Nhiều văn bản được ban hành. Trong đó có Quyết định số 12/QĐ-UBND ngày 3/4/2021 về",
