@@ -103,6 +103,8 @@ VE_VIEC = re.compile(r"^Về việc\b")
 BYLINE = re.compile(
     r"^(?:\((?P<agency>[^()]{2,40})\)|(?P<acronym>(?![IVXLC]+\b)[A-ZĐ]{2,10}|[\w.]+\.(?:vn|VN)))\s*[-–—:]\s"
 )
+# A portal page's menu, title, byline and date line lie within this many first lines.
+NEWS_HEAD_LINES = 12
 # An article's prose starts at a line this long; a date line is at most this long; a
 # headline has at least this many words.
 NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH, HEADLINE_MIN_WORDS = 160, 60, 4
@@ -1283,7 +1285,7 @@ def _press(
 
     An article shows a byline or a time-stamped date line under its title; with ``marked`` off,
     a text with no header at all whose first line is a short title is read as one too."""
-    first = lines[:6]
+    first = lines[:NEWS_HEAD_LINES]
     dated = next((line for line in first if NEWS_DATELINE.search(line.text)), None)
     byline = next((BYLINE.match(line.text) for line in first if BYLINE.match(line.text)), None)
     if marked and not (dated or byline):

@@ -978,8 +978,16 @@ def test_a_prose_line_holding_a_number_and_date_is_not_cut() -> None:
             "triển khai các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn tỉnh.\n",
             "Quảng Ninh tăng cường phòng, chống dịch COVID-19",
         ),
+        # A portal menu of seven items above the headline.
+        (
+            "Trang chủ\nGiới thiệu\nTin tức\nVăn bản\nThủ tục hành chính\nLiên hệ\nTìm kiếm\n"
+            "Quảng Ninh tăng cường phòng, chống dịch COVID-19\n07/12/2021 10:20\n"
+            "Sáng nay, UBND tỉnh Quảng Ninh đã tổ chức hội nghị trực tuyến với các địa phương để "
+            "triển khai các biện pháp cấp bách phòng, chống dịch COVID-19 trên địa bàn tỉnh.\n",
+            "Quảng Ninh tăng cường phòng, chống dịch COVID-19",
+        ),
     ],
-    ids=["vv-in-body", "navigation", "category", "buttons"],
+    ids=["vv-in-body", "navigation", "category", "buttons", "menu"],
 )
 def test_news_article_headline(text: str, title: str) -> None:
     header = header_of(text)
