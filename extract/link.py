@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 import sqlite_utils
 from rapidfuzz import fuzz, process
@@ -331,7 +331,14 @@ class _FuzzyQuery:
 
 
 def _same_type(cited: str | None, stored: str | None) -> bool:
-    return cited is None or stored is None or cited == stored
+    """Whether a cited type fits a stored one; a generic type ("văn bản số 4912/UBND-NC") says
+    no kind, so it fits any."""
+    return cited is None or stored is None or cited in _generic_types() or cited == stored
+
+
+@cache
+def _generic_types() -> frozenset[str]:
+    return frozenset(load("citation_terms")["generic_types"])
 
 
 def _prefer(candidates: list[StoredDocument], citation: dict) -> StoredDocument:

@@ -201,3 +201,28 @@ def test_seed_citations_of_unstored_documents_stay_placeholders(fresh_db, name: 
     statuses = {r["link_status"] for r in fresh_db.query("select link_status from citations")}
     assert statuses == {"placeholder"}
     assert fresh_db["cited_documents"].count == fresh_db["citations"].count
+
+
+def test_a_generic_type_links_to_a_stored_document_of_any_kind(fresh_db, tmp_path) -> None:
+    """'văn bản số 4912/UBND-NC' says only that 4912/UBND-NC is a document: it links to the
+    stored công văn."""
+    cong_van = store(
+        fresh_db,
+        tmp_path / "cv.txt",
+        Header(doc_type="công văn", number="4912/UBND-NC", issued_date="2021-03-02", year=2021),
+        text="ỦY BAN NHÂN DÂN\nSố: 4912/UBND-NC\nV/v tăng cường công tác phòng, chống dịch",
+    )
+    citing = store(
+        fresh_db,
+        tmp_path / "bc.txt",
+        Header(doc_type="báo cáo", number="88/BC-UBND", issued_date="2021-04-01", year=2021),
+        text="BÁO CÁO\nThực hiện văn bản số 4912/UBND-NC, Ủy ban nhân dân huyện báo cáo như sau.",
+    )
+    link_citations(fresh_db)
+    rows = {
+        r["type"]: r["target_id"]
+        for r in fresh_db.query(
+            "select type, target_id from citations where document_id = ?", [citing]
+        )
+    }
+    assert rows == {"văn bản": cong_van}
