@@ -14,7 +14,9 @@ them all, after each ingest batch.
 A later document reports on a task when it cites the directive (through the link stage's
 ``citations.target_id`` when that column exists, and by the folded document number either way),
 when it is issued by the task's assignee, or when it is a report (``báo cáo``) by the
-directive's own issuer; within it, a sentence must resemble the task's action
+directive's own issuer; of the last two kinds only the ``REPORT_WINDOW`` earliest after the
+directive are read (a report answers a directive within months), so that the work per task
+stays the same however large the archive grows.  Within it, a sentence must resemble the task's action
 (rapidfuzz on folded words) and say how far the work got.  The status uses the terms of the
 Government's task-tracking system: "hoàn thành đúng hạn" / "hoàn thành quá hạn" (reported done,
 on time or late), "đang thực hiện" (reported in progress), "chưa đến hạn" (no report of
@@ -567,7 +569,7 @@ def _documents(db: sqlite_utils.Database) -> dict[str, _Document]:
     return documents
 
 
-def _is_later(other: _Document, directive: _Document | None, as_of: date) -> bool:
+def _is_later(other: _Document, directive: _Document, as_of: date) -> bool:
     """Whether ``other`` was issued after the directive and by ``as_of``.
 
     An undated document (a report whose day was left blank) counts when its year is not before
@@ -576,13 +578,8 @@ def _is_later(other: _Document, directive: _Document | None, as_of: date) -> boo
     if other.issued_date:
         if other.issued_date[:10] > as_of.isoformat():
             return False
-        issued = directive.issued_date if directive else None
-        return not issued or other.issued_date > issued
-    year = (
-        (directive.year or (int(directive.issued_date[:4]) if directive.issued_date else None))
-        if directive
-        else None
-    )
+        return not directive.issued_date or other.issued_date > directive.issued_date
+    year = directive.year or (int(directive.issued_date[:4]) if directive.issued_date else None)
     return bool(other.year) and (not year or other.year >= year) and other.year <= as_of.year
 
 
