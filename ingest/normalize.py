@@ -25,6 +25,13 @@ _NEW_STYLE_TONE = re.compile(
 )
 _VALID_PAIRS = {"oa", "oe", "uy"}
 
+# Marks that lost their letter: PDF text layers of some fonts put a line's diacritics apart,
+# after a space ("thiêt hai ̀ ̣ ̣ do lũ lụt"). Which letter each belonged to cannot be known, so
+# they are dropped with the space after them, leaving words a reader and a search can match.
+_ORPHAN_MARKS = re.compile(rf"(?:(?<=\s)|^)[{_COMBINING}]+[ \t]*", re.MULTILINE)
+# Letters that legacy fonts and OCR put for Vietnamese ones: the Icelandic eth for đ.
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+
 # Markdown emphasis and heading marks that converters leave in text files.
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
@@ -39,8 +46,10 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def normalize_unicode(text: str) -> str:
-    """NFC with one tone-mark placement; the length of the text may change."""
-    decomposed = unicodedata.normalize("NFD", text)
+    """NFC with one tone-mark placement, orphan marks dropped and look-alike letters replaced;
+    the length of the text may change."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_LOOKALIKES))
+    decomposed = _ORPHAN_MARKS.sub("", decomposed)
     decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
     return unicodedata.normalize("NFC", decomposed)
 

@@ -48,3 +48,16 @@ def test_markdown_emphasis_removed_and_lines_kept() -> None:
 )
 def test_fold(text: str, key: str) -> None:
     assert fold(text) == key
+
+
+def test_marks_that_lost_their_letter_are_dropped() -> None:
+    # A PDF text layer that put a line's diacritics apart, after spaces.
+    text = "bị thiêt hai \u0300 \u0323 \u0323 do lũ lụt\n\u0309 thành phố"
+    assert normalize_text(text) == "bị thiêt hai do lũ lụt\nthành phố"
+    # Marks on their letters, in NFD, are composed, not dropped.
+    assert normalize_text(unicodedata.normalize("NFD", "lũ lụt")) == "lũ lụt"
+
+
+def test_the_eth_of_legacy_fonts_is_read_as_d_stroke() -> None:
+    assert normalize_text("Số: 1961/QÐ-UBND, ðồng chí") == "Số: 1961/QĐ-UBND, đồng chí"
+    assert fold(normalize_text("QÐ")) == "qd"
