@@ -65,6 +65,8 @@ _LINE_BREAKS = re.compile(r"(?<![ \t])[ \t]*+\n\s*+")
 # A run of stops is tried once, from its first stop (a page of dots is not a page of attempts).
 _SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++(?=\s+[\"“(]?[^\W\d_])")
 _WORD = re.compile(r"[^\W_]+(?:/[^\W_]+)?")
+# A page number glued to the end of a line; tried only where a run of blanks starts.
+_GLUED_PAGE_NUMBER = re.compile(r"(?<!\s)\s++\d++$")
 # A count before a body ("09/9 huyện, thành phố", "101 xã") is part of the assignee.
 _COUNT_PREFIX = re.compile(r"\d+(?:/\d+)?\s+")
 # "Đối với …" and "Về …" open a topic, not a subject.
@@ -682,7 +684,7 @@ def _heading(flat: str, block: _Block) -> tuple[str, int | None] | None:
     body = flat[block.body_start : block.end]
     head, colon, rest = body.partition(":")
     if not colon:
-        head = re.sub(r"\s+\d+$", "", body.rstrip(" ."))  # a page number glued to the line
+        head = _GLUED_PAGE_NUMBER.sub("", body.rstrip(" ."))
     if not 2 <= len(head.split()) <= MAX_HEADING_WORDS or not _agency_at(flat, block.body_start):
         return None
     if is_caps_line(head):  # "III. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN": a section title
