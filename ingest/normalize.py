@@ -35,7 +35,8 @@ _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 # Markdown emphasis and heading marks that converters leave in text files.
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+# Tried only where a run of blanks starts, so that a long run inside a line is scanned once.
+_TRAILING_SPACE = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++$", re.MULTILINE)
 
 
 def _move_tone(match: re.Match[str]) -> str:
