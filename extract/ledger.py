@@ -572,14 +572,17 @@ def _documents(db: sqlite_utils.Database) -> dict[str, _Document]:
 def _is_later(other: _Document, directive: _Document, as_of: date) -> bool:
     """Whether ``other`` was issued after the directive and by ``as_of``.
 
-    An undated document (a report whose day was left blank) counts when its year is not before
-    the directive's; it cannot then prove a completion late.
+    Against a directive whose day was left blank, a document counts from the directive's year
+    on.  An undated document (a report whose day was left blank) counts when its year is not
+    before the directive's; it cannot then prove a completion late.
     """
+    year = directive.year or (int(directive.issued_date[:4]) if directive.issued_date else None)
     if other.issued_date:
         if other.issued_date[:10] > as_of.isoformat():
             return False
-        return not directive.issued_date or other.issued_date > directive.issued_date
-    year = directive.year or (int(directive.issued_date[:4]) if directive.issued_date else None)
+        if directive.issued_date:
+            return other.issued_date > directive.issued_date
+        return not year or other.issued_date[:4] >= str(year)
     return bool(other.year) and (not year or other.year >= year) and other.year <= as_of.year
 
 

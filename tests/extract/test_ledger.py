@@ -278,3 +278,11 @@ def test_the_ledger_does_not_depend_on_how_many_texts_are_kept(
     update_ledger(db, as_of=TODAY)
     assert list(db.query("select * from task_evidence order by report_document_id")) == kept
     assert len(kept) == 5
+
+
+def test_against_a_directive_with_a_blank_day_reports_count_from_its_year(tmp_path: Path) -> None:
+    db = _archive(tmp_path, reports=60)  # weekly from 2021-01-05: into 2022
+    db["documents"].update("directive", {"issued_date": None, "year": 2022})
+    update_ledger(db, as_of=TODAY)
+    dates = {r["report_date"] for r in db.query("select report_date from task_evidence")}
+    assert dates and min(dates) >= "2022-01-01"
