@@ -482,7 +482,10 @@ class _Action:
 def _matches(
     action: _Action, document: _Clauses, minimum: int
 ) -> list[tuple[int, int, str, str, float]]:
-    shared = Counter(chain.from_iterable(document.by_word.get(w, ()) for w in action.words))
+    words = document.by_word.keys() & action.words
+    if len(words) < MIN_SHARED_WORDS:  # most documents read for a task: no clause can match
+        return []
+    shared = Counter(chain.from_iterable(map(document.by_word.__getitem__, words)))
     found = []
     for index in sorted(i for i, n in shared.items() if n >= MIN_SHARED_WORDS):
         clause = document.clauses[index]
