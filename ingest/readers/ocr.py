@@ -22,6 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from ingest.readers.base import ReadError
 from ingest.readers.layout import Word, lay_out
@@ -55,9 +56,16 @@ def _tesseract() -> str:
     return executable
 
 
-def _image_bytes(page: pdfium.PdfPage, dpi: int) -> tuple[bytes, int]:
-    """The page rendered in grey levels as a PGM image (no compression to wait for)."""
+def _image_bytes(page: pdfium.PdfPage, dpi: int) -> tuple[bytes, int] | None:
+    """The page rendered in grey levels as a PGM image (no compression to wait for); None for a
+    page with nothing on it, which no OCR can read (a file of thousands of empty pages must not
+    cost thousands of tesseract runs)."""
+    if pdfium_c.FPDFPage_CountObjects(page.raw) == 0:
+        return None
     image = page.render(scale=dpi / 72, grayscale=True, draw_annots=False).to_pil()
+    darkest, lightest = image.getextrema()
+    if darkest == lightest:  # one flat colour
+        return None
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")
     return buffer.getvalue(), image.width
@@ -111,10 +119,15 @@ def ocr_pages(
         for index in indices:
             page = document[index]
             try:
-                image, width = _image_bytes(page, dpi)
+                rendered = _image_bytes(page, dpi)
             finally:
                 page.close()
-            pending.append(pool.submit(_recognise, image, width, dpi))
+            if rendered is None:
+                blank: Future[OcrPage] = Future()
+                blank.set_result(OcrPage("", 0.0, 0))
+                pending.append(blank)
+            else:
+                pending.append(pool.submit(_recognise, *rendered, dpi))
             while len(pending) >= 2 * workers:
                 results.append(pending.popleft().result())
         while pending:

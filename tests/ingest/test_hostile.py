@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from ingest.cli import cli
 from ingest.files import Refused, display_path, expand_paths, parse_size
-from ingest.readers import SUPPORTED_SUFFIXES, RawDocument, ReadError, read_document
+from ingest.readers import SUPPORTED_SUFFIXES, RawDocument, ReadError, ocr, read_document
 from ingest.readers.docx import MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES
 
 REPO = Path(__file__).resolve().parents[2]
@@ -192,6 +192,38 @@ ENCRYPTED_PDF = _raw_pdf(
     ],
     "/Encrypt 4 0 R /ID [<{0}> <{0}>] ".format("33" * 16),
 )
+
+
+def _pages_pdf(count: int, content: bytes | None = None) -> bytes:
+    """A PDF of ``count`` pages, empty or all drawing the same ``content`` stream."""
+    kids = " ".join(f"{index + 4} 0 R" for index in range(count))
+    stream = content or b""
+    contents = "/Contents 3 0 R " if content else ""
+    return _raw_pdf(
+        [
+            CATALOG,
+            f"<< /Type /Pages /Kids [{kids}] /Count {count} >>",
+            f"<< /Length {len(stream)} >>\nstream\n{stream.decode()}\nendstream",
+            *[f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] {contents}>>"] * count,
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "content", [None, b"1 1 1 rg 0 0 612 792 re f"], ids=["empty", "painted-white"]
+)
+def test_thousands_of_blank_pages_cost_no_ocr(
+    tmp_path: Path, monkeypatch, content: bytes | None
+) -> None:
+    """A small file of blank pages is one clear error at once, not a tesseract run per page."""
+
+    def never(*arguments):
+        raise AssertionError("a blank page was sent to OCR")
+
+    monkeypatch.setattr(ocr, "_recognise", never)
+    path = _write(tmp_path / "blank.pdf", _pages_pdf(2000 if content is None else 20, content))
+    with pytest.raises(ReadError, match="PDF has no text"):
+        read_document(path)
 
 
 def _bad_file(kind: str, folder: Path) -> tuple[Path, list[str]]:
