@@ -419,7 +419,7 @@ class _Clause:
     start: int
     end: int
     sentence: str
-    words: frozenset[str]
+    distinct_words: int  # how many different content words it has
     words_text: str  # the content words joined, as rapidfuzz compares them
     progress: str
 
@@ -450,14 +450,15 @@ def _clauses(text: str) -> _Clauses:
                 progress = _progress(sentence)
                 if progress:
                     words = _content_words(sentence)
-                    for word in set(words):
+                    distinct = set(words)
+                    for word in distinct:
                         by_word[word].append(len(clauses))
                     clauses.append(
                         _Clause(
                             position,
                             start + stop,
                             sentence,
-                            frozenset(words),
+                            len(distinct),
                             " ".join(words),
                             progress,
                         )
@@ -489,7 +490,7 @@ def _matches(
     found = []
     for index in sorted(i for i, n in shared.items() if n >= MIN_SHARED_WORDS):
         clause = document.clauses[index]
-        if shared[index] < MIN_SENTENCE_SHARE * len(clause.words):
+        if shared[index] < MIN_SENTENCE_SHARE * clause.distinct_words:
             continue
         score = fuzz.token_sort_ratio(action.text, clause.words_text)
         if score >= minimum:
