@@ -734,7 +734,8 @@ def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
     Directives are taken in date order, so that the reports read for one are mostly those read
     for the one before: each document's clauses are computed once and kept for the last
     ``CLAUSE_CACHE`` documents read; texts are read from the database one at a time, and rows
-    are written as they are made, so memory does not grow with the archive.
+    are written as they are made, so memory grows with the archive only by a small record per
+    document (date, type, issuer key) and its citations.
     """
     ensure_ledger_shape(db)
     as_of = as_of or date.today()
