@@ -475,7 +475,9 @@ class _Action:
     text: str
 
     @classmethod
+    @lru_cache(maxsize=1 << 14)
     def of(cls, action: str) -> _Action:
+        """Once per wording: directives repeat the same instructions, and folding is slow."""
         words = _content_words(action)[:ACTION_WORDS]
         return cls(frozenset(words), " ".join(words))
 
