@@ -891,7 +891,7 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
         search.number_documents = await _rows(
             db,
             "select id, doc_type, number, issuer, issued_date, subject from documents "
-            f"where {numbers} and vanban_number_matches(number, :q) order by issued_date",
+            f"where {numbers} and vanban_number_matches(number, :q) order by +issued_date",
             {"q": query, **numbers_params},
         )
         if "citations" in tables:
@@ -909,7 +909,7 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
                 + "d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer, d.issued_date, "
                 "d.subject from citations c join documents d on d.id = c.document_id "
                 f"where {cited} and vanban_number_matches(c.number, :q) "
-                f"order by d.issued_date, c.document_id, c.start limit {SEARCH_CANDIDATES + 1}",
+                f"order by +d.issued_date, c.document_id, c.start limit {SEARCH_CANDIDATES + 1}",
                 {"q": query, **cited_params},
             )
             search.cited = _what_citations_say(search.citing)
