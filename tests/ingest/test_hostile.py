@@ -23,6 +23,7 @@ from ingest.cli import cli
 from ingest.files import Refused, display_path, expand_paths, parse_size
 from ingest.readers import SUPPORTED_SUFFIXES, RawDocument, ReadError, ocr, read_document
 from ingest.readers.docx import MAX_UNZIPPED_BYTES, MAX_ZIP_ENTRIES
+from tests.ingest.pdf_samples import CATALOG, ONE_PAGE, raw_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 GOOD = sorted((REPO / "corpus").glob("00*.txt"))
@@ -169,23 +170,7 @@ def test_names_are_displayed_on_one_line() -> None:
 # Each class of bad file through the command line
 
 
-def _raw_pdf(objects: list[str], trailer: str = "") -> bytes:
-    """A hand-made PDF with a correct cross-reference table."""
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\n".encode()
-    return out + f"startxref\n{xref}\n%%EOF\n".encode()
-
-
-CATALOG = "<< /Type /Catalog /Pages 2 0 R >>"
-ONE_PAGE = [CATALOG, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]
-ENCRYPTED_PDF = _raw_pdf(
+ENCRYPTED_PDF = raw_pdf(
     [
         *ONE_PAGE,
         "<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>".format("11" * 32, "22" * 32),
@@ -199,7 +184,7 @@ def _pages_pdf(count: int, content: bytes | None = None) -> bytes:
     kids = " ".join(f"{index + 4} 0 R" for index in range(count))
     stream = content or b""
     contents = "/Contents 3 0 R " if content else ""
-    return _raw_pdf(
+    return raw_pdf(
         [
             CATALOG,
             f"<< /Type /Pages /Kids [{kids}] /Count {count} >>",
@@ -233,13 +218,13 @@ def _bad_file(kind: str, folder: Path) -> tuple[Path, list[str]]:
     if kind == "binary-junk":
         return _write(folder / "junk.txt", bytes(range(256)) * 16), []
     if kind == "truncated-pdf":
-        whole = _raw_pdf(ONE_PAGE)
+        whole = raw_pdf(ONE_PAGE)
         return _write(folder / "cut.pdf", whole[: len(whole) // 3]), []
     if kind == "encrypted-pdf":
         return _write(folder / "locked.pdf", ENCRYPTED_PDF), []
     if kind == "zero-page-pdf":
         return _write(
-            folder / "blank.pdf", _raw_pdf([CATALOG, "<< /Type /Pages /Kids [] /Count 0 >>"])
+            folder / "blank.pdf", raw_pdf([CATALOG, "<< /Type /Pages /Kids [] /Count 0 >>"])
         ), []
     if kind == "wrong-extension":
         return _write(folder / "letter.docx", "CHÍNH PHỦ\nSố: 84/NQ-CP".encode()), []

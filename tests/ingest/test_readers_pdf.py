@@ -17,6 +17,7 @@ import pytest
 
 from ingest.normalize import fold
 from ingest.readers import PAGE_BREAK, ReadError, read_document
+from tests.ingest.pdf_samples import CATALOG, ONE_PAGE, raw_pdf
 
 REALDOCS = Path(__file__).resolve().parents[2].parent / "shared" / "realdocs"
 FONT_FILE = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
@@ -282,22 +283,6 @@ def test_ocr_can_be_switched_off() -> None:
     assert any("not OCR'd" in warning for warning in document.warnings)
 
 
-def _raw_pdf(objects: list[str], trailer: str = "") -> bytes:
-    """A hand-made PDF with a correct cross-reference table."""
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer}>>\n".encode()
-    return out + f"startxref\n{xref}\n%%EOF\n".encode()
-
-
-CATALOG = "<< /Type /Catalog /Pages 2 0 R >>"
-ONE_PAGE = [CATALOG, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", "<< /Type /Page /Parent 2 0 R >>"]
 ENCRYPT = "<< /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -4 >>".format(
     o="11" * 32, u="22" * 32
 )
@@ -307,12 +292,12 @@ ENCRYPT = "<< /Filter /Standard /V 1 /R 2 /O <{o}> /U <{u}> /P -4 >>".format(
     ("content", "message"),
     [
         (
-            _raw_pdf(ONE_PAGE + [ENCRYPT], "/Encrypt 4 0 R /ID [<{0}> <{0}>] ".format("33" * 16)),
+            raw_pdf(ONE_PAGE + [ENCRYPT], "/Encrypt 4 0 R /ID [<{0}> <{0}>] ".format("33" * 16)),
             "encrypted PDF",
         ),
-        (_raw_pdf([CATALOG, "<< /Type /Pages /Kids [] /Count 0 >>"]), "PDF"),
+        (raw_pdf([CATALOG, "<< /Type /Pages /Kids [] /Count 0 >>"]), "PDF"),
         (b"%PDF-1.7\n" + bytes(range(256)) * 8, "corrupt PDF"),
-        (_raw_pdf(ONE_PAGE), "PDF has no text"),
+        (raw_pdf(ONE_PAGE), "PDF has no text"),
     ],
     ids=["encrypted", "zero-page", "corrupt", "no-text"],
 )
