@@ -376,7 +376,8 @@ def _fuzzy_score(
     return (number_score or 0.0) + 10 * date_agrees + 5 * month_agrees + subject_score / 10
 
 
-def _load_documents(db: sqlite_utils.Database) -> list[StoredDocument]:
+def load_documents(db: sqlite_utils.Database) -> list[StoredDocument]:
+    """Every stored document as the linker matches it: header fields and the head of its text."""
     rows = db.query(
         "select id, number, doc_type, issuer, issued_date, year, subject, "
         f"substr(text, 1, {HEADER_CHARS}) as head from documents order by id"
@@ -392,7 +393,7 @@ def link_citations(db: sqlite_utils.Database) -> None:
     if not db["citations"].exists() or not db["documents"].exists():
         return
     ensure_link_shape(db)
-    index = DocumentIndex(_load_documents(db))
+    index = DocumentIndex(load_documents(db))
     citations = list(
         db.query(
             "select document_id, position, type, number, date, issuer, subject, relation, "

@@ -13,7 +13,6 @@ is the job of sqlite3's ``.recover``, run on a copy.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
 from collections import defaultdict
@@ -22,8 +21,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extract.link import DocumentIndex, _load_documents, cited_key
-from ingest.pipeline import ID_LENGTH, link_documents
+from extract.link import DocumentIndex, cited_key, load_documents
+from ingest.pipeline import ID_LENGTH, content_hash, link_documents
 from ingest.storage import (
     EXTRACTOR_VERSION,
     LINK_NEEDED,
@@ -305,12 +304,8 @@ def _file_holds(path: Path, document_id: str) -> bool:
 
 
 def _file_hash(path: Path) -> str:
-    """The SHA-256 of a file's bytes, whose first ID_LENGTH digits are its document's id; empty
-    when there is no such file."""
-    if not path.is_file():
-        return ""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """The file's content hash; empty when there is no such file."""
+    return content_hash(path) if path.is_file() else ""
 
 
 def _link_needed(db: sqlite_utils.Database) -> list[Finding]:
@@ -336,7 +331,7 @@ def _links(db: sqlite_utils.Database) -> list[Finding]:
             if count
             else []
         )
-    index = DocumentIndex(_load_documents(db))
+    index = DocumentIndex(load_documents(db))
     resolvable: dict[str, set[str]] = defaultdict(set)
     stale = 0
     rows = db.query(
@@ -469,13 +464,13 @@ def _restore_files_rows(db: sqlite_utils.Database) -> str:
     rows = []
     for document in _unfiled_documents(db):
         path = Path(document["path"])
-        content_hash = _file_hash(path)
-        if content_hash[:ID_LENGTH] == document["id"]:
+        digest = _file_hash(path)
+        if digest[:ID_LENGTH] == document["id"]:
             rows.append(
                 {
                     "path": str(path),
                     "document_id": document["id"],
-                    "content_hash": content_hash,
+                    "content_hash": digest,
                     "size": path.stat().st_size,
                     "ingested_at": document["ingested_at"] or now(),
                 }

@@ -71,12 +71,10 @@ class IngestSummary:
         return f"{self.read} read, {self.new} new, {self.unchanged} unchanged, {self.failed} failed"
 
 
-def _content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
+def content_hash(path: Path) -> str:
+    """The SHA-256 of a file's bytes; its first ID_LENGTH digits are the document's id."""
     with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 @dataclass
@@ -160,14 +158,14 @@ def _scan(
             if stored and (stored["size"], stored["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
                 yield Unchanged(path, stat.st_size, stat.st_mtime_ns)
                 continue
-            content_hash = _content_hash(path)
+            digest = content_hash(path)
         except OSError as error:
             yield Failure(path, "read", f"cannot open: {error.strerror or error}")
             continue
-        if stored and stored["content_hash"] == content_hash:
+        if stored and stored["content_hash"] == digest:
             yield Unchanged(path, stat.st_size, stat.st_mtime_ns, restat=True)
         else:
-            yield Job(path, content_hash, stat.st_size, stat.st_mtime_ns)
+            yield Job(path, digest, stat.st_size, stat.st_mtime_ns)
 
 
 def _outcome(entry: Unchanged | Failure | Prepared | _Submitted) -> Unchanged | Failure | Prepared:

@@ -178,9 +178,9 @@ def test_unchanged_size_and_mtime_skip_without_reading(
 ) -> None:
     ingest_paths(fresh_db, [seed_copy])
     hashed = []
-    real_hash = ingest.pipeline._content_hash
+    real_hash = ingest.pipeline.content_hash
     monkeypatch.setattr(
-        ingest.pipeline, "_content_hash", lambda path: hashed.append(path.name) or real_hash(path)
+        ingest.pipeline, "content_hash", lambda path: hashed.append(path.name) or real_hash(path)
     )
     assert ingest_paths(fresh_db, [seed_copy]).unchanged == 5
     assert hashed == []
