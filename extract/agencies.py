@@ -11,7 +11,7 @@ underthesea's administrative data, copied into ``data/agencies_places.json``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from extract.lexicon import load
 from ingest.normalize import fold, normalize_text
@@ -40,8 +40,12 @@ def expand_abbreviations(name: str) -> str:
     return " ".join(expanded.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def agency_key(name: str | None) -> str | None:
     """The grouping key of a body's name: abbreviations expanded, no case, no diacritics.
+
+    Cached: an archive names the same bodies over and over (the ledger's builds and the site's
+    SQL functions key every row), and the key's regular expressions are most of their cost.
 
     >>> agency_key("Sở TT&TT") == agency_key("SỞ THÔNG TIN VÀ TRUYỀN THÔNG")
     True

@@ -204,13 +204,6 @@ def ensure_ledger_shape(db: sqlite_utils.Database) -> None:
         db[table].create_index(columns, if_not_exists=True)
 
 
-@lru_cache(maxsize=1 << 16)
-def _agency_key(name: str | None) -> str | None:
-    """:func:`extract.agencies.agency_key`, once per spelling: an archive names the same bodies
-    over and over, and the key's regular expressions are most of the agency and people builds."""
-    return agency_key(name)
-
-
 def _replace(db: sqlite_utils.Database, table: str, rows: list[dict], pk) -> None:
     db[table].delete_where()
     if rows:
@@ -250,7 +243,7 @@ def build_agencies(db: sqlite_utils.Database) -> None:
     documents: dict[str, set] = defaultdict(set)
     tasks: Counter = Counter()
     for name, role, document_id in _body_names(db):
-        key = _agency_key(name)
+        key = agency_key(name)
         if not key:
             continue
         spellings[key][" ".join(name.split())] += 1
@@ -354,7 +347,7 @@ def build_people(db: sqlite_utils.Database) -> None:
                 person_id(name), "person", name, "assignee", row["document_id"], row["position"]
             )
     for position, (name, role, document_id) in enumerate(_body_names(db)):
-        key = _agency_key(name)
+        key = agency_key(name)
         if key:
             mention("agency:" + key, "organisation", name, role, document_id, position)
     unique = {(m["person_id"], m["document_id"], m["role"], m["position"]): m for m in mentions}
@@ -570,7 +563,7 @@ def _documents(db: sqlite_utils.Database) -> dict[str, _Document]:
     ):
         year = row["year"] or (document_date(row["text"], Header())[0] if row["text"] else None)
         documents[row["id"]] = _Document(
-            row["id"], row["issued_date"], year, row["doc_type"], _agency_key(row["issuer"])
+            row["id"], row["issued_date"], year, row["doc_type"], agency_key(row["issuer"])
         )
     return documents
 
@@ -778,7 +771,7 @@ def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
             for task in db.query(
                 "select * from tasks where document_id = ? order by position", [directive_id]
             ):
-                assignee_key = _agency_key(task["assignee"])
+                assignee_key = agency_key(task["assignee"])
                 if assignee_key not in candidates:
                     candidates[assignee_key] = _candidates(
                         directive,
