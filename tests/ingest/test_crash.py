@@ -234,7 +234,9 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, setup: Setup) -
     rng = random.Random(SEED)
     kills = mid_work = 0
     for round_number in range(3 * KILLS):
-        if kills >= KILLS:
+        # Where kills land depends on this machine's speed: go on past KILLS until one has
+        # landed between a commit and the end of linking, within the same bound of rounds.
+        if kills >= KILLS and mid_work:
             break
         if round_number % 4 == 0:
             remove_database(db_path)  # a first run, killed while it creates the database
