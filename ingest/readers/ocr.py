@@ -7,7 +7,9 @@ page per core is faster than several cores fighting over each page.  At most two
 per worker wait in memory, so a long scan does not hold every page image at once.
 
 tesseract's TSV output gives each word a box and a confidence; the boxes go through the same
-layout as a text layer, so a scanned header comes out column by column too.
+layout as a text layer, so a scanned header comes out column by column too.  On page 1 the
+number and date written by hand into the header's blanks are read again from the boxes around
+them (:mod:`ingest.readers.handwritten`).
 """
 
 from __future__ import annotations
@@ -23,8 +25,10 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from ingest.readers.base import ReadError
+from ingest.readers.handwritten import read_handwriting
 from ingest.readers.layout import Word, lay_out
 
 # tesseract language: Vietnamese, whose model also reads the Latin letters of foreign names.
@@ -47,6 +51,8 @@ class OcrPage:
     text: str
     confidence: float  # mean word confidence, 0-100
     word_count: int
+    # Header fields read from handwriting on page 1 ("number", "day", "month"): to be checked.
+    handwritten: tuple[str, ...] = ()
 
 
 def _tesseract() -> str:
@@ -90,7 +96,7 @@ def parse_tsv(tsv: str) -> tuple[list[Word], list[float]]:
     return words, confidences
 
 
-def _recognise(image: bytes, width: int, dpi: int) -> OcrPage:
+def _recognise(image: bytes, width: int, dpi: int, first_page: bool = False) -> OcrPage:
     command = [_tesseract(), "stdin", "stdout", "-l", LANGUAGE, "--psm", PAGE_SEGMENTATION]
     command += ["--dpi", str(dpi), "tsv"]
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -105,7 +111,11 @@ def _recognise(image: bytes, width: int, dpi: int) -> OcrPage:
         raise ReadError(f"OCR failed: {reason[-1] if reason else 'tesseract error'}")
     words, confidences = parse_tsv(result.stdout.decode("utf-8", errors="replace"))
     mean = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrPage(lay_out(words, width, column_gap=OCR_COLUMN_GAP), mean, len(words))
+    handwritten: list[str] = []
+    if first_page:
+        words, handwritten = read_handwriting(words, Image.open(io.BytesIO(image)))
+    text = lay_out(words, width, column_gap=OCR_COLUMN_GAP)
+    return OcrPage(text, mean, len(confidences), tuple(handwritten))
 
 
 def ocr_pages(
@@ -127,7 +137,7 @@ def ocr_pages(
                 blank.set_result(OcrPage("", 0.0, 0))
                 pending.append(blank)
             else:
-                pending.append(pool.submit(_recognise, *rendered, dpi))
+                pending.append(pool.submit(_recognise, *rendered, dpi, index == 0))
             while len(pending) >= 2 * workers:
                 results.append(pending.popleft().result())
         while pending:

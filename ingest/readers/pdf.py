@@ -306,6 +306,9 @@ def read_pdf(path: Path, pages: Sequence[int] | None = None, ocr: bool = True) -
                 texts[index] = "\n".join(part for part in (texts[index], result.text) if part)
                 if not result.word_count:
                     warnings.append(f"page {index + 1}: blank, no text on the page or its image")
+                if result.handwritten:
+                    read = ", ".join(result.handwritten)
+                    warnings.append(f"page {index + 1}: {read} read from handwriting, to check")
             word_count = sum(result.word_count for result in results)
             if word_count:
                 confidence = round(

@@ -1,0 +1,322 @@
+"""Numbers and dates written by hand into the blanks of a scanned header.
+
+A state document's header (Nghị định 30/2020/NĐ-CP, Phụ lục I) is typed with blanks left in two
+template lines, "Số: ___/QĐ-TTg" and "Hà Nội, ngày __ tháng __ năm 2026", which the office fills
+in by hand when it registers the document.  tesseract's page model reads print, so handwriting
+comes out as garbage ("Số: †0% QĐ-", "ngày82tháng").  The typed words around each blank are read
+well, though, and they say where the blank is: after "Số:" up to the symbol ("/NQ-CP",
+"/2026/TT-BCT"), and between "ngày", "tháng" and "năm".  A blank whose text is not already clean
+digits is cropped from the page image, its ink cut into single digits and each digit recognised
+among samples of handwriting (:mod:`ingest.readers.digits`; tesseract, even held to digits,
+reads these crops no better than the page).  A reading replaces the garbage only when every
+digit is read surely and the whole can stand in the blank (a day from 1 to 31, a month from 1
+to 12, a number of up to five digits); otherwise the page text stays as the page OCR read it,
+and a blank with no ink in it stays blank.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from PIL import Image
+
+from ingest.readers.digits import recognise_digit
+from ingest.readers.layout import Word, group_lines
+
+# The header (both columns, number and date lines included) lies in this top share of page 1.
+HEADER_SHARE = 0.35
+
+# "Số:", "Số", "Sô:" (OCR drops the accent); the number follows it.
+NUMBER_LABEL = re.compile(r"(?<![^\W\d_])S[ốôóoồổỗộ](?:\s*[:;.])?")
+# Where the symbol starts: "/NQ-CP", "/2026/TT-BCT", or the type code with its dash when the
+# slash was lost in the handwriting ("QĐ-TTg", OCR "QÐ-").
+SYMBOL = re.compile(r"/\s*(?:\d{4}\s*/\s*)?[A-ZĐÐ]|(?<![^\W\d_])[A-ZĐÐ][A-ZĐÐa-z]{0,4}\s?[-–]")
+DAY_WORD = re.compile(r"ng[aà]y", re.IGNORECASE)
+MONTH_WORD = re.compile(r"th[aá]ng", re.IGNORECASE)
+YEAR_WORD = re.compile(r"n[aă]m(?=\s*\d{4})", re.IGNORECASE)
+
+# What each blank may hold: a number of up to five digits, a day, a month.
+MOST_DIGITS = {"number": 5, "day": 2, "month": 2}
+VALUES = {"number": range(0, 100_000), "day": range(1, 32), "month": range(1, 13)}
+
+# Sizes in heights of the typed line.  The crop reaches this far above and below the line
+# (handwriting sits off it) and keeps this far from an anchor with a word box of its own.
+CROP_MARGIN = 0.4
+ANCHOR_INSET = 0.1
+# An anchor glued to the handwriting in one word box ends at an estimate; the true edge is the
+# column with least ink this close to it.
+GLUED_SEARCH = 0.4
+# A symbol found without its slash ("QĐ-TTg") lost it into the blank: a typed "/" is this wide.
+SLASH_WIDTH = 0.35
+# Ink is darker than this grey level (0-255); a mark lower than MIN_MARK_HEIGHT (in line
+# heights) is a dot or a speck.  A handwritten digit is at most WIDEST_DIGIT line heights wide
+# and at most about 0.8 of its own height; a mark TOUCHING_ASPECT times as wide as it is high
+# is digits that touch, each about DIGIT_ASPECT of the mark's height wide.
+INK_LEVEL = 128
+MIN_MARK_HEIGHT = 0.3
+WIDEST_DIGIT = 1.5
+TOUCHING_ASPECT = 1.2
+DIGIT_ASPECT = 0.6
+# A row of the crop inked over this share of its width is a ruled line, not handwriting.
+RULE_SHARE = 0.6
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A blank of the header template between two typed anchors, in page pixels.
+
+    ``text`` is what the page OCR read there; ``words`` are the words whose boxes it cuts
+    through; ``glued_left``/``glued_right`` say that an anchor shares its word box with the
+    handwriting ("ngày82tháng"), so that side of the blank is an estimate.
+    """
+
+    field: str  # "number", "day" or "month"
+    text: str
+    line: tuple[int, ...] | None  # the recognised line of the anchor before the blank
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    words: tuple[Word, ...]
+    glued_left: bool
+    glued_right: bool
+    slash_lost: bool = False  # the symbol after the number was found without its "/"
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class _LineText:
+    """A line's words joined by spaces, with each character's estimated horizontal extent
+    (a word's box shared evenly among its characters) and the word it belongs to."""
+
+    text: str
+    spans: list[tuple[float, float]]
+    owners: list[Word | None]  # None for the spaces between words
+
+    @classmethod
+    def of(cls, line: Sequence[Word]) -> _LineText:
+        text: list[str] = []
+        spans: list[tuple[float, float]] = []
+        owners: list[Word | None] = []
+        for word in line:
+            if text:
+                text.append(" ")
+                spans.append((spans[-1][1], word.x0))
+                owners.append(None)
+            step = (word.x1 - word.x0) / len(word.text)
+            for position, character in enumerate(word.text):
+                text.append(character)
+                spans.append((word.x0 + position * step, word.x0 + (position + 1) * step))
+                owners.append(word)
+        return cls("".join(text), spans, owners)
+
+    def glued(self, position: int) -> bool:
+        """Whether the characters on either side of ``position`` belong to one word box."""
+        return 0 < position < len(self.text) and " " not in self.text[position - 1 : position + 1]
+
+    def blank(self, field: str, start: int, end: int, slash_lost: bool = False) -> Blank | None:
+        """The blank between an anchor ending at ``start`` and one starting at ``end``, unless
+        its text is already clean digits (typed, or read well: never read again)."""
+        text = self.text[start:end].strip()
+        # Typed digits stand a space apart from a word ("ngày 22 tháng"; "4806/UBND" and
+        # "Số:4806" are print too); digits glued to a letter ("ngày82tháng") are handwriting
+        # that the page OCR ran together with the print.
+        glued_to_word = (self.glued(start) and self.text[start - 1].isalpha()) or (
+            self.glued(end) and self.text[end].isalpha()
+        )
+        if re.fullmatch(r"\d+", text) and not glued_to_word:
+            return None
+        before, after = self.owners[start - 1], self.owners[end]
+        if before is None or after is None:  # anchors end and start on letters, never spaces
+            return None
+        x0, x1 = self.spans[start - 1][1], self.spans[end][0]
+        if x1 <= x0:  # "ngàytháng": no room left between the anchors to look in
+            return None
+        # The line's height from the anchor with the smaller box: a box glued to handwriting or
+        # to a stamp is taller than the typed line.
+        typed = min(before, after, key=lambda word: word.height)
+        touched = {id(owner): owner for owner in self.owners[start - 1 : end + 1] if owner}
+        return Blank(
+            field,
+            text,
+            before.line,
+            x0,
+            x1,
+            typed.top,
+            typed.bottom,
+            tuple(touched.values()),
+            self.glued(start),
+            self.glued(end),
+            slash_lost,
+        )
+
+
+def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
+    """The header blanks of page 1 still to be read: the number after the first "Số:" up to
+    its symbol, the day and month of the first "ngày … tháng … năm YYYY" line."""
+    header = [word for word in words if word.bottom <= HEADER_SHARE * page_height]
+    number: list[Blank | None] | None = None
+    date: list[Blank | None] | None = None
+    for line in group_lines(header):
+        text = _LineText.of(line)
+        if number is None and (label := NUMBER_LABEL.search(text.text)):
+            symbol = SYMBOL.search(text.text, label.end())
+            if symbol:
+                slash_lost = not symbol.group().startswith("/")
+                number = [text.blank("number", label.end(), symbol.start(), slash_lost)]
+        if date is None and (day := DAY_WORD.search(text.text)):
+            month = MONTH_WORD.search(text.text, day.end())
+            year = YEAR_WORD.search(text.text, month.end()) if month else None
+            if month and year:
+                date = [
+                    text.blank("day", day.end(), month.start()),
+                    text.blank("month", month.end(), year.start()),
+                ]
+    return [blank for blank in (number or []) + (date or []) if blank is not None]
+
+
+def _ink(image: Image.Image) -> Image.Image:
+    """Ink white on black, ruled lines (the rule under the header's motto) taken out."""
+    ink = image.convert("L").point(lambda level: 255 if level < INK_LEVEL else 0)
+    width, height = ink.size
+    pixels = ink.load()
+    for row in range(height):
+        if sum(1 for column in range(width) if pixels[column, row]) > RULE_SHARE * width:
+            for column in range(width):
+                pixels[column, row] = 0
+    return ink
+
+
+def _column_ink(ink: Image.Image) -> list[int]:
+    width, height = ink.size
+    pixels = ink.load()
+    return [sum(1 for row in range(height) if pixels[column, row]) for column in range(width)]
+
+
+def _edges(image: Image.Image, blank: Blank, top: int, bottom: int) -> tuple[int, int]:
+    """The blank's left and right edges on the image.  Beside an anchor with a box of its own
+    the crop keeps clear of it; beside a glued one ("ngày82tháng", whose split was estimated
+    from its letters) the edge moves to the column with least ink near the estimate, which is
+    where the print and the handwriting part."""
+    reach = max(1, round(GLUED_SEARCH * blank.height))
+    edges = []
+    for estimate, glued, inward in (
+        (blank.x0, blank.glued_left, 1),
+        (blank.x1, blank.glued_right, -1),
+    ):
+        if not glued:
+            edges.append(round(estimate + inward * ANCHOR_INSET * blank.height))
+            continue
+        first = max(0, round(estimate) - reach)
+        ink = _column_ink(_ink(image.crop((first, top, round(estimate) + reach, bottom))))
+        least = min(range(len(ink)), key=lambda x: (ink[x], abs(first + x - estimate)))
+        edges.append(first + least)
+    left, right = edges
+    if blank.slash_lost:
+        right -= round(SLASH_WIDTH * blank.height)
+    return left, right
+
+
+def _digit_marks(ink: Image.Image, line_height: float) -> list[Image.Image] | None:
+    """The handwritten digits in a blank's ink, left to right: runs of inked columns, specks
+    left out, a run clearly wider than one digit cut where its ink is thinnest.  None when a
+    run is too wide for one digit yet not clearly two (strokes that overlap, as a 7 crossing
+    a 3): such a run cannot be cut surely, and a wrong cut reads as wrong digits."""
+    columns = _column_ink(ink)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for column, amount in enumerate([*columns, 0]):
+        if amount and start is None:
+            start = column
+        elif not amount and start is not None:
+            runs.append((start, column))
+            start = None
+    digits: list[Image.Image] = []
+    for first, end in runs:
+        box = ink.crop((first, 0, end, ink.height)).getbbox()
+        height = box[3] - box[1] if box else 0
+        if height < MIN_MARK_HEIGHT * line_height:
+            continue
+        width = end - first
+        if width >= TOUCHING_ASPECT * height:
+            count = max(2, round(width / (DIGIT_ASPECT * height)))
+        elif width > WIDEST_DIGIT * line_height:
+            return None
+        else:
+            count = 1
+        cuts = [first]
+        for part in range(1, count):
+            middle = first + width * part // count
+            slack = width // (3 * count)
+            cuts.append(min(range(middle - slack, middle + slack + 1), key=columns.__getitem__))
+        cuts.append(end)
+        digits += [ink.crop((left, 0, right, ink.height)) for left, right in pairwise(cuts)]
+    return digits
+
+
+def read_blank(image: Image.Image, blank: Blank) -> str | None:
+    """The digits written in a blank, or None when it is empty, a digit is unsure, or the
+    reading cannot stand there (a day of 45, a month of 0)."""
+    top = round(blank.top - CROP_MARGIN * blank.height)
+    bottom = round(blank.bottom + CROP_MARGIN * blank.height)
+    left, right = _edges(image, blank, top, bottom)
+    if right - left < 1:
+        return None
+    marks = _digit_marks(_ink(image.crop((left, top, right, bottom))), blank.height)
+    if not marks or len(marks) > MOST_DIGITS[blank.field]:
+        return None  # nothing written (the blank stays blank), or no sure cut into digits
+    digits = ""
+    for mark in marks:
+        digit = recognise_digit(mark)
+        if digit is None:
+            return None
+        digits += digit
+    return digits if int(digits) in VALUES[blank.field] else None
+
+
+def fill_blanks(words: Sequence[Word], readings: Sequence[tuple[Blank, str]]) -> list[Word]:
+    """``words`` with the garbage in each blank replaced by the digits read there: words inside
+    a blank go, words cut by one keep their characters outside it, as pieces with boxes narrowed
+    to match ("ngày82tháng" becomes "ngày", "22", "tháng")."""
+    cut = {id(word) for blank, _ in readings for word in blank.words}
+    filled = [word for word in words if id(word) not in cut]
+    pieces = {id(word): word for blank, _ in readings for word in blank.words}
+    for word in pieces.values():
+        step = (word.x1 - word.x0) / len(word.text)
+        kept = [
+            not any(blank.x0 <= word.x0 + (index + 0.5) * step < blank.x1 for blank, _ in readings)
+            for index in range(len(word.text))
+        ]
+        position = 0
+        while position < len(word.text):
+            if not kept[position]:
+                position += 1
+                continue
+            end = position
+            while end < len(word.text) and kept[end]:
+                end += 1
+            x0, x1 = word.x0 + position * step, word.x0 + end * step
+            filled.append(Word(word.text[position:end], x0, x1, word.top, word.bottom, word.line))
+            position = end
+    for blank, digits in readings:
+        # A slash lost into the blank is typed print that the crop left out: it goes back.
+        text = f"{digits}/" if blank.slash_lost else digits
+        filled.append(Word(text, blank.x0, blank.x1, blank.top, blank.bottom, blank.line))
+    return filled
+
+
+def read_handwriting(words: Sequence[Word], image: Image.Image) -> tuple[list[Word], list[str]]:
+    """Page 1's words with the header blanks filled in where the handwriting could be read, and
+    the fields so filled ("number", "day", "month")."""
+    readings = [
+        (blank, digits)
+        for blank in find_blanks(words, image.height)
+        if (digits := read_blank(image, blank)) is not None
+    ]
+    return fill_blanks(words, readings), [blank.field for blank, _ in readings]

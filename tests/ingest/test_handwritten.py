@@ -1,0 +1,191 @@
+"""Handwritten numbers and dates in a scanned header: the blanks found from tesseract's word boxes,
+the digits read from the page image, typed and empty blanks left alone.
+
+Word boxes are written as tesseract's TSV (what :func:`parse_tsv` reads), with the sizes of a
+300 dpi scan of a Times header; the whole path runs on real scans from ../shared/realdocs and on
+a typed header printed and scanned here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image, ImageDraw
+
+from ingest.normalize import fold
+from ingest.readers import read_document
+from ingest.readers.digits import recognise_digit
+from ingest.readers.handwritten import Blank, fill_blanks, find_blanks, read_blank
+from ingest.readers.layout import lay_out
+from ingest.readers.ocr import OCR_COLUMN_GAP, parse_tsv
+from tests.ingest.test_readers_pdf import (
+    CT_11_BODY,
+    build_pdf,
+    build_scanned_pdf,
+    needs_tesseract,
+    realdoc,
+)
+
+PAGE = (2480, 3508)  # A4 at 300 dpi
+HEADER_TOP = 480
+
+
+def tsv(*lines: list[tuple[str, int, int]], top: int = HEADER_TOP) -> str:
+    """tesseract TSV for lines of (text, left, width) words, 50 px high, 70 px apart."""
+    rows = [
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    ]
+    for number, line in enumerate(lines, start=1):
+        for word_number, (text, left, width) in enumerate(line, start=1):
+            line_top = top + 70 * (number - 1)
+            rows.append(
+                f"5\t1\t1\t1\t{number}\t{word_number}\t{left}\t{line_top}\t{width}\t50\t90\t{text}"
+            )
+    return "\n".join(rows) + "\n"
+
+
+NUMBER_LINE = [("Số:", 556, 66), ("†0%", 637, 84), ("/NQ-CP", 753, 178)]
+DATE_LINE = [("Hà", 1247, 68), ("Nội,", 1327, 87), ("ngày", 1435, 106), ("#3", 1573, 63)]
+DATE_LINE += [("tháng", 1673, 126), ("!", 1836, 33), ("năm", 1919, 90), ("2026", 2025, 108)]
+
+
+def blanks_of(*lines: list[tuple[str, int, int]], top: int = HEADER_TOP) -> dict[str, Blank]:
+    words, _ = parse_tsv(tsv(*lines, top=top))
+    return {blank.field: blank for blank in find_blanks(words, PAGE[1])}
+
+
+def test_blanks_lie_between_the_typed_anchors() -> None:
+    blanks = blanks_of(NUMBER_LINE, DATE_LINE)
+    assert sorted(blanks) == ["day", "month", "number"]
+    number, day, month = blanks["number"], blanks["day"], blanks["month"]
+    assert (number.text, number.x0, number.x1) == ("†0%", 556 + 66, 753)
+    assert not number.slash_lost
+    assert (day.text, day.x0, day.x1) == ("#3", 1435 + 106, 1673)
+    assert (month.text, month.x0, month.x1) == ("!", 1673 + 126, 1919)
+    assert not (day.glued_left or day.glued_right)
+    assert (number.top, number.bottom) == (HEADER_TOP, HEADER_TOP + 50)
+
+
+def test_typed_or_clean_numbers_and_dates_are_never_read_again() -> None:
+    typed_number = [("Số:", 556, 66), ("4806/UBND-KGVX", 637, 400)]
+    spaced_number = [("Số:", 556, 66), ("115", 637, 84), ("/NQ-CP", 753, 178)]
+    typed_date = [("Cà", 1247, 68), ("Mau,", 1327, 100), ("ngày", 1435, 106), ("25", 1560, 50)]
+    typed_date += [("tháng", 1630, 126), ("8", 1775, 25), ("năm", 1820, 90), ("2021", 1925, 108)]
+    assert blanks_of(typed_number, typed_date) == {}
+    assert blanks_of(spaced_number) == {}
+
+
+def test_digits_glued_to_an_anchor_are_handwriting_whose_edges_are_estimated() -> None:
+    # "ngày82tháng": one box for "ngày", two handwritten digits and "tháng" (11 characters).
+    glued = [("Hà", 1360, 72), ("Nội,", 1446, 94), ("ngày82tháng", 1563, 330)]
+    glued += [("4", 1903, 27), ("năm", 1947, 97), ("2026", 2062, 120)]
+    day = blanks_of(glued)["day"]
+    assert day.text == "82" and day.glued_left and day.glued_right
+    assert (day.x0, day.x1) == (1563 + 4 * 30, 1563 + 6 * 30)
+
+
+def test_a_symbol_found_without_its_slash_marks_the_slash_as_lost() -> None:
+    number = blanks_of([("Số:", 616, 66), ("†0%", 700, 99), ("QÐ-", 838, 95), ("-TTg", 919, 110)])
+    assert number["number"].slash_lost and number["number"].x1 == 838
+
+
+def test_only_the_header_is_searched() -> None:
+    # The same lines low on the page are body text, not the header's template.
+    assert blanks_of(NUMBER_LINE, DATE_LINE, top=2000) == {}
+
+
+def test_filled_blanks_replace_the_garbage_in_the_page_text() -> None:
+    glued = [("Hà", 1360, 72), ("Nội,", 1446, 94), ("ngày82tháng", 1563, 330)]
+    glued += [("4", 1903, 27), ("năm", 1947, 97), ("2026", 2062, 120)]
+    lost = [("Số:", 616, 66), ("†0%", 700, 99), ("QĐ-TTg", 838, 200)]
+    words, _ = parse_tsv(tsv(lost, glued))
+    blanks = {blank.field: blank for blank in find_blanks(words, PAGE[1])}
+    filled = fill_blanks(words, [(blanks["number"], "707"), (blanks["day"], "22")])
+    lines = lay_out(filled, PAGE[0], column_gap=OCR_COLUMN_GAP).splitlines()
+    assert "Số: 707/ QĐ-TTg" in lines
+    assert "Hà Nội, ngày 22 tháng 4 năm 2026" in lines
+
+
+def _page_with(blank: Blank, draw_ink) -> Image.Image:
+    image = Image.new("L", PAGE, 255)
+    draw_ink(ImageDraw.Draw(image), blank)
+    return image
+
+
+def test_an_empty_blank_stays_empty_even_under_a_ruled_line() -> None:
+    blank = blanks_of(NUMBER_LINE, DATE_LINE)["day"]
+
+    def rule(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
+        draw.line((blank.x0 - 50, blank.top - 10, blank.x1 + 50, blank.top - 10), fill=0, width=3)
+        draw.point((blank.x0 + 30, blank.top + 30), fill=0)  # a speck of dust
+
+    assert read_blank(_page_with(blank, rule), blank) is None
+
+
+def test_a_reading_that_cannot_stand_in_the_blank_is_refused() -> None:
+    # One clear vertical stroke reads as 1 in the day blank, and never as a month of 0 or a
+    # day of 45: a stroke as wide as three digits but as high as one is no digit at all.
+    blank = blanks_of(NUMBER_LINE, DATE_LINE)["day"]
+    middle = (blank.x0 + blank.x1) / 2
+
+    def one(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
+        draw.line((middle, blank.top - 5, middle - 6, blank.bottom + 5), fill=0, width=6)
+
+    def smear(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
+        draw.rectangle((blank.x0 + 8, blank.top + 10, blank.x1 - 8, blank.top + 40), fill=0)
+
+    assert read_blank(_page_with(blank, one), blank) == "1"
+    assert read_blank(_page_with(blank, smear), blank) is None
+
+
+def test_a_handwritten_digit_from_a_scan_is_recognised() -> None:
+    # The "4" written into the month blank of Nghị quyết 115/NQ-CP, cut from page 1 at 300 dpi.
+    page = pdfium.PdfDocument(str(realdoc("nq_115_ba_vi.pdf")))[0]
+    image = page.render(scale=300 / 72, grayscale=True).to_pil()
+    mark = image.crop((1803, 475, 1915, 543)).point(lambda level: 255 if level < 128 else 0)
+    assert recognise_digit(mark) == "4"
+
+
+@pytest.mark.parametrize(
+    ("name", "line", "fields"),
+    [
+        ("tt_21_bct_fuel.pdf", "Số: 21 /2026/TT-BCT", "number"),
+        ("nq_115_ba_vi.pdf", "Hà Nội, ngày 29 tháng 4 năm 2026", "day, month"),
+    ],
+)
+def test_handwriting_in_a_real_scan_is_read_and_flagged(name: str, line: str, fields: str) -> None:
+    needs_tesseract()
+    document = read_document(realdoc(name), pages=[0])
+    assert line in document.text.splitlines()
+    assert f"page 1: {fields} read from handwriting, to check" in document.warnings
+
+
+@pytest.mark.parametrize(
+    ("number", "date"),
+    [
+        ("Số: 1401/QĐ-UBND", "Cà Mau, ngày 25 tháng 8 năm 2021"),
+        ("Số:           /KH-UBND", "Hà Nội, ngày           tháng          năm 2026"),
+    ],
+)
+def test_a_typed_header_scanned_is_left_as_typed(tmp_path: Path, number: str, date: str) -> None:
+    needs_tesseract()
+    header = [
+        (95, 60, "ỦY BAN NHÂN DÂN"),
+        (300, 60, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        (345, 76, "Độc lập - Tự do - Hạnh phúc"),
+        (100, 104, number),
+        (320, 104, date),
+        (270, 150, "QUYẾT ĐỊNH"),
+        (72, 200, CT_11_BODY[:70]),
+    ]
+    source = build_pdf(tmp_path / "typed.pdf", [header])
+    # The scanner's own text layer lost the tone marks, so the page is OCR'd.
+    layer = [(x, top, fold(text)) for x, top, text in header]
+    document = read_document(build_scanned_pdf(tmp_path / "scan.pdf", source, layer))
+    assert document.ocr
+    lines = [" ".join(line.split()) for line in document.text.splitlines()]
+    assert " ".join(number.split()) in lines
+    assert " ".join(date.split()) in lines
+    assert not any("handwriting" in warning for warning in document.warnings)
