@@ -32,8 +32,8 @@ HEADER_SHARE = 0.35
 # "Số:", "Số", "Sô:" (OCR drops the accent); the number follows it.
 NUMBER_LABEL = re.compile(r"(?<![^\W\d_])S[ốôóoồổỗộ](?:\s*[:;.])?")
 # Where the symbol starts: "/NQ-CP", "/2026/TT-BCT", or the type code with its dash when the
-# slash was lost in the handwriting ("QĐ-TTg", OCR "QÐ-").
-SYMBOL = re.compile(r"/\s*(?:\d{4}\s*/\s*)?[A-ZĐÐ]|(?<![^\W\d_])[A-ZĐÐ][A-ZĐÐa-z]{0,4}\s?[-–]")
+# slash was lost in the handwriting ("QĐ-TTg").
+SYMBOL = re.compile(r"/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]|(?<![^\W\d_])[A-ZĐ][A-ZĐa-z]{0,4}\s?[-–]")
 DAY_WORD = re.compile(r"ng[aà]y", re.IGNORECASE)
 MONTH_WORD = re.compile(r"th[aá]ng", re.IGNORECASE)
 YEAR_WORD = re.compile(r"n[aă]m(?=\s*\d{4})", re.IGNORECASE)

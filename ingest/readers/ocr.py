@@ -42,6 +42,10 @@ PAGE_SEGMENTATION = "3"
 # descenders, about 1.3 font sizes, and a narrow header gutter is one box height wide.
 OCR_COLUMN_GAP = 0.9
 
+# The Vietnamese model reads đ as the Icelandic eth now and then ("QÐ-TTg"); Vietnamese never
+# writes the eth.
+OCR_LOOKALIKES = str.maketrans("Ðð", "Đđ")
+
 # A stuck tesseract process is abandoned after this many seconds for one page.
 PAGE_TIMEOUT_S = 300
 
@@ -85,7 +89,7 @@ def parse_tsv(tsv: str) -> tuple[list[Word], list[float]]:
         fields = line.split("\t")
         if len(fields) < 12 or fields[0] != "5":
             continue
-        text = fields[11].strip()
+        text = fields[11].strip().translate(OCR_LOOKALIKES)
         confidence = float(fields[10])
         if not text or confidence < 0:
             continue

@@ -87,8 +87,12 @@ def test_digits_glued_to_an_anchor_are_handwriting_whose_edges_are_estimated() -
 
 
 def test_a_symbol_found_without_its_slash_marks_the_slash_as_lost() -> None:
-    number = blanks_of([("Số:", 616, 66), ("†0%", 700, 99), ("QÐ-", 838, 95), ("-TTg", 919, 110)])
-    assert number["number"].slash_lost and number["number"].x1 == 838
+    # tesseract's Vietnamese model reads this Đ as the Icelandic eth.
+    line = [("Số:", 616, 66), ("†0%", 700, 99), ("QÐ-", 838, 95), ("-TTg", 919, 110)]
+    words, _ = parse_tsv(tsv(line))
+    assert words[2].text == "QĐ-"
+    number = {blank.field: blank for blank in find_blanks(words, PAGE[1])}["number"]
+    assert number.slash_lost and number.x1 == 838
 
 
 def test_only_the_header_is_searched() -> None:
