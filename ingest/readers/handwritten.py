@@ -28,6 +28,10 @@ from ingest.readers.layout import Word, group_lines
 
 # The header (both columns, number and date lines included) lies in this top share of page 1.
 HEADER_SHARE = 0.35
+# A header line is a small share of the page high, and a blank a few of its heights wide: boxes
+# outside these bounds are no template line (and would cost a large crop to look at).
+TALLEST_LINE = 0.03
+WIDEST_BLANK = 10
 
 # "Số:", "Số", "Sô:" (OCR drops the accent); the number follows it.
 NUMBER_LABEL = re.compile(r"(?<![^\W\d_])S[ốôóoồổỗộ](?:\s*[:;.])?")
@@ -178,7 +182,13 @@ def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
                     text.blank("day", day.end(), month.start()),
                     text.blank("month", month.end(), year.start()),
                 ]
-    return [blank for blank in (number or []) + (date or []) if blank is not None]
+    return [
+        blank
+        for blank in (number or []) + (date or [])
+        if blank is not None
+        and 0 < blank.height <= TALLEST_LINE * page_height
+        and blank.x1 - blank.x0 <= WIDEST_BLANK * blank.height
+    ]
 
 
 def _ink(image: Image.Image) -> Image.Image:

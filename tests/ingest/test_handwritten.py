@@ -100,6 +100,12 @@ def test_only_the_header_is_searched() -> None:
     assert blanks_of(NUMBER_LINE, DATE_LINE, top=2000) == {}
 
 
+def test_boxes_no_header_line_could_have_are_not_looked_at() -> None:
+    # A blank twenty line heights wide is no blank of the template.
+    far = [("Số:", 100, 66), ("†0%", 300, 84), ("/NQ-CP", 1300, 178)]
+    assert blanks_of(far) == {}
+
+
 def test_filled_blanks_replace_the_garbage_in_the_page_text() -> None:
     glued = [("Hà", 1360, 72), ("Nội,", 1446, 94), ("ngày82tháng", 1563, 330)]
     glued += [("4", 1903, 27), ("năm", 1947, 97), ("2026", 2062, 120)]
