@@ -435,7 +435,11 @@ def replicate(source: Path, copies: int, out: Path) -> None:
         raise SystemExit(f"error: {out} exists; remove it or choose another --out")
     from ingest.storage import open_db
 
-    open_db(out).close()  # the shape, the indexes and the search triggers of the code now
+    from extract.link import ensure_link_shape
+
+    shaped = open_db(out)  # the shape, the indexes and the search triggers of the code now
+    ensure_link_shape(shaped)
+    shaped.close()
     target = sqlite3.connect(out)
     target.execute("attach database ? as source", (f"file:{source}?mode=ro",))
     for table, key in (("documents", "id"), ("citations", "document_id")):
@@ -456,6 +460,9 @@ def replicate(source: Path, copies: int, out: Path) -> None:
                 {"copy": copy},
             )
             target.commit()
+    # The numbers cited: one row per number whatever the copies, as the linker writes them.
+    target.execute("insert into main.cited_documents select * from source.cited_documents")
+    target.commit()
     documents = target.execute("select count(*) from documents").fetchone()[0]
     target.execute("detach database source")
     target.execute("pragma journal_mode = delete")  # one file, as it is published

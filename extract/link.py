@@ -44,6 +44,9 @@ CITATION_LINK_COLUMNS = {
     "link_status": str,
     "link_method": str,
     "link_score": float,
+    # The citing document's date, so that the citations of one key are listed in date order
+    # by an index (cited_key, citing_date) without reading every citing document.
+    "citing_date": str,
 }
 
 CITED_DOCUMENT_COLUMNS = {
@@ -150,10 +153,10 @@ def ensure_link_shape(db: sqlite_utils.Database) -> None:
         }
         for name, kind in missing.items():
             citations.add_column(name, kind)
-        for columns in (["target_id"], ["cited_key"]):
+        for columns in (["target_id"], ["cited_key", "citing_date"]):
             citations.create_index(columns, if_not_exists=True)
     db["cited_documents"].create(CITED_DOCUMENT_COLUMNS, pk="key", if_not_exists=True)
-    for columns in (["document_id"], ["type"], ["status"], ["year"]):
+    for columns in (["document_id"], ["type"], ["status"], ["year"], ["number"]):
         db["cited_documents"].create_index(columns, if_not_exists=True)
     relations = load("citation_relations")
     # Recreated on every call: the lists of implementing relations and types are data.
@@ -385,7 +388,14 @@ def load_documents(db: sqlite_utils.Database) -> list[StoredDocument]:
     return [StoredDocument(**{**row, "head": row["head"] or ""}) for row in rows]
 
 
-_LINK_FIELDS = ("target_id", "cited_key", "link_status", "link_method", "link_score")
+_LINK_FIELDS = (
+    "target_id",
+    "cited_key",
+    "link_status",
+    "link_method",
+    "link_score",
+    "citing_date",
+)
 
 
 def link_citations(db: sqlite_utils.Database) -> None:
@@ -397,17 +407,23 @@ def link_citations(db: sqlite_utils.Database) -> None:
     citations = list(
         db.query(
             "select document_id, position, type, number, date, issuer, subject, relation, "
-            "target_id, cited_key, link_status, link_method, link_score "
+            "target_id, cited_key, link_status, link_method, link_score, citing_date "
             "from citations order by document_id, position"
         )
     )
     updates = []
     for citation in citations:
         key = cited_key(citation["number"], citation["date"])
-        resolution = index.resolve(
-            {**citation, "cited_key": key}, index.by_id.get(citation["document_id"])
+        citing = index.by_id.get(citation["document_id"])
+        resolution = index.resolve({**citation, "cited_key": key}, citing)
+        new = (
+            resolution.target_id,
+            key,
+            resolution.status,
+            resolution.method,
+            resolution.score,
+            citing.issued_date if citing else None,
         )
-        new = (resolution.target_id, key, resolution.status, resolution.method, resolution.score)
         old = tuple(citation[name] for name in _LINK_FIELDS)
         citation.update(zip(_LINK_FIELDS, new, strict=True))
         if new != old:
@@ -415,7 +431,7 @@ def link_citations(db: sqlite_utils.Database) -> None:
     with db.atomic():
         db.conn.executemany(
             "update citations set target_id = ?, cited_key = ?, link_status = ?, link_method = ?, "
-            "link_score = ? where document_id = ? and position = ?",
+            "link_score = ?, citing_date = ? where document_id = ? and position = ?",
             updates,
         )
         _write_cited_documents(db, _cited_documents(citations))

@@ -38,6 +38,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 SEARCH_INDEXES = {
     "documents_fts": ("documents_ai", "documents_ad", "documents_au"),
     "documents_fts_exact": ("documents_exact_ai", "documents_exact_ad", "documents_exact_au"),
+    "documents_fts_title": ("documents_title_ai", "documents_title_ad", "documents_title_au"),
 }
 
 # Tables that linking rebuilds from citations and entities, and their columns naming a document:

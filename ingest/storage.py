@@ -161,7 +161,11 @@ LINK_NEEDED = "link_needed"
 
 FTS_COLUMNS = ["number", "subject", "text", "text_folded"]
 # The index of the text as written: what a reader types, with its diacritics.
+EXACT_FTS_TABLE = "documents_fts_exact"
 EXACT_FTS_COLUMNS = ("subject", "text")
+# The index of the number and subject alone, for search to find documents about its words.
+TITLE_FTS_TABLE = "documents_fts_title"
+TITLE_FTS_COLUMNS = ("number", "subject")
 
 
 class _ImmediateConnection(sqlite3.Connection):
@@ -224,33 +228,52 @@ def ensure_db_shape(db: sqlite_utils.Database) -> None:
             FTS_COLUMNS, tokenize="unicode61 remove_diacritics 2", create_triggers=True
         )
     _ensure_exact_fts(db)
+    _ensure_title_fts(db)
 
 
 def _ensure_exact_fts(db: sqlite_utils.Database) -> None:
     """Create ``documents_fts_exact``: the subject and text indexed as written, diacritics kept.
 
     documents_fts folds diacritics so that "an toan" finds "an toàn"; this second index tells
-    "án" (a verdict) from "an" (safe), so that search can rank the word as the user typed it first.
-    It is an external-content index over documents, kept current by triggers."""
-    if db["documents_fts_exact"].exists():
-        return
-    columns = ", ".join(EXACT_FTS_COLUMNS)
-    new_values = ", ".join(f"new.{column}" for column in EXACT_FTS_COLUMNS)
-    old_values = ", ".join(f"old.{column}" for column in EXACT_FTS_COLUMNS)
-    delete = (
-        f"insert into documents_fts_exact(documents_fts_exact, rowid, {columns}) "
-        f"values ('delete', old.rowid, {old_values});"
+    "án" (a verdict) from "an" (safe), so that search can rank the word as the user typed it first."""
+    _ensure_content_fts(
+        db, EXACT_FTS_TABLE, EXACT_FTS_COLUMNS, "unicode61 remove_diacritics 0", "documents_exact"
     )
-    insert = f"insert into documents_fts_exact(rowid, {columns}) values (new.rowid, {new_values});"
+
+
+def _ensure_title_fts(db: sqlite_utils.Database) -> None:
+    """Create ``documents_fts_title``: the number and subject alone, diacritics folded (đ kept,
+    as unicode61 does).  Its lists are a few words per document, so that search can find the
+    documents whose subject holds the words among any number of documents holding them in
+    the text, without reading the text's long lists."""
+    _ensure_content_fts(
+        db, TITLE_FTS_TABLE, TITLE_FTS_COLUMNS, "unicode61 remove_diacritics 2", "documents_title"
+    )
+
+
+def _ensure_content_fts(
+    db: sqlite_utils.Database, table: str, columns: tuple[str, ...], tokenize: str, prefix: str
+) -> None:
+    """An external-content FTS5 index over ``columns`` of documents, kept current by triggers
+    named ``{prefix}_ai/_ad/_au``, built from the stored documents when it is new."""
+    if db[table].exists():
+        return
+    names = ", ".join(columns)
+    new_values = ", ".join(f"new.{column}" for column in columns)
+    old_values = ", ".join(f"old.{column}" for column in columns)
+    delete = (
+        f"insert into {table}({table}, rowid, {names}) values ('delete', old.rowid, {old_values});"
+    )
+    insert = f"insert into {table}(rowid, {names}) values (new.rowid, {new_values});"
     db.executescript(
         f"""
-        create virtual table documents_fts_exact using fts5(
-            {columns}, content='documents', tokenize='unicode61 remove_diacritics 0'
+        create virtual table {table} using fts5(
+            {names}, content='documents', tokenize='{tokenize}'
         );
-        create trigger documents_exact_ai after insert on documents begin {insert} end;
-        create trigger documents_exact_ad after delete on documents begin {delete} end;
-        create trigger documents_exact_au after update on documents begin {delete} {insert} end;
-        insert into documents_fts_exact(documents_fts_exact) values ('rebuild');
+        create trigger {prefix}_ai after insert on documents begin {insert} end;
+        create trigger {prefix}_ad after delete on documents begin {delete} end;
+        create trigger {prefix}_au after update on documents begin {delete} {insert} end;
+        insert into {table}({table}) values ('rebuild');
         """
     )
 

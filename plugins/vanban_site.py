@@ -46,6 +46,7 @@ from markupsafe import Markup, escape
 from extract.agencies import agency_key
 from extract.lexicon import load
 from ingest.normalize import fold, normalize_text
+from ingest.storage import EXACT_FTS_TABLE, TITLE_FTS_TABLE
 
 METADATA_DATABASE = "vanban"
 PAGE_BREAK = "\f"
@@ -486,22 +487,51 @@ _LINE_BREAKS_TO_SPACES = str.maketrans({"\n": " ", PAGE_BREAK: " ", "\r": " "})
 _CLUSTER_REACH = 100
 
 
-def _whole_words(folded: str, term: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, term) of each place ``term`` stands as a whole word, found with str.find:
-    many times faster than a regular expression with lookarounds, and a page shows fifty
-    snippets of long texts.  A word character is what ``\\w`` matches: alphanumeric or "_"."""
-    start = folded.find(term)
-    while start >= 0:
-        end = start + len(term)
-        before = folded[start - 1] if start else " "
+def _whole_words(
+    folded: str, term: str, start: int = 0, stop: int | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """(start, end, term) of each place ``term`` stands as a whole word in ``folded[start:stop]``,
+    found with str.find: many times faster than a regular expression with lookarounds, and a
+    page shows fifty snippets of long texts.  A word character is what ``\\w`` matches:
+    alphanumeric or "_"."""
+    stop = len(folded) if stop is None else stop
+    place = folded.find(term, start, stop)
+    while place >= 0:
+        end = place + len(term)
+        before = folded[place - 1] if place else " "
         after = folded[end] if end < len(folded) else " "
         if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
-            yield start, end, term
-        start = folded.find(term, start + 1)
+            yield place, end, term
+        place = folded.find(term, place + 1, stop)
+
+
+def _meeting_place(folded: str, terms: list[str]) -> int | None:
+    """Where the most of ``terms`` stand within a short reach of each other: the start of the
+    first of them there; None when none is in the text.
+
+    The places of the rarest term (by a substring count, which C does fast) are the candidates,
+    and around each the other terms are looked for within the reach, so the cost follows the
+    rarest term, not the common words that stand hundreds of times in a long text."""
+    counts = {term: folded.count(term) for term in dict.fromkeys(terms) if term}
+    present = sorted((term for term, count in counts.items() if count), key=counts.__getitem__)
+    best_start, best_count = None, 0
+    for anchor_start, anchor_end, _ in _whole_words(folded, present[0]) if present else ():
+        low = max(0, anchor_start - _CLUSTER_REACH)
+        high = min(len(folded), anchor_end + _CLUSTER_REACH)
+        firsts = [anchor_start]
+        for term in present[1:]:
+            near = next(_whole_words(folded, term, low, high), None)
+            if near:
+                firsts.append(near[0])
+        if len(firsts) > best_count:
+            best_start, best_count = min(firsts), len(firsts)
+            if best_count == len(present):
+                break  # every term meets here: no later place can do better
+    return best_start
 
 
 def snippet(text: str, terms: list[str], width: int = 260, folded: str | None = None) -> Markup:
-    """A stretch of ``text`` around the densest matches of ``terms``, escaped, matches in <mark>.
+    """A stretch of ``text`` where most of ``terms`` meet, escaped, matches in <mark>.
 
     ``folded`` is the stored folded text: used when it is aligned with ``text`` (same length,
     as folding Vietnamese is), which saves folding the text again."""
@@ -509,47 +539,30 @@ def snippet(text: str, terms: list[str], width: int = 260, folded: str | None = 
         return Markup("")
     if folded is None or len(folded) != len(text):
         folded = aligned_fold(text)
-    matches = sorted(
-        match for term in dict.fromkeys(terms) if term for match in _whole_words(folded, term)
-    )
-    if not matches:
+    place = _meeting_place(folded, terms)
+    if place is None:
         shown = text[:width].translate(_LINE_BREAKS_TO_SPACES)
         return Markup(escape(shown)) + ("…" if len(text) > width else "")
-    # Where the most distinct terms meet within a short reach (a sliding window over the
-    # matches); the snippet then shows some text before and after that place.
-    best_start, best_count = matches[0][0], 0
-    terms_found = {term for _, _, term in matches}
-    in_window: dict[str, int] = {}
-    end = 0
-    for start, _, first_term in matches:
-        while end < len(matches) and matches[end][0] < start + _CLUSTER_REACH:
-            term = matches[end][2]
-            in_window[term] = in_window.get(term, 0) + 1
-            end += 1
-        if len(in_window) > best_count:
-            best_start, best_count = start, len(in_window)
-            if best_count == len(terms_found):
-                break  # every term meets here: no later place can do better
-        in_window[first_term] -= 1
-        if not in_window[first_term]:
-            del in_window[first_term]
-    window_start = max(0, best_start - 60)
+    # Some text before the place, from the start of a word.
+    window_start = max(0, place - 60)
     space = text.rfind(" ", 0, window_start)
     window_start = (
         0 if window_start == 0 else (space + 1 if space > window_start - 20 else window_start)
     )
     window_end = min(len(text), window_start + width)
-    spans = [Span(s, e, "mark") for s, e, _ in matches if s >= window_start and e <= window_end]
+    spans = [
+        Span(start, end, "mark")
+        for term in dict.fromkeys(terms)
+        if term
+        for start, end, _ in _whole_words(folded, term, window_start, window_end)
+        if end <= window_end
+    ]
+    spans.sort(key=lambda span: span.start)
     shown = text[window_start:window_end].translate(_LINE_BREAKS_TO_SPACES)
     html = render_spans(shown, spans, window_start)
     prefix = "…" if window_start > 0 else ""
     suffix = "…" if window_end < len(text) else ""
     return Markup(prefix) + html + Markup(suffix)
-
-
-# The FTS5 index of the text as written (``unicode61 remove_diacritics 0``, made by storage): it
-# finds the rows holding the words with the typed diacritics without reading them.
-EXACT_FTS_TABLE = "documents_fts_exact"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,8 +656,8 @@ async def _tasks(db, where: str, params: dict) -> list[dict]:
 class SearchResult:
     document: dict
     snippet: Markup
-    exact: float
-    rank: float
+    exact: bool  # holds every word as typed, diacritics included
+    rank: tuple  # sorts best first: see _search_rows
 
 
 @dataclass
@@ -685,10 +698,6 @@ SEARCH_FILTERS = {"loai": "doc_type", "co_quan": "issuer", "nam": "year"}
 SEARCH_LIMIT = 50
 # Documents ranked, faceted and re-ranked by exact spelling; the page shows SEARCH_LIMIT of them.
 SEARCH_CANDIDATES = 200
-# When more documents than this match, bm25 ranks the newest this many (by rowid, the order of
-# storing) among those holding the words in their number or subject, then among all: ranking
-# every match of words found in most of a large archive costs more than the rest of the page.
-RANKED_AT_MOST = 1000
 _RESULT_COLUMNS = (
     "d.rowid as rowid, d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, "
     "d.subject"
@@ -713,83 +722,110 @@ def _what_citations_say(citations: list[dict]) -> dict[str, str]:
     return said
 
 
+def _matching(index: str, where: list[str]) -> str:
+    """FROM and WHERE of the documents whose ``index`` matches ``:match``, with the filters."""
+    return (
+        f"from {index} "
+        + (f"join documents d on d.rowid = {index}.rowid " if where else "")
+        + "where "
+        + " and ".join([f"{index} match :match", *where])
+    )
+
+
+async def _newest_matching(db, index: str, match: str, where: list[str], params: dict) -> list[int]:
+    """Rowids of the newest stored SEARCH_CANDIDATES documents whose ``index`` matches
+    ``match``: FTS5 walks its lists backwards and stops there, without scoring anything."""
+    rows = await _rows(
+        db,
+        f"select {index}.rowid as rowid {_matching(index, where)} "
+        f"order by {index}.rowid desc limit {SEARCH_CANDIDATES}",
+        {**params, "match": match},
+    )
+    return [row["rowid"] for row in rows]
+
+
+def title_query(match: str) -> str:
+    """``match`` (as :func:`fts_query` writes it) for the index of numbers and subjects, whose
+    tokens keep "đ" (unicode61 does not fold it): each folded word with a "d" also asks for its
+    spellings with "đ" ("dong" OR "đong", "qd" OR "qđ"); a quoted phrase holding such a word
+    becomes its words ANDed."""
+
+    def spellings(word: str) -> str:
+        places = [i for i, char in enumerate(word) if char == "d"][:3]
+        variants = {word}
+        for mask in range(1, 1 << len(places)):
+            letters = list(word)
+            for bit, place in enumerate(places):
+                if mask >> bit & 1:
+                    letters[place] = "đ"
+            variants.add("".join(letters))
+        return " OR ".join(f'"{variant}"' for variant in sorted(variants))
+
+    parts: list[str] = []
+    for token in re.findall(r'"[^"]*"|\bOR\b', match):
+        if token == "OR":
+            parts.append("OR")
+            continue
+        words = token.strip('"').split()
+        if not words:
+            continue
+        if len(words) > 1 and "d" not in token:
+            item = token
+        else:
+            item = " AND ".join(f"({spellings(word)})" for word in words)
+        if parts and parts[-1] != "OR":
+            parts.append("AND")
+        parts.append(f"({item})")
+    return " ".join(parts)
+
+
+async def _candidates(
+    db, match: str, where: list[str], params: dict
+) -> tuple[list[int], list[int]]:
+    """Rowids of the candidates, in two groups: the documents whose number or subject holds the
+    words, and the newest stored documents holding them anywhere; SEARCH_CANDIDATES of each
+    at most, newest stored first.
+
+    bm25 is not used: FTS5 computes it with each word's document frequency, found by walking
+    the word's whole list, and for the common words of an archive of 100,000 documents that
+    costs tens of milliseconds a word.  The index of numbers and subjects has lists of a few
+    words a document, so finding the documents about the words is cheap however many hold
+    them in their text."""
+    about = []
+    if TITLE_FTS_TABLE in await _tables(db):  # made by ingest since 27 Nov 2026
+        about = await _newest_matching(db, TITLE_FTS_TABLE, title_query(match), where, params)
+    return about, await _newest_matching(db, "documents_fts", match, where, params)
+
+
 async def _search_rows(
     db, search: Search, match: str, where: list[str], params: dict
 ) -> list[dict]:
-    """Documents matching the FTS query ``match`` and the filters, best bm25 first (number and
-    subject weigh more than the text); without a query, the newest first.
-
-    Only (rowid, rank) pairs are ranked, and the candidates' columns are read afterwards, so
-    that a word found in most of a large archive costs a sort of small pairs, never of whole
-    rows; the text is read later, for the page's results only (:func:`_texts`)."""
+    """Documents matching the FTS query ``match`` and the filters, best first: those about the
+    words (their number or subject holds them), then the others, each the latest issued first
+    (see :func:`_candidates`); without a query, the newest first.  Each row's ``rank`` is its
+    place, and ``newest`` tells the newest matches (for :func:`_exact_matches`).  The text is
+    read later, for the page's results only (:func:`_texts`)."""
     if not match:
-        return await _newest_rows(db, where, params)
-    try:
-        ranked = await _ranked(db, match, where, params)
-    except Exception as error:  # noqa: BLE001 - a malformed FTS query is the user's, shown as text
-        search.error = f"Không tìm được: {error}"
-        return []
-    if not ranked:
-        return []
-    rows = await _rows(
-        db,
-        f"select {_RESULT_COLUMNS} from documents d where d.rowid in ({_rowid_list(list(ranked))})",
-    )
-    for row in rows:
-        row["rank"] = ranked[row["rowid"]]
-    return sorted(rows, key=lambda row: row["rank"])
-
-
-def _matching(where: list[str]) -> str:
-    """FROM and WHERE of the documents matching ``:match`` and the filters ``where``."""
-    return (
-        "from documents_fts "
-        + ("join documents d on d.rowid = documents_fts.rowid " if where else "")
-        + "where "
-        + " and ".join(["documents_fts match :match", *where])
-    )
-
-
-async def _bm25(
-    db, match: str, where: list[str], params: dict
-) -> tuple[list[tuple[int, float]], bool]:
-    """The best SEARCH_CANDIDATES matches of ``match`` as (rowid, bm25), over the newest
-    RANKED_AT_MOST of them when more match (then True): rowids are read newest first without
-    ranking, which is cheap, and the last one bounds the ranked ones, a rowid range that FTS5
-    seeks to."""
-    params = {**params, "match": match}
-    newest = await _rows(
-        db,
-        f"select documents_fts.rowid as rowid {_matching(where)} "
-        f"order by documents_fts.rowid desc limit {RANKED_AT_MOST + 1}",
-        params,
-    )
-    bounded = len(newest) > RANKED_AT_MOST
-    if not newest:
-        return [], bounded
-    rows = await _rows(
-        db,
-        "select documents_fts.rowid as rowid, bm25(documents_fts, 10.0, 5.0, 1.0, 1.0) as rank "
-        + _matching(where)
-        + (" and documents_fts.rowid >= :lowest" if bounded else "")
-        + f" order by rank limit {SEARCH_CANDIDATES}",
-        {**params, "lowest": newest[min(len(newest), RANKED_AT_MOST) - 1]["rowid"]},
-    )
-    return [(row["rowid"], row["rank"]) for row in rows], bounded
-
-
-async def _ranked(db, match: str, where: list[str], params: dict) -> dict[int, float]:
-    """``{rowid: rank}`` of the candidates, best first.  When every match is ranked, this is
-    bm25 over all of them; otherwise the documents holding the words in their number or subject
-    (which bm25 weighs 10 and 5 times the text) come first, then the others, each by bm25."""
-    everything, bounded = await _bm25(db, match, where, params)
-    if not bounded:
-        return dict(everything)
-    titled, _ = await _bm25(db, f"{{number subject}} : ({match})", where, params)
-    order = dict.fromkeys(rowid for rowid, _ in titled + everything)
-    return {
-        rowid: float(position) for position, rowid in enumerate(list(order)[:SEARCH_CANDIDATES])
-    }
+        rows = await _newest_rows(db, where, params)
+    else:
+        try:
+            about, newest = await _candidates(db, match, where, params)
+        except Exception as error:  # noqa: BLE001 - a malformed FTS query is the user's, shown as text
+            search.error = f"Không tìm được: {error}"
+            return []
+        rowids = list(dict.fromkeys(about + newest))[:SEARCH_CANDIDATES]
+        rows = await _rows(
+            db,
+            f"select {_RESULT_COLUMNS} from documents d where d.rowid in ({_rowid_list(rowids)})",
+        )
+        about_words, newest_matches = set(about), set(newest)
+        rows.sort(key=lambda row: (row["issued_date"] or "", row["rowid"]), reverse=True)
+        rows.sort(key=lambda row: row["rowid"] not in about_words)
+        for row in rows:
+            row["newest"] = row["rowid"] in newest_matches
+    for rank, row in enumerate(rows):
+        row["rank"] = rank
+    return rows
 
 
 async def _newest_rows(db, where: list[str], params: dict) -> list[dict]:
@@ -798,7 +834,7 @@ async def _newest_rows(db, where: list[str], params: dict) -> list[dict]:
     conditions = " and ".join(where)
     dated = await _rows(
         db,
-        f"select {_RESULT_COLUMNS}, 0 as rank from documents d where d.issued_date is not null "
+        f"select {_RESULT_COLUMNS} from documents d where d.issued_date is not null "
         + (f"and {conditions} " if conditions else "")
         + f"order by d.issued_date desc, d.year desc limit {SEARCH_CANDIDATES}",
         params,
@@ -807,7 +843,7 @@ async def _newest_rows(db, where: list[str], params: dict) -> list[dict]:
         return dated
     undated = await _rows(
         db,
-        f"select {_RESULT_COLUMNS}, 0 as rank from documents d where d.issued_date is null "
+        f"select {_RESULT_COLUMNS} from documents d where d.issued_date is null "
         + (f"and {conditions} " if conditions else "")
         + f"order by d.year desc limit {SEARCH_CANDIDATES - len(dated)}",
         params,
@@ -831,25 +867,43 @@ async def _texts(db, rowids: list[int]) -> dict[int, dict]:
     return {row["rowid"]: row for row in rows}
 
 
-async def _exact_matches(db, query: str, rowids: list[int]) -> dict[int, float]:
-    """``{document rowid: share of the typed words found as written}``, over the candidates.
+def _words_as_typed(text: str) -> list[str]:
+    return list(dict.fromkeys(re.findall(r"\w+", normalize_text(text).lower())))
 
-    Folding merges distinct words (án/an, thể/thế); among documents that match folded, those
-    holding the words with the typed diacritics rank first.  The index is asked about the
-    candidates only (a rowid lookup in each word's list), however many documents hold a word."""
-    words = list(dict.fromkeys(re.findall(r"\w+", normalize_text(query).lower())))
-    if not rowids or not words:
-        return {}
-    candidates = _rowid_list(rowids)
-    sql = " union all ".join(
-        f"select rowid from {EXACT_FTS_TABLE} where {EXACT_FTS_TABLE} match :w{i} "
-        f"and rowid in ({candidates})"
-        for i in range(len(words))
-    )  # one statement: one trip to the database thread for every word
-    shares: dict[int, float] = {}
-    for row in await _rows(db, sql, {f"w{i}": f'"{word}"' for i, word in enumerate(words)}):
-        shares[row["rowid"]] = shares.get(row["rowid"], 0.0) + 1 / len(words)
-    return shares
+
+async def _exact_matches(db, query: str, rows: list[dict]) -> set[int]:
+    """Rowids of the candidate ``rows`` holding every word of ``query`` as it was typed: folding
+    merges words that the spelling tells apart (án/an, thể/thế), and the documents spelling
+    them as typed rank first.
+
+    The subject of each candidate is read here; the text through the index of the text as
+    written, bounded to the rowid range of the newest matches (``row["newest"]``): a range FTS5
+    seeks to, holding only SEARCH_CANDIDATES documents that match folded, so the walk stays
+    short however common the words (asking for a list of rowids would cost a seek per rowid
+    and word)."""
+    words = _words_as_typed(query)
+    if not rows or not words:
+        return set()
+    exact = {  # stored subjects and numbers are normalised already
+        row["rowid"]
+        for row in rows
+        if set(words)
+        <= set(re.findall(r"\w+", f"{row['number'] or ''} {row['subject'] or ''}".lower()))
+    }
+    newest = [row["rowid"] for row in rows if row.get("newest")]
+    if newest:
+        found = await _rows(
+            db,
+            f"select rowid from {EXACT_FTS_TABLE} where {EXACT_FTS_TABLE} match :words "
+            "and rowid between :lowest and :highest",
+            {
+                "words": " ".join(f'"{word}"' for word in words),
+                "lowest": min(newest),
+                "highest": max(newest),
+            },
+        )
+        exact.update(row["rowid"] for row in found)
+    return exact & {row["rowid"] for row in rows}
 
 
 def number_prefilter(column: str, query: str) -> tuple[str, dict]:
@@ -875,6 +929,45 @@ def number_prefilter(column: str, query: str) -> tuple[str, dict]:
     return "(" + " or ".join(ranges) + ")", params
 
 
+async def _citing(db, query: str) -> list[dict]:
+    """The first SEARCH_CANDIDATES + 1 citations of the number typed as ``query``, earliest
+    citing document first.
+
+    The linker's ``cited_documents`` (one row per number cited) narrows the keys, through an
+    index and then the Python matcher; an index on ``citations (cited_key, citing_date)`` gives
+    their citations in date order, and only the citations listed are joined to their documents,
+    however many thousands cite the number."""
+    numbers, params = number_prefilter("number", query)
+    keys = [
+        row["key"]
+        for row in await _rows(
+            db,
+            f"select key from cited_documents where {numbers} "
+            "and vanban_number_matches(number, :q)",
+            {"q": query, **params},
+        )
+    ]
+    if not keys:
+        return []
+    columns = await _columns(db, "citations")
+    cited_subject = "c.subject as cited_subject, " if "subject" in columns else ""
+    dated = "c.citing_date, " if "citing_date" in columns else ""  # linked since 27 Nov 2026
+    key_params = {f"k{i}": key for i, key in enumerate(keys)}
+    return await _rows(
+        db,
+        "with listed as (select c.rowid as citation from citations c "
+        f"where c.cited_key in ({', '.join(':' + name for name in key_params)}) "
+        f"order by {dated}c.rowid limit {SEARCH_CANDIDATES + 1}) "
+        "select c.document_id, c.position, c.text, c.number, c.relation, c.date, "
+        "c.type as cited_type, c.issuer as cited_issuer, "
+        + cited_subject
+        + "d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer, "
+        "d.issued_date, d.subject from listed join citations c on c.rowid = listed.citation "
+        f"join documents d on d.id = c.document_id order by {dated}c.rowid",
+        key_params,
+    )
+
+
 async def run_search(db, query: str, filters: dict[str, str]) -> Search:
     search = Search(query=query, filters=filters)
     query = query.strip()
@@ -894,24 +987,8 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
             f"where {numbers} and vanban_number_matches(number, :q) order by +issued_date",
             {"q": query, **numbers_params},
         )
-        if "citations" in tables:
-            cited_subject = (
-                "c.subject as cited_subject, "
-                if "subject" in await _columns(db, "citations")
-                else ""
-            )
-            cited, cited_params = number_prefilter("c.number", query)
-            search.citing = await _rows(
-                db,
-                "select c.document_id, c.position, c.text, c.number, c.relation, c.date, "
-                "c.type as cited_type, c.issuer as cited_issuer, "
-                + cited_subject
-                + "d.doc_type, d.number as doc_number, d.filename as doc_filename, d.issuer, d.issued_date, "
-                "d.subject from citations c join documents d on d.id = c.document_id "
-                f"where {cited} and vanban_number_matches(c.number, :q) "
-                f"order by +d.issued_date, c.document_id, c.start limit {SEARCH_CANDIDATES + 1}",
-                {"q": query, **cited_params},
-            )
+        if "cited_documents" in tables:
+            search.citing = await _citing(db, query)
             search.cited = _what_citations_say(search.citing)
             # A much-cited number (a Prime Minister's công điện) is cited by thousands of
             # documents: the page lists the first ones and says there are more.
@@ -929,12 +1006,11 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
         match = fts_query(query, any_word=True)
         rows = await _search_rows(db, search, match, where, params)
     terms = query_terms(match) if by_number else query_terms(query)
-    exact = await _exact_matches(db, query, [row["rowid"] for row in rows])
+    # A number is matched in any spelling by design: its spelling ranks nothing.
+    exact = set() if by_number else await _exact_matches(db, query, rows)
     for row in rows:
-        search.results.append(
-            SearchResult(row, Markup(""), exact.get(row["rowid"], 0.0), row["rank"])
-        )
-    search.results.sort(key=lambda r: (-r.exact, r.rank))
+        search.results.append(SearchResult(row, Markup(""), row["rowid"] in exact, row["rank"]))
+    search.results.sort(key=lambda result: (not result.exact, result.rank))
     for argument, column in SEARCH_FILTERS.items():
         counts: dict[str, int] = {}
         for result in search.results:

@@ -226,3 +226,27 @@ def test_a_generic_type_links_to_a_stored_document_of_any_kind(fresh_db, tmp_pat
         )
     }
     assert rows == {"văn bản": cong_van}
+
+
+def test_citations_carry_the_citing_documents_date(fresh_db, tmp_path) -> None:
+    # The site lists the citations of a number in the order their documents were issued, by an
+    # index on (cited_key, citing_date): the linker writes each citing document's date there,
+    # and writes it again when the document's date changes.
+    text = "Thực hiện Công điện số 1102/CĐ-TTg ngày 23/8/2021 của Thủ tướng Chính phủ."
+    dated = store(fresh_db, tmp_path / "a.txt", Header(issued_date="2021-08-25", year=2021), text)
+    undated = store(fresh_db, tmp_path / "b.txt", Header(year=2021), "Khẩn trương. " + text)
+    link_citations(fresh_db)
+    assert citation(fresh_db, dated, "1102/CĐ-TTg")["citing_date"] == "2021-08-25"
+    assert citation(fresh_db, undated, "1102/CĐ-TTg")["citing_date"] is None
+    fresh_db.execute("update documents set issued_date = '2021-09-01' where id = ?", [undated])
+    link_citations(fresh_db)
+    assert citation(fresh_db, undated, "1102/CĐ-TTg")["citing_date"] == "2021-09-01"
+    plan = " ".join(
+        row[3]
+        for row in fresh_db.execute(
+            "explain query plan select rowid from citations where cited_key = ? "
+            "order by citing_date limit 5",
+            ["1102/CD-TTG@2021"],
+        ).fetchall()
+    )
+    assert "INDEX idx_citations_cited_key_citing_date" in plan and "TEMP B-TREE" not in plan

@@ -26,6 +26,7 @@ import ingest.pipeline
 import ingest.storage
 from extract.link import CITATION_LINK_COLUMNS
 from extract.model import Citation
+from ingest.check import SEARCH_INDEXES
 from ingest.cli import cli
 from ingest.pipeline import ingest_paths
 from ingest.storage import ENTITY_COLUMNS, LINK_NEEDED, open_db
@@ -123,7 +124,7 @@ def assert_consistent(path: Path, reference: dict[str, dict], log: Path) -> int:
             assert not present & {"files", "meta", *ENTITY_COLUMNS}, "half-created shape"
             return 0
         # The shape is created in one transaction: the search indexes come with it.
-        for index in ("documents_fts", "documents_fts_exact"):
+        for index in SEARCH_INDEXES:
             conn.execute(f"insert into {index}({index}) values ('integrity-check')")
         stored = documents_by_id(conn)
         for document_id, whole in stored.items():

@@ -91,6 +91,52 @@ def test_the_right_diacritics_rank_first(ingested, site_for):
     assert result_files(site.get("/-/tim-kiem", params={"q": "an"}).text)[0] == "an_toan.txt"
 
 
+def _cong_van(number: str, day: int, subject: str, body: str) -> str:
+    return (
+        "ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n"
+        f"Số: {number}/UBND-KT\nV/v {subject}\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        f"Cà Mau, ngày {day} tháng 3 năm 2021\nKính gửi: Cục Thuế tỉnh.\n{body}\n"
+    )
+
+
+def test_documents_about_the_words_rank_before_documents_mentioning_them(ingested, site_for):
+    # Whatever the order of storing, the document whose subject holds the words comes first;
+    # the others holding them in their text follow, the latest issued first.
+    mention = "Đề nghị các sở tiếp tục gia hạn nộp thuế cho hộ kinh doanh. " * 5
+    db_path = ingested(
+        {
+            "a.txt": _cong_van("11", 2, "hỗ trợ hộ kinh doanh", mention),
+            "b.txt": _cong_van("12", 9, "kiểm tra hộ kinh doanh", mention),
+            "c.txt": _cong_van("13", 4, "gia hạn nộp thuế năm 2021", "Thực hiện ngay."),
+            "d.txt": _cong_van("14", 6, "báo cáo tình hình", mention),
+        }
+    )
+    site = site_for(db_path)
+    for query in ("gia hạn nộp thuế", "gia han nop thue"):
+        assert result_files(site.get("/-/tim-kiem", params={"q": query}).text) == [
+            "c.txt",
+            "b.txt",
+            "d.txt",
+            "a.txt",
+        ]
+
+
+def test_citations_of_a_number_are_listed_in_the_order_of_their_documents(ingested, site_for):
+    # Files named against the order of their dates, so that storing order is not date order.
+    db_path = ingested(
+        {
+            f"{name}.txt": _cong_van(
+                str(20 + day), day, "triển khai công điện", "Thực hiện Công điện số 1102/CĐ-TTg."
+            )
+            for name, day in (("a", 9), ("b", 7), ("c", 5), ("d", 3))
+        }
+    )
+    panel = site_for(db_path).get("/-/tim-kiem", params={"q": "1102/CĐ-TTg"}).text
+    days = re.findall(r"ngày 2021-03-(\d\d)", panel.split('class="citing"')[1].split("</ul>")[0])
+    assert days == ["03", "05", "07", "09"]
+
+
 @pytest.mark.parametrize("query", ["1102/CD-TTg", "1102 CĐ-TTg", "1102/CĐ-TTg", "cong dien 1102"])
 def test_a_number_in_any_spelling_lands_on_the_documents_citing_it(corpus_site, query):
     citing = [

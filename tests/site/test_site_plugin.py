@@ -122,6 +122,27 @@ def test_snippet_shows_the_stretch_where_most_terms_meet(site_plugin):
     assert "<mark>phòng</mark>, <mark>chống</mark> <mark>dịch</mark>" in html
 
 
+def test_snippet_finds_where_the_words_meet_past_thousands_of_a_common_word(site_plugin):
+    text = "dịch bệnh. " * 3000 + "Công tác phòng, chống dịch được tăng cường."
+    html = site_plugin.snippet(text, site_plugin.query_terms("phong chong dich"))
+    assert "<mark>phòng</mark>, <mark>chống</mark> <mark>dịch</mark>" in html
+
+
+@pytest.mark.parametrize(
+    ("match", "expected"),
+    [
+        ('"phong" "chong"', '(("phong")) AND (("chong"))'),
+        ('"dich"', '(("dich" OR "đich"))'),
+        ('"1102 cd ttg"', '(("1102") AND ("cd" OR "cđ") AND ("ttg"))'),
+        ('"thich ung an toan"', '("thich ung an toan")'),
+        ('"an" OR "do"', '(("an")) OR (("do" OR "đo"))'),
+    ],
+)
+def test_title_query_asks_for_the_spellings_with_d_bar(site_plugin, match, expected):
+    # The index of numbers and subjects folds diacritics but keeps "đ", as unicode61 does.
+    assert site_plugin.title_query(match) == expected
+
+
 def test_what_citations_say_takes_the_value_most_of_them_give(site_plugin):
     citations = [
         {
