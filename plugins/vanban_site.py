@@ -657,7 +657,7 @@ class SearchResult:
     document: dict
     snippet: Markup
     exact: bool  # holds every word as typed, diacritics included
-    rank: tuple  # sorts best first: see _search_rows
+    rank: int  # its place in the order of _search_rows
 
 
 @dataclass
@@ -672,6 +672,10 @@ class Search:
     partial: bool = False  # no document holds every word; these hold some
     more_citing: bool = False  # more documents cite the number than ``citing`` lists
     error: str | None = None
+    found: int = 0  # candidates found, up to SEARCH_CANDIDATES; ``results`` is one page of them
+    capped: bool = False  # SEARCH_CANDIDATES found: more documents may match
+    page: int = 1
+    pages: int = 1
 
 
 def fts_query(query: str, any_word: bool = False) -> str:
@@ -695,9 +699,12 @@ def number_fts_query(query: str) -> str:
 
 
 SEARCH_FILTERS = {"loai": "doc_type", "co_quan": "issuer", "nam": "year"}
-SEARCH_LIMIT = 50
-# Documents ranked, faceted and re-ranked by exact spelling; the page shows SEARCH_LIMIT of them.
+# Results a page shows, with a snippet each (the cost of a page grows with them).
+RESULTS_PER_PAGE = 20
+# Documents ranked, faceted and re-ranked by exact spelling, shown RESULTS_PER_PAGE a page.
 SEARCH_CANDIDATES = 200
+# Citations of a number listed above the results.
+CITING_LIMIT = 50
 _RESULT_COLUMNS = (
     "d.rowid as rowid, d.id, d.filename, d.doc_type, d.number, d.issuer, d.issued_date, d.year, "
     "d.subject"
@@ -968,7 +975,7 @@ async def _citing(db, query: str) -> list[dict]:
     )
 
 
-async def run_search(db, query: str, filters: dict[str, str]) -> Search:
+async def run_search(db, query: str, filters: dict[str, str], page: int = 1) -> Search:
     search = Search(query=query, filters=filters)
     query = query.strip()
     where, params = [], {}
@@ -992,8 +999,8 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
             search.cited = _what_citations_say(search.citing)
             # A much-cited number (a Prime Minister's công điện) is cited by thousands of
             # documents: the page lists the first ones and says there are more.
-            search.more_citing = len(search.citing) > SEARCH_LIMIT
-            search.citing = search.citing[:SEARCH_LIMIT]
+            search.more_citing = len(search.citing) > CITING_LIMIT
+            search.citing = search.citing[:CITING_LIMIT]
     match = number_fts_query(query) if by_number else fts_query(query)
     rows = await _search_rows(db, search, match, where, params)
     if by_number and not rows and not search.error:
@@ -1018,7 +1025,12 @@ async def run_search(db, query: str, filters: dict[str, str]) -> Search:
             if value is not None and value != "":
                 counts[str(value)] = counts.get(str(value), 0) + 1
         search.facets[argument] = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    search.results = search.results[:SEARCH_LIMIT]
+    search.found = len(search.results)
+    search.capped = search.found >= SEARCH_CANDIDATES
+    search.pages = max(1, math.ceil(search.found / RESULTS_PER_PAGE))
+    search.page = min(max(page, 1), search.pages)
+    first = (search.page - 1) * RESULTS_PER_PAGE
+    search.results = search.results[first : first + RESULTS_PER_PAGE]
     texts = await _texts(db, [result.document["rowid"] for result in search.results])
     for result in search.results:
         text = texts.get(result.document["rowid"], {})
@@ -1112,11 +1124,16 @@ async def search_page(datasette, request):
     db = datasette.get_database()
     query = request.args.get("q", "")
     filters = {name: request.args.get(name, "") for name in SEARCH_FILTERS}
+    page = request.args.get("trang", "1")
     # Without a query the page lists the newest documents, with the filters beside them.
-    search = await run_search(db, query, filters)
+    search = await run_search(db, query, filters, int(page) if page.isdigit() else 1)
 
     def filter_url(argument: str, value: str | None) -> str:
         args = {"q": query, **filters, argument: value or ""}
+        return datasette.urls.path("/-/tim-kiem?" + urlencode({k: v for k, v in args.items() if v}))
+
+    def page_url(number: int) -> str:
+        args = {"q": query, **filters, "trang": str(number) if number > 1 else ""}
         return datasette.urls.path("/-/tim-kiem?" + urlencode({k: v for k, v in args.items() if v}))
 
     return await _render(
@@ -1128,6 +1145,8 @@ async def search_page(datasette, request):
             "filters": filters,
             "search": search,
             "filter_url": filter_url,
+            "page_url": page_url,
+            "results_per_page": RESULTS_PER_PAGE,
             "document_href": lambda doc_id: _document_href(datasette, doc_id),
             "filter_labels": {"loai": "Loại văn bản", "co_quan": "Cơ quan ban hành", "nam": "Năm"},
         },

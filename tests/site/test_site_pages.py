@@ -122,6 +122,24 @@ def test_documents_about_the_words_rank_before_documents_mentioning_them(ingeste
         ]
 
 
+def test_results_come_twenty_a_page(ingested, site_for):
+    db_path = ingested(
+        {f"tb_{i:02}.txt": f"Thông báo {i} về công tác phòng, chống dịch." for i in range(23)}
+    )
+    site = site_for(db_path)
+    first = site.get("/-/tim-kiem", params={"q": "phong chong dich"}).text
+    second = site.get("/-/tim-kiem", params={"q": "phong chong dich", "trang": "2"}).text
+    beyond = site.get("/-/tim-kiem", params={"q": "phong chong dich", "trang": "99"}).text
+    assert len(result_files(first)) == 20 and len(result_files(second)) == 3
+    assert sorted(result_files(first) + result_files(second)) == [
+        f"tb_{i:02}.txt" for i in range(23)
+    ]
+    assert result_files(beyond) == result_files(second)  # a page past the last is the last
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert 'rel="prev"' in second and "trang=2" in first
+    assert "Văn bản 21–23 trong 23 văn bản" in second
+
+
 def test_citations_of_a_number_are_listed_in_the_order_of_their_documents(ingested, site_for):
     # Files named against the order of their dates, so that storing order is not date order.
     db_path = ingested(
