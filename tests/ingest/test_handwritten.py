@@ -135,8 +135,8 @@ def test_an_empty_blank_stays_empty_even_under_a_ruled_line() -> None:
 
 
 def test_a_reading_that_cannot_stand_in_the_blank_is_refused() -> None:
-    # One clear vertical stroke reads as 1 in the day blank, and never as a month of 0 or a
-    # day of 45: a stroke as wide as three digits but as high as one is no digit at all.
+    # One clear stroke reads as 1 in the day blank; a bar as wide as six digits of its height
+    # would be more digits than a day has, and is refused rather than read as some day.
     blank = blanks_of(NUMBER_LINE, DATE_LINE)["day"]
     middle = (blank.x0 + blank.x1) / 2
 
