@@ -826,7 +826,10 @@ async def _search_rows(
             f"select {_RESULT_COLUMNS} from documents d where d.rowid in ({_rowid_list(rowids)})",
         )
         about_words, newest_matches = set(about), set(newest)
-        rows.sort(key=lambda row: (row["issued_date"] or "", row["rowid"]), reverse=True)
+        rows.sort(  # an undated document by its year, as if of its first day
+            key=lambda row: (row["issued_date"] or str(row["year"] or ""), row["rowid"]),
+            reverse=True,
+        )
         rows.sort(key=lambda row: row["rowid"] not in about_words)
         for row in rows:
             row["newest"] = row["rowid"] in newest_matches
