@@ -59,9 +59,9 @@ _CAPITALS = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ" + "".join(
 # A symbol part: QĐ, TTg, UBND, KGVX, UBTVQH15 (upper-case first, then letters and digits),
 # PTTH&TTĐT (two units joined by "&").
 _CODE = rf"[{_CAPITALS}][{_CAPITALS}a-zđ0-9]*(?:&[{_CAPITALS}][{_CAPITALS}a-zđ0-9]*)*"
-# State documents: 4806/UBND-KGVX, 28/2021/QĐ-TTg, 116/NQ-CP (spaces around / and - from OCR),
-# and the older 01/1999/QĐ.UB with a dot.
-_STATE_NUMBER = rf"(?P<state>{_DIGITS})\s?(?:/\s?(?P<year>\d{{4}})\s?)?/\s?(?P<symbol>{_CODE}(?:(?:\s?[-–]\s?|\.){_CODE})*)"
+# State documents: 4806/UBND-KGVX, 28/2021/QĐ-TTg, 116/NQ-CP (spaces around / and - from OCR,
+# and a dash OCR'd twice: "QĐ- -TTg"), and the older 01/1999/QĐ.UB with a dot.
+_STATE_NUMBER = rf"(?P<state>{_DIGITS})\s?(?:/\s?(?P<year>\d{{4}})\s?)?/\s?(?P<symbol>{_CODE}(?:(?:\s?[-–](?:\s?[-–])?\s?|\.){_CODE})*)"
 # Party documents: 215-QĐ/TU, 1789-CV/VPTW (a dash before the type code).
 _PARTY_NUMBER = (
     rf"(?P<party>{_DIGITS})\s?[-–]\s?(?P<ptype>{_CODE})\s?/\s?(?P<porg>{_CODE}(?:[-–]{_CODE})*)"
@@ -493,7 +493,7 @@ def _find_number(head: list[_Line], stop: int) -> _Number | None:
             year = f"/{match.group('year')}" if match.group("year") else ""
             value = f"{digits}{year}/{symbol}"
             code = re.split(r"\s?[-–.]\s?", symbol)[0]
-        value = re.sub(r"\s", "", value).replace("–", "-")
+        value = re.sub(r"-{2,}", "-", re.sub(r"\s", "", value).replace("–", "-"))
         return _Number(index, value, code)
     return None
 

@@ -656,6 +656,7 @@ def test_signature_before_an_annex() -> None:
         ("Số: 01/1999/QĐ.UB", "01/1999/QĐ.UB"),
         ("Số: 5104/BTTTT-PTTH&TTĐT", "5104/BTTTT-PTTH&TTĐT"),
         ("Số: 12/UBND-VP. Mường Tè", "12/UBND-VP"),
+        ("Số: 707/ QĐ- -TTg", "707/QĐ-TTg"),  # a dash read twice by OCR
     ],
 )
 def test_number_line(line: str, number: str | None) -> None:
