@@ -27,8 +27,11 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -133,6 +136,9 @@ REPORT_WINDOW = 100
 CLAUSE_CACHE = 2048
 # Ledger rows written at once.
 WRITE_BATCH = 5000
+# Directives given to a worker process at a time when the ledger is computed in several: a
+# run of neighbouring dates, so that its clause cache serves it, and rows of a few MB.
+PARALLEL_PART = 1000
 # Words that say nothing about which work is meant.
 _STOPWORDS = set(
     "va cua cac cho de voi trong tren tai theo nhung duoc da dang la co khong mot nay do "
@@ -723,21 +729,20 @@ def _ledger_rows(
     return ledger, evidence
 
 
-def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
-    """Rebuild ``task_ledger`` and ``task_evidence`` with every task's status as of ``as_of``.
+@dataclass(frozen=True)
+class _Archive:
+    """What the ledger of any directive reads besides texts and tasks, built once a refresh."""
 
-    Directives are taken in date order, so that the reports read for one are mostly those read
-    for the one before: each document's clauses are computed once and kept for the last
-    ``CLAUSE_CACHE`` documents read; texts are read from the database one at a time, and rows
-    are written as they are made, so memory grows with the archive only by a small record per
-    document (date, type, issuer key) and its citations.
-    """
-    ensure_ledger_shape(db)
-    as_of = as_of or date.today()
-    documents = _documents(db)
-    by_issuer = _IssuerIndex(list(documents.values()))
-    reports_by_issuer = _IssuerIndex([d for d in documents.values() if d.doc_type == "báo cáo"])
-    citing = _citing_documents(db)
+    documents: dict[str, _Document]
+    by_issuer: _IssuerIndex
+    reports_by_issuer: _IssuerIndex
+    citing: dict[str, set[str]]
+    as_of: date
+
+
+def _clause_reader(db: sqlite_utils.Database) -> Callable[[str], _Clauses]:
+    """A document's clauses by its id: computed once and kept for the last CLAUSE_CACHE
+    documents read, texts read one at a time."""
 
     @lru_cache(maxsize=CLAUSE_CACHE)
     def clauses_of(document_id: str) -> _Clauses:
@@ -745,72 +750,152 @@ def update_ledger(db: sqlite_utils.Database, as_of: date | None = None) -> None:
             db.execute("select text from documents where id = ?", [document_id]).fetchone()[0]
         )
 
+    return clauses_of
+
+
+def _directive_rows(
+    db: sqlite_utils.Database,
+    archive: _Archive,
+    directive_ids: list[str],
+    clauses_of: Callable[[str], _Clauses],
+) -> Iterator[tuple[list[dict], list[dict]]]:
+    """Ledger and evidence rows of the tasks of ``directive_ids``, WRITE_BATCH ledger rows at a
+    time."""
+    documents, as_of = archive.documents, archive.as_of
+    ledger: list[dict] = []
+    evidence: list[dict] = []
+    for directive_id in directive_ids:
+        directive = documents.get(directive_id) or _Document(directive_id, None, None, None, None)
+        candidates: dict[str | None, dict[str, str]] = {}
+        for task in db.query(
+            "select * from tasks where document_id = ? order by position", [directive_id]
+        ):
+            assignee_key = agency_key(task["assignee"])
+            if assignee_key not in candidates:
+                candidates[assignee_key] = _candidates(
+                    directive,
+                    assignee_key,
+                    archive.citing.get(directive_id, set()),
+                    documents,
+                    archive.by_issuer,
+                    archive.reports_by_issuer,
+                    as_of,
+                )
+            action = _Action.of(task["action"])
+            found = [
+                Evidence(
+                    other_id,
+                    documents[other_id].issued_date,
+                    start,
+                    end,
+                    sentence,
+                    progress,
+                    method,
+                    score,
+                )
+                for other_id, method in candidates[assignee_key].items()
+                for start, end, sentence, progress, score in _matches(
+                    action,
+                    clauses_of(other_id),
+                    CITED_MIN if method == "citation" else ASSIGNEE_MIN,
+                )
+            ]
+            row, rows = _ledger_rows(task, assignee_key, directive, found, as_of)
+            ledger.append(row)
+            evidence.extend(rows)
+        if len(ledger) >= WRITE_BATCH:
+            yield ledger, evidence
+            ledger, evidence = [], []
+    yield ledger, evidence
+
+
+# A worker process's read-only connection and archive, set once by _start_worker.
+_WORKER: dict = {}
+
+
+def _start_worker(path: str, archive: _Archive) -> None:
+    db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True))
+    _WORKER.update(db=db, archive=archive, clauses_of=_clause_reader(db))
+
+
+def _rows_of_part(directive_ids: list[str]) -> tuple[list[dict], list[dict]]:
+    """In a worker process: the ledger and evidence rows of one part of the directives."""
+    ledger: list[dict] = []
+    evidence: list[dict] = []
+    for ledger_rows, evidence_rows in _directive_rows(
+        _WORKER["db"], _WORKER["archive"], directive_ids, _WORKER["clauses_of"]
+    ):
+        ledger += ledger_rows
+        evidence += evidence_rows
+    return ledger, evidence
+
+
+def _database_file(db: sqlite_utils.Database) -> str | None:
+    """The file of the main database, None for an in-memory one."""
+    return (
+        next((row[2] for row in db.execute("pragma database_list") if row[1] == "main"), None)
+        or None
+    )
+
+
+def update_ledger(db: sqlite_utils.Database, as_of: date | None = None, workers: int = 1) -> None:
+    """Rebuild ``task_ledger`` and ``task_evidence`` with every task's status as of ``as_of``.
+
+    Directives are taken in date order, so that the reports read for one are mostly those read
+    for the one before, and rows are written as they are made: memory grows with the archive
+    only by a small record per document (date, type, issuer key) and its citations.
+
+    With ``workers`` above 1 the directives are cut into parts of PARALLEL_PART, in date order,
+    and worker processes compute their rows through read-only connections: they read texts and
+    tasks, which linking does not change, while everything linking does change (the documents
+    citing each directive) comes from this connection in the archive they are given.  The rows
+    are written here, part after part, as a single process writes them.
+    """
+    ensure_ledger_shape(db)
+    documents = _documents(db)
+    archive = _Archive(
+        documents,
+        _IssuerIndex(list(documents.values())),
+        _IssuerIndex([d for d in documents.values() if d.doc_type == "báo cáo"]),
+        _citing_documents(db),
+        as_of or date.today(),
+    )
     directive_ids = [
         row["document_id"] for row in db.query("select distinct document_id from tasks")
     ]
     directive_ids.sort(key=lambda i: (documents[i].order, i) if i in documents else ("", i))
-    ledger: list[dict] = []
-    evidence: list[dict] = []
-
-    def write() -> None:
-        db["task_ledger"].insert_all(ledger, pk=("document_id", "position"))
-        db["task_evidence"].insert_all(
-            evidence, pk=("document_id", "position", "report_document_id", "start")
-        )
-        ledger.clear()
-        evidence.clear()
-
+    path = _database_file(db)
+    parallel = workers > 1 and path is not None and len(directive_ids) > PARALLEL_PART
     with db.atomic():
         db["task_evidence"].delete_where()
         db["task_ledger"].delete_where()
-        for directive_id in directive_ids:
-            directive = documents.get(directive_id) or _Document(
-                directive_id, None, None, None, None
-            )
-            candidates: dict[str | None, dict[str, str]] = {}
-            for task in db.query(
-                "select * from tasks where document_id = ? order by position", [directive_id]
-            ):
-                assignee_key = agency_key(task["assignee"])
-                if assignee_key not in candidates:
-                    candidates[assignee_key] = _candidates(
-                        directive,
-                        assignee_key,
-                        citing.get(directive_id, set()),
-                        documents,
-                        by_issuer,
-                        reports_by_issuer,
-                        as_of,
-                    )
-                action = _Action.of(task["action"])
-                found = [
-                    Evidence(
-                        other_id,
-                        documents[other_id].issued_date,
-                        start,
-                        end,
-                        sentence,
-                        progress,
-                        method,
-                        score,
-                    )
-                    for other_id, method in candidates[assignee_key].items()
-                    for start, end, sentence, progress, score in _matches(
-                        action,
-                        clauses_of(other_id),
-                        CITED_MIN if method == "citation" else ASSIGNEE_MIN,
-                    )
-                ]
-                row, rows = _ledger_rows(task, assignee_key, directive, found, as_of)
-                ledger.append(row)
-                evidence.extend(rows)
-            if len(ledger) >= WRITE_BATCH:
-                write()
-        write()
+        if parallel:
+            parts = [
+                directive_ids[start : start + PARALLEL_PART]
+                for start in range(0, len(directive_ids), PARALLEL_PART)
+            ]
+            with ProcessPoolExecutor(
+                workers, initializer=_start_worker, initargs=(path, archive)
+            ) as pool:
+                batches = pool.map(_rows_of_part, parts)
+                for ledger, evidence in batches:
+                    _write_ledger(db, ledger, evidence)
+        else:
+            rows = _directive_rows(db, archive, directive_ids, _clause_reader(db))
+            for ledger, evidence in rows:
+                _write_ledger(db, ledger, evidence)
 
 
-def refresh(db: sqlite_utils.Database, as_of: date | None = None) -> None:
-    """Rebuild the agency and people tables and the task ledger, in the order they depend on."""
+def _write_ledger(db: sqlite_utils.Database, ledger: list[dict], evidence: list[dict]) -> None:
+    db["task_ledger"].insert_all(ledger, pk=("document_id", "position"))
+    db["task_evidence"].insert_all(
+        evidence, pk=("document_id", "position", "report_document_id", "start")
+    )
+
+
+def refresh(db: sqlite_utils.Database, as_of: date | None = None, workers: int = 1) -> None:
+    """Rebuild the agency and people tables and the task ledger, in the order they depend on;
+    the ledger in ``workers`` processes."""
     build_agencies(db)
     build_people(db)
-    update_ledger(db, as_of=as_of)
+    update_ledger(db, as_of=as_of, workers=workers)

@@ -152,7 +152,7 @@ def link_command(db_path: str, as_of: datetime | None) -> None:
     """Link citations again and recompute people, agencies and task statuses."""
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path} does not exist: run `vanban ingest` first")
-    link_documents(open_db(db_path), as_of and as_of.date())
+    link_documents(open_db(db_path), as_of and as_of.date(), workers=os.cpu_count() or 1)
     click.echo(f"linked; task statuses as of {(as_of or datetime.now()).date().isoformat()}")
 
 

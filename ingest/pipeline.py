@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -314,7 +315,7 @@ def ingest_paths(
         )
         _store_in_batches(db, progress(outcomes, None) if progress else outcomes, summary)
     if summary.new or link_is_needed(db):  # or a run was killed before it linked
-        link_documents(db, as_of)
+        link_documents(db, as_of, workers=min(workers, os.cpu_count() or 1))
     return summary
 
 
@@ -360,15 +361,16 @@ def dask_executor(address: str, workers: int = 1) -> Iterator[tuple[Executor, in
         yield client.get_executor(pure=False), slots
 
 
-def link_documents(db: sqlite_utils.Database, as_of: date | None = None) -> None:
+def link_documents(db: sqlite_utils.Database, as_of: date | None = None, workers: int = 1) -> None:
     """The cross-document stage: citations to documents, then people, agencies and the task
-    ledger with each task's status as of ``as_of`` (default: today).
+    ledger with each task's status as of ``as_of`` (default: today), the ledger computed in
+    ``workers`` processes.
 
     One transaction: readers see the old links or the new, a killed run leaves the old ones (and
     the link_needed mark), and two processes linking at once take turns."""
     with db.atomic():
         link_citations(db)
-        refresh_ledger(db, as_of=as_of)
+        refresh_ledger(db, as_of=as_of, workers=workers)
         clear_link_needed(db)
 
 

@@ -280,6 +280,25 @@ def test_the_ledger_does_not_depend_on_how_many_texts_are_kept(
     assert len(kept) == 5
 
 
+def test_the_ledger_of_several_processes_is_that_of_one(
+    corpus_db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Parts of one directive each, so that the corpus's directives go to two worker processes.
+    def rows() -> tuple[list[dict], list[dict]]:
+        return (
+            list(db.query("select rowid, * from task_ledger order by rowid")),
+            list(db.query("select rowid, * from task_evidence order by rowid")),
+        )
+
+    db = corpus_db
+    update_ledger(db, as_of=TODAY)
+    alone = rows()
+    monkeypatch.setattr(ledger, "PARALLEL_PART", 1)
+    update_ledger(db, as_of=TODAY, workers=2)
+    assert rows() == alone
+    assert len(alone[0]) > 10 and alone[1]
+
+
 def test_against_a_directive_with_a_blank_day_reports_count_from_its_year(tmp_path: Path) -> None:
     db = _archive(tmp_path, reports=60)  # weekly from 2021-01-05: into 2022
     db["documents"].update("directive", {"issued_date": None, "year": 2022})

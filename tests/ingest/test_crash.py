@@ -222,9 +222,15 @@ def setup(tmp_path_factory) -> Setup:
     return Setup(folder, count, reference_path, reference, root / "ingest.log")
 
 
-def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path, setup: Setup) -> None:
+def test_sigkill_at_random_moments_loses_nothing(
+    tmp_path: Path, setup: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert 30 <= setup.count <= 60 and len(setup.reference) == setup.count
     db_path = tmp_path / "crash.db"
+    # A commit every few documents (the forked runs inherit it), so that much of a run lies
+    # between its first commit and the end of linking, where kills must lose nothing: with the
+    # default batch a run of these few documents commits once, at its end.
+    monkeypatch.setattr(ingest.pipeline, "BATCH_DOCUMENTS", 5)
     # One uninterrupted run, forked like the killed ones: how long a run takes here, and proof
     # that a forked run stores what the reference holds.
     began = time.monotonic()

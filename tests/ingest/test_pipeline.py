@@ -226,7 +226,9 @@ def test_documents_commit_in_batches_and_a_failed_one_rolls_back_alone(
     monkeypatch.setattr(ingest.pipeline, "BATCH_SECONDS", 3600.0)
     # Statements are traced up to the link stage: the writer's commits only.
     monkeypatch.setattr(
-        ingest.pipeline, "link_documents", lambda db, as_of=None: db.conn.set_trace_callback(None)
+        ingest.pipeline,
+        "link_documents",
+        lambda db, as_of=None, workers=1: db.conn.set_trace_callback(None),
     )
     broken = SEEDS[2].name
     real_rows = ingest.storage._entity_rows
