@@ -492,7 +492,7 @@ def _whole_words(
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, term) of each place ``term`` stands as a whole word in ``folded[start:stop]``,
     found with str.find: many times faster than a regular expression with lookarounds, and a
-    page shows fifty snippets of long texts.  A word character is what ``\\w`` matches:
+    page shows twenty snippets of long texts.  A word character is what ``\\w`` matches:
     alphanumeric or "_"."""
     stop = len(folded) if stop is None else stop
     place = folded.find(term, start, stop)
@@ -515,19 +515,25 @@ def _meeting_place(folded: str, terms: list[str]) -> int | None:
     counts = {term: folded.count(term) for term in dict.fromkeys(terms) if term}
     present = sorted((term for term, count in counts.items() if count), key=counts.__getitem__)
     best_start, best_count = None, 0
-    for anchor_start, anchor_end, _ in _whole_words(folded, present[0]) if present else ():
-        low = max(0, anchor_start - _CLUSTER_REACH)
-        high = min(len(folded), anchor_end + _CLUSTER_REACH)
-        firsts = [anchor_start]
-        for term in present[1:]:
-            near = next(_whole_words(folded, term, low, high), None)
-            if near:
-                firsts.append(near[0])
-        if len(firsts) > best_count:
-            best_start, best_count = min(firsts), len(firsts)
-            if best_count == len(present):
-                break  # every term meets here: no later place can do better
-    return best_start
+    # The rarest term that stands as a whole word somewhere (a count also finds it inside
+    # other words) anchors the search.
+    for anchor in present:
+        others = [term for term in present if term != anchor]
+        for anchor_start, anchor_end, _ in _whole_words(folded, anchor):
+            low = max(0, anchor_start - _CLUSTER_REACH)
+            high = min(len(folded), anchor_end + _CLUSTER_REACH)
+            firsts = [anchor_start]
+            for term in others:
+                near = next(_whole_words(folded, term, low, high), None)
+                if near:
+                    firsts.append(near[0])
+            if len(firsts) > best_count:
+                best_start, best_count = min(firsts), len(firsts)
+                if best_count == len(present):
+                    return best_start  # every term meets here: no place can do better
+        if best_start is not None:
+            return best_start
+    return None
 
 
 def snippet(text: str, terms: list[str], width: int = 260, folded: str | None = None) -> Markup:

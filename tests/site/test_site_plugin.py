@@ -128,6 +128,14 @@ def test_snippet_finds_where_the_words_meet_past_thousands_of_a_common_word(site
     assert "<mark>phòng</mark>, <mark>chống</mark> <mark>dịch</mark>" in html
 
 
+def test_snippet_anchors_on_a_word_standing_alone_not_inside_others(site_plugin):
+    # "oan" is counted once (inside "toàn"), fewer than "ban" and "hanh", but never stands
+    # alone: the snippet is still drawn where "ban hành" stands, far from the start.
+    text = "Bảo đảm an toàn. " + "Xem xét. " * 40 + "Ủy ban ban hành quy chế, ban hành kèm theo."
+    html = site_plugin.snippet(text, site_plugin.query_terms("ban hanh oan"))
+    assert "<mark>ban</mark> <mark>hành</mark>" in html
+
+
 @pytest.mark.parametrize(
     ("match", "expected"),
     [
