@@ -7,6 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ingest.cli import PROJECT_ROOT
 from ingest.normalize import fold
@@ -89,6 +91,57 @@ def test_the_right_diacritics_rank_first(ingested, site_for):
     site = site_for(db_path)
     assert result_files(site.get("/-/tim-kiem", params={"q": "án"}).text)[0] == "ban_an.txt"
     assert result_files(site.get("/-/tim-kiem", params={"q": "an"}).text)[0] == "an_toan.txt"
+
+
+# What people type, FTS5's own syntax included: quotes, operators, stars, brackets, column names.
+_TYPED = st.lists(
+    st.sampled_from(
+        [
+            '"',
+            "'",
+            "(",
+            ")",
+            "*",
+            "^",
+            ":",
+            "-",
+            "/",
+            "+",
+            "OR",
+            "AND",
+            "NOT",
+            "NEAR",
+            "đ",
+            "Đ",
+            "dịch",
+            "phong",
+            "1102",
+            "CĐ",
+            "TTg",
+            "số",
+            "ngày",
+            "23/8/2021",
+            "text",
+            "subject",
+            "{number}",
+            " ",
+            "  ",
+            "\t",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=_TYPED)
+def test_any_query_gets_a_page_and_never_a_query_error(linked_site, query):
+    # The words typed are quoted into FTS5 queries: nothing typed is read as FTS5 syntax.
+    response = linked_site.get("/-/tim-kiem", params={"q": query})
+    assert response.status_code == 200
+    assert "Không tìm được" not in response.text
 
 
 def _cong_van(number: str, day: int, subject: str, body: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_module
+import re
 
 import pytest
 from hypothesis import given
@@ -205,6 +206,21 @@ def test_rendering_spans_keeps_the_text_and_escapes_all_of_it(site_plugin, text,
     without_tags = html.replace("<mark>", "").replace("</mark>", "")
     assert "<" not in without_tags and ">" not in without_tags
     assert html_module.unescape(without_tags) == text
+
+
+@given(
+    text=st.text(alphabet="ab dđáạ.,\n\f<&", max_size=400),
+    query=st.text(alphabet="ab dđá ", max_size=12),
+)
+def test_a_snippet_is_a_stretch_of_the_text_with_whole_words_marked(site_plugin, text, query):
+    terms = site_plugin.query_terms(query)
+    html = str(site_plugin.snippet(text, terms))
+    assert html.count("<mark>") == html.count("</mark>")
+    shown = html_module.unescape(html.replace("<mark>", "").replace("</mark>", "")).strip("…")
+    flat = text.replace("\n", " ").replace("\f", " ")
+    assert shown in flat
+    for marked in re.findall(r"<mark>(.*?)</mark>", html):
+        assert fold(html_module.unescape(marked)) in terms
 
 
 @given(
