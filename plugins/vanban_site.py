@@ -883,10 +883,6 @@ async def _texts(db, rowids: list[int]) -> dict[int, dict]:
     return {row["rowid"]: row for row in rows}
 
 
-def _words_as_typed(text: str) -> list[str]:
-    return list(dict.fromkeys(re.findall(r"\w+", normalize_text(text).lower())))
-
-
 async def _exact_matches(db, query: str, rows: list[dict]) -> set[int]:
     """Rowids of the candidate ``rows`` holding every word of ``query`` as it was typed: folding
     merges words that the spelling tells apart (án/an, thể/thế), and the documents spelling
@@ -897,14 +893,16 @@ async def _exact_matches(db, query: str, rows: list[dict]) -> set[int]:
     seeks to, holding only SEARCH_CANDIDATES documents that match folded, so the walk stays
     short however common the words (asking for a list of rowids would cost a seek per rowid
     and word)."""
-    words = _words_as_typed(query)
+    words = list(dict.fromkeys(re.findall(r"\w+", normalize_text(query).lower())))
     if not rows or not words:
         return set()
+    wanted = set(words)
     exact = {  # stored subjects and numbers are normalised already
         row["rowid"]
         for row in rows
-        if set(words)
-        <= set(re.findall(r"\w+", f"{row['number'] or ''} {row['subject'] or ''}".lower()))
+        if wanted.issubset(
+            re.findall(r"\w+", f"{row['number'] or ''} {row['subject'] or ''}".lower())
+        )
     }
     newest = [row["rowid"] for row in rows if row.get("newest")]
     if newest:
