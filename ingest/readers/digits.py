@@ -3,7 +3,8 @@
 tesseract's models read print: on the digits written into a scanned header it returns nothing,
 or digits that change with every pixel of the crop.  A vote among the nearest of a few hundred
 handwritten samples per digit reads most of them (on the four real scans: 9 of 13 digits right,
-and the 4 wrong ones gave days that cannot be, so were refused).  The samples are the test part
+2 refused as unlike every sample, and the 2 wrong ones gave a day that cannot be, so were
+refused).  The samples are the test part
 of the UCI "Optical Recognition of Handwritten Digits" data (E. Alpaydin and C. Kaynak, 1998;
 CC BY 4.0) as scikit-learn ships it (``sklearn/datasets/data/digits.csv.gz``, copied unchanged
 to ``data/handwritten_digits.csv.gz``): 1,797 digits written on forms by 13 people, many with a
@@ -34,6 +35,12 @@ PEN = 3
 # A digit is read when at least AGREEING of its NEIGHBOURS nearest samples are that digit.
 NEIGHBOURS = 5
 AGREEING = 3
+# No sample lies farther than SAMPLE_GAP (squared distance of block counts) from its nearest
+# other sample.  A mark more than twice that far from every sample is unlike all of them (a
+# bold or ornate hand, two digits in one cut): its neighbours' vote means nothing, and is
+# refused rather than read as whichever digit happens to be least unlike it.
+SAMPLE_GAP = 1031
+FARTHEST = 2 * SAMPLE_GAP
 
 
 @cache
@@ -67,11 +74,14 @@ def features(mark: Image.Image) -> tuple[int, ...]:
 
 
 def recognise_digit(mark: Image.Image) -> str | None:
-    """The digit a mark (ink white on black) shows, or None when its nearest samples disagree."""
+    """The digit a mark (ink white on black) shows, or None when its nearest samples disagree
+    or it is unlike every sample."""
     wanted = features(mark)
     nearest = sorted(
         (sum((a - b) ** 2 for a, b in zip(wanted, sample, strict=True)), digit)
         for sample, digit in _samples()
     )[:NEIGHBOURS]
+    if nearest[0][0] > FARTHEST:
+        return None
     digit, votes = Counter(digit for _, digit in nearest).most_common(1)[0]
     return digit if votes >= AGREEING else None

@@ -42,6 +42,12 @@ DAY_WORD = re.compile(r"ng[aà]y", re.IGNORECASE)
 MONTH_WORD = re.compile(r"th[aá]ng", re.IGNORECASE)
 YEAR_WORD = re.compile(r"n[aă]m(?=\s*\d{4})", re.IGNORECASE)
 
+# A word of print alone (letters, with a comma or colon after them): its box gives the line's
+# width of a typed letter.  The letters at either end of any other box are print too.
+TYPED_WORD = re.compile(r"[^\W\d_]+[,.:;]?")
+LEADING_LETTERS = re.compile(r"[^\W\d_]*")
+TRAILING_LETTERS = re.compile(r"[^\W\d_]*$")
+
 # What each blank may hold: a number of up to five digits, a day, a month.
 MOST_DIGITS = {"number": 5, "day": 2, "month": 2}
 VALUES = {"number": range(0, 100_000), "day": range(1, 32), "month": range(1, 13)}
@@ -52,7 +58,7 @@ CROP_MARGIN = 0.4
 ANCHOR_INSET = 0.1
 # An anchor glued to the handwriting in one word box ends at an estimate; the true edge is the
 # column with least ink this close to it.
-GLUED_SEARCH = 0.4
+GLUED_SEARCH = 0.25
 # A symbol found without its slash ("QĐ-TTg") lost it into the blank: a typed "/" is this wide.
 SLASH_WIDTH = 0.35
 # Ink is darker than this grey level (0-255); a mark lower than MIN_MARK_HEIGHT (in line
@@ -64,8 +70,12 @@ MIN_MARK_HEIGHT = 0.3
 WIDEST_DIGIT = 1.5
 TOUCHING_ASPECT = 1.2
 DIGIT_ASPECT = 0.6
-# A row of the crop inked over this share of its width is a ruled line, not handwriting.
+# Digits that touch meet where a column holds at most this share of the thickest column's ink.
+VALLEY_SHARE = 0.15
+# A row of the crop inked over this share of its width, and longer than RULE_LENGTH line heights,
+# is a ruled line, not handwriting (the base of a written 2 may cross most of a narrow crop).
 RULE_SHARE = 0.6
+RULE_LENGTH = 1.5
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,24 @@ class Blank:
         return self.bottom - self.top
 
 
+def _character_spans(word: Word, letter_width: float | None) -> list[tuple[float, float]]:
+    """Each character's horizontal extent in a word's box: shared evenly, except in a box that
+    holds print and handwriting together ("ngày82tháng"), where the letters it starts and ends
+    with are print as wide as the line's typed letters, and the rest shares what is left."""
+    lead = len(LEADING_LETTERS.match(word.text).group())
+    trail = len(TRAILING_LETTERS.search(word.text[lead:]).group())
+    middle = len(word.text) - lead - trail
+    width = word.x1 - word.x0
+    if letter_width is None or not middle or (lead + trail) * letter_width >= width:
+        edges = [word.x0 + index * width / len(word.text) for index in range(len(word.text) + 1)]
+    else:
+        start, end = word.x0 + lead * letter_width, word.x1 - trail * letter_width
+        edges = [word.x0 + index * letter_width for index in range(lead)]
+        edges += [start + index * (end - start) / middle for index in range(middle)]
+        edges += [word.x1 - index * letter_width for index in range(trail, -1, -1)]
+    return list(pairwise(edges))
+
+
 @dataclass(frozen=True)
 class _LineText:
     """A line's words joined by spaces, with each character's estimated horizontal extent
@@ -108,16 +136,20 @@ class _LineText:
         text: list[str] = []
         spans: list[tuple[float, float]] = []
         owners: list[Word | None] = []
+        typed = [word for word in line if TYPED_WORD.fullmatch(word.text)]
+        letter_width = (
+            sum(word.x1 - word.x0 for word in typed) / sum(len(word.text) for word in typed)
+            if typed
+            else None
+        )
         for word in line:
             if text:
                 text.append(" ")
                 spans.append((spans[-1][1], word.x0))
                 owners.append(None)
-            step = (word.x1 - word.x0) / len(word.text)
-            for position, character in enumerate(word.text):
-                text.append(character)
-                spans.append((word.x0 + position * step, word.x0 + (position + 1) * step))
-                owners.append(word)
+            spans += _character_spans(word, None if word in typed else letter_width)
+            text.append(word.text)
+            owners += [word] * len(word.text)
         return cls("".join(text), spans, owners)
 
     def glued(self, position: int) -> bool:
@@ -191,13 +223,14 @@ def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
     ]
 
 
-def _ink(image: Image.Image) -> Image.Image:
+def _ink(image: Image.Image, line_height: float) -> Image.Image:
     """Ink white on black, ruled lines (the rule under the header's motto) taken out."""
     ink = image.convert("L").point(lambda level: 255 if level < INK_LEVEL else 0)
     width, height = ink.size
     pixels = ink.load()
+    rule = max(RULE_SHARE * width, RULE_LENGTH * line_height)
     for row in range(height):
-        if sum(1 for column in range(width) if pixels[column, row]) > RULE_SHARE * width:
+        if sum(1 for column in range(width) if pixels[column, row]) > rule:
             for column in range(width):
                 pixels[column, row] = 0
     return ink
@@ -224,13 +257,46 @@ def _edges(image: Image.Image, blank: Blank, top: int, bottom: int) -> tuple[int
             edges.append(round(estimate + inward * ANCHOR_INSET * blank.height))
             continue
         first = max(0, round(estimate) - reach)
-        ink = _column_ink(_ink(image.crop((first, top, round(estimate) + reach, bottom))))
+        crop = image.crop((first, top, round(estimate) + reach, bottom))
+        ink = _column_ink(_ink(crop, blank.height))
         least = min(range(len(ink)), key=lambda x: (ink[x], abs(first + x - estimate)))
         edges.append(first + least)
     left, right = edges
     if blank.slash_lost:
         right -= round(SLASH_WIDTH * blank.height)
     return left, right
+
+
+def _split_at_valleys(
+    columns: Sequence[int], first: int, end: int, narrowest: int
+) -> list[tuple[int, int]]:
+    """A run of inked columns cut where digits that touch meet: at its thinnest column when that
+    holds at most VALLEY_SHARE of the run's thickest and leaves two parts at least ``narrowest``
+    wide; each part cut again the same way."""
+    inner = range(first + narrowest, end - narrowest)
+    if not inner:
+        return [(first, end)]
+    valley = min(inner, key=columns.__getitem__)
+    if columns[valley] > VALLEY_SHARE * max(columns[first:end]):
+        return [(first, end)]
+    return _split_at_valleys(columns, first, valley, narrowest) + _split_at_valleys(
+        columns, valley, end, narrowest
+    )
+
+
+def _pieces(
+    ink: Image.Image, columns: Sequence[int], runs: Sequence[tuple[int, int]], line_height: float
+) -> list[tuple[int, int]]:
+    """The runs, those too wide for one digit cut first where touching digits meet."""
+    pieces = []
+    for first, end in runs:
+        box = ink.crop((first, 0, end, ink.height)).getbbox()
+        height = box[3] - box[1] if box else 0
+        if height and end - first >= TOUCHING_ASPECT * height:
+            pieces += _split_at_valleys(columns, first, end, round(MIN_MARK_HEIGHT * line_height))
+        else:
+            pieces.append((first, end))
+    return pieces
 
 
 def _digit_marks(ink: Image.Image, line_height: float) -> list[Image.Image] | None:
@@ -248,7 +314,7 @@ def _digit_marks(ink: Image.Image, line_height: float) -> list[Image.Image] | No
             runs.append((start, column))
             start = None
     digits: list[Image.Image] = []
-    for first, end in runs:
+    for first, end in _pieces(ink, columns, runs, line_height):
         box = ink.crop((first, 0, end, ink.height)).getbbox()
         height = box[3] - box[1] if box else 0
         if height < MIN_MARK_HEIGHT * line_height:
@@ -278,7 +344,7 @@ def read_blank(image: Image.Image, blank: Blank) -> str | None:
     left, right = _edges(image, blank, top, bottom)
     if right - left < 1:
         return None
-    marks = _digit_marks(_ink(image.crop((left, top, right, bottom))), blank.height)
+    marks = _digit_marks(_ink(image.crop((left, top, right, bottom)), blank.height), blank.height)
     if not marks or len(marks) > MOST_DIGITS[blank.field]:
         return None  # nothing written (the blank stays blank), or no sure cut into digits
     digits = ""

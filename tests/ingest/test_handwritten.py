@@ -16,8 +16,15 @@ from PIL import Image, ImageDraw
 
 from ingest.normalize import fold
 from ingest.readers import read_document
-from ingest.readers.digits import recognise_digit
-from ingest.readers.handwritten import Blank, fill_blanks, find_blanks, read_blank
+from ingest.readers.digits import SAMPLE_GAP, recognise_digit
+from ingest.readers.handwritten import (
+    Blank,
+    _digit_marks,
+    _ink,
+    fill_blanks,
+    find_blanks,
+    read_blank,
+)
 from ingest.readers.layout import lay_out
 from ingest.readers.ocr import OCR_COLUMN_GAP, parse_tsv
 from tests.ingest.test_readers_pdf import (
@@ -83,7 +90,11 @@ def test_digits_glued_to_an_anchor_are_handwriting_whose_edges_are_estimated() -
     glued += [("4", 1903, 27), ("năm", 1947, 97), ("2026", 2062, 120)]
     day = blanks_of(glued)["day"]
     assert day.text == "82" and day.glued_left and day.glued_right
-    assert (day.x0, day.x1) == (1563 + 4 * 30, 1563 + 6 * 30)
+    # The print at either end of the box is as wide as the line's typed letters ("Hà", "Nội,",
+    # "năm"); the handwriting, wider than print, takes the rest.
+    letter = (72 + 94 + 97) / (2 + 4 + 3)
+    assert day.x0 == pytest.approx(1563 + 4 * letter)
+    assert day.x1 == pytest.approx(1563 + 330 - 5 * letter)
 
 
 def test_a_symbol_found_without_its_slash_marks_the_slash_as_lost() -> None:
@@ -156,6 +167,46 @@ def test_a_handwritten_digit_from_a_scan_is_recognised() -> None:
     image = page.render(scale=300 / 72, grayscale=True).to_pil()
     mark = image.crop((1803, 475, 1915, 543)).point(lambda level: 255 if level < 128 else 0)
     assert recognise_digit(mark) == "4"
+
+
+def test_a_mark_unlike_every_sample_is_refused() -> None:
+    # A blot: its nearest samples would still vote for some digit.
+    blot = Image.new("L", (40, 40), 0)
+    ImageDraw.Draw(blot).ellipse((2, 2, 38, 38), fill=255)
+    assert recognise_digit(blot) is None
+
+
+def test_the_refusal_distance_comes_from_the_samples() -> None:
+    # SAMPLE_GAP is the farthest any sample lies from its nearest other sample.
+    numpy = pytest.importorskip("numpy")
+    from ingest.readers.digits import _samples
+
+    samples = numpy.array([sample for sample, _ in _samples()], dtype=numpy.int64)
+    squares = (samples**2).sum(axis=1)
+    distances = squares[:, None] + squares[None, :] - 2 * samples @ samples.T
+    numpy.fill_diagonal(distances, numpy.iinfo(numpy.int64).max)
+    assert distances.min(axis=1).max() == SAMPLE_GAP
+
+
+def test_the_base_of_a_written_digit_is_not_taken_for_a_ruled_line() -> None:
+    # A narrow crop holding a 2 whose base runs across most of it, and a wide one crossed by a
+    # rule: the base stays ink, the rule goes.
+    narrow = Image.new("L", (60, 100), 255)
+    ImageDraw.Draw(narrow).line((10, 30, 40, 20, 12, 70, 52, 70), fill=0, width=4)
+    wide = Image.new("L", (300, 100), 255)
+    ImageDraw.Draw(wide).line((0, 80, 299, 80), fill=0, width=3)
+    assert _ink(narrow, line_height=50).crop((0, 68, 60, 72)).getbbox() is not None
+    assert _ink(wide, line_height=50).getbbox() is None
+
+
+def test_digits_that_touch_are_cut_where_they_meet() -> None:
+    # "22" written into the day blank of Quyết định 707/QĐ-TTg, the two 2s joined by a hairline,
+    # each wider than a typical digit: cut at the hairline into two marks, not by width into three.
+    page = pdfium.PdfDocument(str(realdoc("qd_707_ttg.pdf")))[0]
+    image = page.render(scale=300 / 72, grayscale=True).to_pil()
+    marks = _digit_marks(_ink(image.crop((1678, 469, 1753, 576)), 59), 59)
+    assert marks is not None and len(marks) == 2
+    assert all(25 <= mark.width <= 45 for mark in marks)
 
 
 @pytest.mark.parametrize(
