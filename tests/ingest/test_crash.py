@@ -252,7 +252,8 @@ def test_sigkill_at_random_moments_loses_nothing(
         if process.is_alive():
             process.kill()
             process.join(timeout=60)
-            assert process.exitcode == -signal.SIGKILL
+        # A run may end between the check that it is alive and the kill: then it finished.
+        if process.exitcode == -signal.SIGKILL:
             kills += 1
         else:
             assert process.exitcode == 0, setup.log.read_text()
