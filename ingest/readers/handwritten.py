@@ -5,13 +5,15 @@ template lines, "Số: ___/QĐ-TTg" and "Hà Nội, ngày __ tháng __ năm 2026
 in by hand when it registers the document.  tesseract's page model reads print, so handwriting
 comes out as garbage ("Số: †0% QĐ-", "ngày82tháng").  The typed words around each blank are read
 well, though, and they say where the blank is: after "Số:" up to the symbol ("/NQ-CP",
-"/2026/TT-BCT"), and between "ngày", "tháng" and "năm".  A blank whose text is not already clean
-digits is cropped from the page image, its ink cut into single digits and each digit recognised
-among samples of handwriting (:mod:`ingest.readers.digits`; tesseract, even held to digits,
-reads these crops no better than the page).  A reading replaces the garbage only when every
-digit is read surely and the whole can stand in the blank (a day from 1 to 31, a month from 1
-to 12, a number of up to five digits); otherwise the page text stays as the page OCR read it,
-and a blank with no ink in it stays blank.
+"/2026/TT-BCT"), and between "ngày", "tháng" and "năm".  A blank whose text is garbage is
+cropped from the page image, its ink cut into single digits and each digit recognised among
+samples of handwriting (:mod:`ingest.readers.digits`; tesseract, even held to digits, reads
+these crops no better than the page); beside such a blank, one whose text came out as clean
+digits is read again (the page OCR can read a written 115 as a clean 445).  A reading replaces
+the page text only when every digit is read surely and the whole can stand in the blank (a day
+from 1 to 31, a month from 1 to 12, a number of up to five digits); otherwise the page text
+stays as the page OCR read it, and a blank with no ink in it stays blank.  A header with no
+garbage in its blanks is typed, and nothing in it is read again.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from itertools import pairwise
 
 from PIL import Image
 
-from ingest.readers.digits import recognise_digit
+from ingest.readers.digits import read_digits, recognise_digit
 from ingest.readers.layout import Word, group_lines
 
 # The header (both columns, number and date lines included) lies in this top share of page 1.
@@ -82,9 +84,10 @@ RULE_LENGTH = 1.5
 class Blank:
     """A blank of the header template between two typed anchors, in page pixels.
 
-    ``text`` is what the page OCR read there; ``words`` are the words whose boxes it cuts
-    through; ``glued_left``/``glued_right`` say that an anchor shares its word box with the
-    handwriting ("ngày82tháng"), so that side of the blank is an estimate.
+    ``text`` is what the page OCR read there, ``clean`` whether that is digits standing apart
+    from the words (typed, or handwriting that OCR read as print); ``words`` are the words whose
+    boxes it cuts through; ``glued_left``/``glued_right`` say that an anchor shares its word box
+    with the handwriting ("ngày82tháng"), so that side of the blank is an estimate.
     """
 
     field: str  # "number", "day" or "month"
@@ -98,6 +101,7 @@ class Blank:
     glued_left: bool
     glued_right: bool
     slash_lost: bool = False  # the symbol after the number was found without its "/"
+    clean: bool = False
 
     @property
     def height(self) -> float:
@@ -157,8 +161,7 @@ class _LineText:
         return 0 < position < len(self.text) and " " not in self.text[position - 1 : position + 1]
 
     def blank(self, field: str, start: int, end: int, slash_lost: bool = False) -> Blank | None:
-        """The blank between an anchor ending at ``start`` and one starting at ``end``, unless
-        its text is already clean digits (typed, or read well: never read again)."""
+        """The blank between an anchor ending at ``start`` and one starting at ``end``."""
         text = self.text[start:end].strip()
         # Typed digits stand a space apart from a word ("ngày 22 tháng"; "4806/UBND" and
         # "Số:4806" are print too); digits glued to a letter ("ngày82tháng") are handwriting
@@ -166,8 +169,6 @@ class _LineText:
         glued_to_word = (self.glued(start) and self.text[start - 1].isalpha()) or (
             self.glued(end) and self.text[end].isalpha()
         )
-        if re.fullmatch(r"\d+", text) and not glued_to_word:
-            return None
         before, after = self.owners[start - 1], self.owners[end]
         if before is None or after is None:  # anchors end and start on letters, never spaces
             return None
@@ -190,12 +191,13 @@ class _LineText:
             self.glued(start),
             self.glued(end),
             slash_lost,
+            bool(re.fullmatch(r"\d+", text)) and not glued_to_word,
         )
 
 
 def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
-    """The header blanks of page 1 still to be read: the number after the first "Số:" up to
-    its symbol, the day and month of the first "ngày … tháng … năm YYYY" line."""
+    """The header blanks of page 1: the number after the first "Số:" up to its symbol, the day
+    and month of the first "ngày … tháng … năm YYYY" line."""
     header = [word for word in words if word.bottom <= HEADER_SHARE * page_height]
     number: list[Blank | None] | None = None
     date: list[Blank | None] | None = None
@@ -336,9 +338,9 @@ def _digit_marks(ink: Image.Image, line_height: float) -> list[Image.Image] | No
     return digits
 
 
-def read_blank(image: Image.Image, blank: Blank) -> str | None:
-    """The digits written in a blank, or None when it is empty, a digit is unsure, or the
-    reading cannot stand there (a day of 45, a month of 0)."""
+def blank_marks(image: Image.Image, blank: Blank) -> list[Image.Image] | None:
+    """The digits written in a blank, cut apart (ink white on black); None when it is empty or
+    holds more marks than its field has digits, or they cannot be cut surely."""
     top = round(blank.top - CROP_MARGIN * blank.height)
     bottom = round(blank.bottom + CROP_MARGIN * blank.height)
     left, right = _edges(image, blank, top, bottom)
@@ -347,13 +349,23 @@ def read_blank(image: Image.Image, blank: Blank) -> str | None:
     marks = _digit_marks(_ink(image.crop((left, top, right, bottom)), blank.height), blank.height)
     if not marks or len(marks) > MOST_DIGITS[blank.field]:
         return None  # nothing written (the blank stays blank), or no sure cut into digits
-    digits = ""
-    for mark in marks:
-        digit = recognise_digit(mark)
-        if digit is None:
-            return None
-        digits += digit
-    return digits if int(digits) in VALUES[blank.field] else None
+    return marks
+
+
+def _reading(blank: Blank, digits: Sequence[str | None]) -> str | None:
+    """The blank's digits, when each is read and the whole can stand there (not a day of 45,
+    a month of 0)."""
+    if any(digit is None for digit in digits):
+        return None
+    reading = "".join(digits)  # type: ignore[arg-type]
+    return reading if int(reading) in VALUES[blank.field] else None
+
+
+def read_blank(image: Image.Image, blank: Blank) -> str | None:
+    """The digits written in a blank, each recognised on its own; None when it is empty, a
+    digit is unsure, or the reading cannot stand there."""
+    marks = blank_marks(image, blank)
+    return _reading(blank, [recognise_digit(mark) for mark in marks]) if marks else None
 
 
 def fill_blanks(words: Sequence[Word], readings: Sequence[tuple[Blank, str]]) -> list[Word]:
@@ -389,10 +401,25 @@ def fill_blanks(words: Sequence[Word], readings: Sequence[tuple[Blank, str]]) ->
 
 def read_handwriting(words: Sequence[Word], image: Image.Image) -> tuple[list[Word], list[str]]:
     """Page 1's words with the header blanks filled in where the handwriting could be read, and
-    the fields so filled ("number", "day", "month")."""
-    readings = [
-        (blank, digits)
-        for blank in find_blanks(words, image.height)
-        if (digits := read_blank(image, blank)) is not None
+    the fields so filled ("number", "day", "month").
+
+    Blanks whose OCR text is garbage hold handwriting.  The number and the date are written in
+    together when the document is registered, by one hand: where any blank holds handwriting,
+    digits the page OCR read cleanly in another are handwriting too (a written 115 read as
+    445), and are read again; and the digits of all the blanks are read together, so that a
+    digit the samples disagree on may be known by another the same hand wrote
+    (:func:`read_digits`)."""
+    blanks = find_blanks(words, image.height)
+    handwritten = any(blank.text and not blank.clean for blank in blanks)
+    marked = [
+        (blank, marks)
+        for blank in blanks
+        if (handwritten or not blank.clean) and (marks := blank_marks(image, blank))
     ]
+    digits = iter(read_digits([mark for _, marks in marked for mark in marks]))
+    readings = []
+    for blank, marks in marked:
+        reading = _reading(blank, [next(digits) for _ in marks])
+        if reading is not None and reading != blank.text:
+            readings.append((blank, reading))
     return fill_blanks(words, readings), [blank.field for blank, _ in readings]

@@ -69,7 +69,6 @@ def test_typed_header_lines_come_out_in_order(name: str) -> None:
 # (ingest.readers.handwritten).  What that still cannot read stays here as a known failure of
 # the reader, not of the header rules, with what comes out instead.
 UNREAD = {
-    ("nq_115_ba_vi.pdf", "number"): "page OCR reads the handwritten 115 as clean digits 445",
     ("tt_21_bct_fuel.pdf", "issued_date"): "a received stamp covers 'tháng 4 năm 2026'",
     ("tt_37_bca_vehicle.pdf", "number"): "the 7 crosses the 3: one mark, not cut surely",
     ("tt_37_bca_vehicle.pdf", "issued_date"): "the samples disagree on the day's open 4",
