@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from PIL import Image
 
-from ingest.readers.digits import read_digits, recognise_digit
+from ingest.readers.digits import read_digits
 from ingest.readers.layout import Word, group_lines
 
 # The header (both columns, number and date lines included) lies in this top share of page 1.
@@ -338,7 +338,7 @@ def _digit_marks(ink: Image.Image, line_height: float) -> list[Image.Image] | No
     return digits
 
 
-def blank_marks(image: Image.Image, blank: Blank) -> list[Image.Image] | None:
+def _blank_marks(image: Image.Image, blank: Blank) -> list[Image.Image] | None:
     """The digits written in a blank, cut apart (ink white on black); None when it is empty or
     holds more marks than its field has digits, or they cannot be cut surely."""
     top = round(blank.top - CROP_MARGIN * blank.height)
@@ -355,17 +355,11 @@ def blank_marks(image: Image.Image, blank: Blank) -> list[Image.Image] | None:
 def _reading(blank: Blank, digits: Sequence[str | None]) -> str | None:
     """The blank's digits, when each is read and the whole can stand there (not a day of 45,
     a month of 0)."""
-    if any(digit is None for digit in digits):
+    read = [digit for digit in digits if digit is not None]
+    if len(read) < len(digits):
         return None
-    reading = "".join(digits)  # type: ignore[arg-type]
+    reading = "".join(read)
     return reading if int(reading) in VALUES[blank.field] else None
-
-
-def read_blank(image: Image.Image, blank: Blank) -> str | None:
-    """The digits written in a blank, each recognised on its own; None when it is empty, a
-    digit is unsure, or the reading cannot stand there."""
-    marks = blank_marks(image, blank)
-    return _reading(blank, [recognise_digit(mark) for mark in marks]) if marks else None
 
 
 def fill_blanks(words: Sequence[Word], readings: Sequence[tuple[Blank, str]]) -> list[Word]:
@@ -404,17 +398,17 @@ def read_handwriting(words: Sequence[Word], image: Image.Image) -> tuple[list[Wo
     the fields so filled ("number", "day", "month").
 
     Blanks whose OCR text is garbage hold handwriting.  The number and the date are written in
-    together when the document is registered, by one hand: where any blank holds handwriting,
-    digits the page OCR read cleanly in another are handwriting too (a written 115 read as
-    445), and are read again; and the digits of all the blanks are read together, so that a
-    digit the samples disagree on may be known by another the same hand wrote
-    (:func:`read_digits`)."""
+    together when the document is registered, by one hand: where any blank holds garbage,
+    digits the page OCR read cleanly in another are read again, and replace the page text when
+    handwriting was read in a blank of garbage too (a written 115 that OCR read as 445); and
+    the digits of all the blanks are read together, so that a digit the samples disagree on may
+    be known by another the same hand wrote (:func:`read_digits`)."""
     blanks = find_blanks(words, image.height)
     handwritten = any(blank.text and not blank.clean for blank in blanks)
     marked = [
         (blank, marks)
         for blank in blanks
-        if (handwritten or not blank.clean) and (marks := blank_marks(image, blank))
+        if (handwritten or not blank.clean) and (marks := _blank_marks(image, blank))
     ]
     digits = iter(read_digits([mark for _, marks in marked for mark in marks]))
     readings = []
@@ -422,4 +416,6 @@ def read_handwriting(words: Sequence[Word], image: Image.Image) -> tuple[list[Wo
         reading = _reading(blank, [next(digits) for _ in marks])
         if reading is not None and reading != blank.text:
             readings.append((blank, reading))
+    if all(blank.clean for blank, _ in readings):
+        readings = []  # clean digits alone are never replaced
     return fill_blanks(words, readings), [blank.field for blank, _ in readings]

@@ -23,7 +23,6 @@ from ingest.readers.handwritten import (
     _ink,
     fill_blanks,
     find_blanks,
-    read_blank,
     read_handwriting,
 )
 from ingest.readers.layout import lay_out
@@ -93,18 +92,24 @@ def _stroke_in(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
     draw.line((middle, blank.top - 5, middle - 6, blank.bottom + 5), fill=0, width=6)
 
 
-@pytest.mark.parametrize(("day", "read_again"), [("25", False), ("#3", True)])
-def test_clean_digits_are_read_again_only_beside_handwriting(day: str, read_again: bool) -> None:
+@pytest.mark.parametrize(
+    ("day", "ink_in_day", "read_again"),
+    [("25", True, False), ("#3", True, True), ("#3", False, False)],
+)
+def test_clean_digits_are_read_again_only_beside_handwriting(
+    day: str, ink_in_day: bool, read_again: bool
+) -> None:
     # The page OCR read "115" in the number blank, and either typed digits or garbage (what
-    # handwriting gives) in the day's: only beside handwriting is the number read again (here a
-    # written 1) and replaced.
+    # handwriting gives) in the day's: only beside handwriting that is read (here a written 1)
+    # is the number read again (another 1) and replaced; garbage with no ink under it (a speck
+    # OCR made something of) leaves the number as it was read.
     number = [("Số:", 556, 66), ("115", 637, 84), ("/NQ-CP", 753, 178)]
     date = [("Hà", 1247, 68), ("Nội,", 1327, 87), ("ngày", 1435, 106), (day, 1573, 63)]
     date += [("tháng", 1673, 126), ("4", 1836, 33), ("năm", 1919, 90), ("2026", 2025, 108)]
     words, _ = parse_tsv(tsv(number, date))
     blanks = {blank.field: blank for blank in find_blanks(words, PAGE[1])}
     image = Image.new("L", PAGE, 255)
-    for field in ("number", "day"):
+    for field in ("number", "day") if ink_in_day else ("number",):
         _stroke_in(ImageDraw.Draw(image), blanks[field])
     filled, fields = read_handwriting(words, image)
     text = lay_out(filled, PAGE[0], column_gap=OCR_COLUMN_GAP)
@@ -160,32 +165,34 @@ def test_filled_blanks_replace_the_garbage_in_the_page_text() -> None:
     assert "Hà Nội, ngày 22 tháng 4 năm 2026" in lines
 
 
-def _page_with(blank: Blank, draw_ink) -> Image.Image:
+def _read_with_ink_in_the_day(draw_ink) -> tuple[list[str], str]:
+    """The fields read from handwriting, and the page text, when only the day's blank of the
+    template lines holds ink (drawn by ``draw_ink``)."""
+    words, _ = parse_tsv(tsv(NUMBER_LINE, DATE_LINE))
+    blank = {blank.field: blank for blank in find_blanks(words, PAGE[1])}["day"]
     image = Image.new("L", PAGE, 255)
     draw_ink(ImageDraw.Draw(image), blank)
-    return image
+    filled, fields = read_handwriting(words, image)
+    return fields, lay_out(filled, PAGE[0], column_gap=OCR_COLUMN_GAP)
 
 
 def test_an_empty_blank_stays_empty_even_under_a_ruled_line() -> None:
-    blank = blanks_of(NUMBER_LINE, DATE_LINE)["day"]
-
     def rule(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
         draw.line((blank.x0 - 50, blank.top - 10, blank.x1 + 50, blank.top - 10), fill=0, width=3)
         draw.point((blank.x0 + 30, blank.top + 30), fill=0)  # a speck of dust
 
-    assert read_blank(_page_with(blank, rule), blank) is None
+    assert _read_with_ink_in_the_day(rule)[0] == []
 
 
 def test_a_reading_that_cannot_stand_in_the_blank_is_refused() -> None:
     # One clear stroke reads as 1 in the day blank; a bar as wide as six digits of its height
     # would be more digits than a day has, and is refused rather than read as some day.
-    blank = blanks_of(NUMBER_LINE, DATE_LINE)["day"]
-
     def smear(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
         draw.rectangle((blank.x0 + 8, blank.top + 10, blank.x1 - 8, blank.top + 40), fill=0)
 
-    assert read_blank(_page_with(blank, _stroke_in), blank) == "1"
-    assert read_blank(_page_with(blank, smear), blank) is None
+    fields, text = _read_with_ink_in_the_day(_stroke_in)
+    assert fields == ["day"] and "ngày 1 tháng" in text
+    assert _read_with_ink_in_the_day(smear)[0] == []
 
 
 def test_a_handwritten_digit_from_a_scan_is_recognised() -> None:
