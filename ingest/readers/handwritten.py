@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from PIL import Image
+from PIL import Image, ImageChops, ImageFilter
 
 from ingest.readers.digits import read_digits
 from ingest.readers.layout import Word, group_lines
@@ -57,6 +57,10 @@ VALUES = {"number": range(0, 100_000), "day": range(1, 32), "month": range(1, 13
 # Sizes in heights of the typed line.  The crop reaches this far above and below the line
 # (handwriting sits off it) and keeps this far from an anchor with a word box of its own.
 CROP_MARGIN = 0.4
+# Digits written taller than the line go on above or below the crop: ink joined to the crop's
+# is followed this far further up and down (a 7 whose bar is cut off reads as a 1).
+TALL_ABOVE = 1.0
+TALL_BELOW = 0.6
 ANCHOR_INSET = 0.1
 # An anchor glued to the handwriting in one word box ends at an estimate; the true edge is the
 # column with least ink this close to it.
@@ -238,6 +242,17 @@ def _ink(image: Image.Image, line_height: float) -> Image.Image:
     return ink
 
 
+def _joined(ink: Image.Image, top: int, bottom: int) -> Image.Image:
+    """The ink between rows ``top`` and ``bottom``, with all the ink joined to it."""
+    joined = Image.new("L", ink.size, 0)
+    joined.paste(ink.crop((0, top, ink.width, bottom)), (0, top))
+    while True:
+        grown = ImageChops.multiply(joined.filter(ImageFilter.MaxFilter(3)), ink)
+        if grown.tobytes() == joined.tobytes():
+            return joined
+        joined = grown
+
+
 def _column_ink(ink: Image.Image) -> list[int]:
     width, height = ink.size
     pixels = ink.load()
@@ -346,7 +361,10 @@ def _blank_marks(image: Image.Image, blank: Blank) -> list[Image.Image] | None:
     left, right = _edges(image, blank, top, bottom)
     if right - left < 1:
         return None
-    marks = _digit_marks(_ink(image.crop((left, top, right, bottom)), blank.height), blank.height)
+    above = max(0, round(blank.top - TALL_ABOVE * blank.height))
+    below = min(image.height, round(blank.bottom + TALL_BELOW * blank.height))
+    ink = _ink(image.crop((left, above, right, below)), blank.height)
+    marks = _digit_marks(_joined(ink, top - above, bottom - above), blank.height)
     if not marks or len(marks) > MOST_DIGITS[blank.field]:
         return None  # nothing written (the blank stays blank), or no sure cut into digits
     return marks

@@ -195,6 +195,16 @@ def test_a_reading_that_cannot_stand_in_the_blank_is_refused() -> None:
     assert _read_with_ink_in_the_day(smear)[0] == []
 
 
+def test_a_digit_written_taller_than_the_line_is_read_whole() -> None:
+    # A 7 whose bar stands well above the typed line: cut off at the crop, it would read as 1.
+    def tall_seven(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
+        left, top = (blank.x0 + blank.x1) / 2 - 16, blank.top - 0.9 * blank.height
+        draw.line((left, top, left + 32, top, left + 10, blank.bottom + 5), fill=0, width=6)
+
+    fields, text = _read_with_ink_in_the_day(tall_seven)
+    assert fields == ["day"] and "ngày 7 tháng" in text
+
+
 def test_a_handwritten_digit_from_a_scan_is_recognised() -> None:
     # The "4" written into the month blank of Nghị quyết 115/NQ-CP, cut from page 1 at 300 dpi.
     page = pdfium.PdfDocument(str(realdoc("nq_115_ba_vi.pdf")))[0]
