@@ -61,6 +61,7 @@ CROP_MARGIN = 0.4
 # is followed this far further up and down (a 7 whose bar is cut off reads as a 1).
 TALL_ABOVE = 1.0
 TALL_BELOW = 0.6
+JOIN_STEPS = 3
 ANCHOR_INSET = 0.1
 # An anchor glued to the handwriting in one word box ends at an estimate; the true edge is the
 # column with least ink this close to it.
@@ -243,14 +244,17 @@ def _ink(image: Image.Image, line_height: float) -> Image.Image:
 
 
 def _joined(ink: Image.Image, top: int, bottom: int) -> Image.Image:
-    """The ink between rows ``top`` and ``bottom``, with all the ink joined to it."""
+    """The ink between rows ``top`` and ``bottom``, with the ink joined to it: grown a pixel a
+    step, for JOIN_STEPS times as many steps as there are rows beyond the band on either side
+    (a stroke that winds further, as a maze of speckle might, is not followed to its end)."""
     joined = Image.new("L", ink.size, 0)
     joined.paste(ink.crop((0, top, ink.width, bottom)), (0, top))
-    while True:
+    for _ in range(JOIN_STEPS * max(top, ink.height - bottom)):
         grown = ImageChops.multiply(joined.filter(ImageFilter.MaxFilter(3)), ink)
         if grown.tobytes() == joined.tobytes():
-            return joined
+            break
         joined = grown
+    return joined
 
 
 def _column_ink(ink: Image.Image) -> list[int]:
