@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ingest.diacritics import ORPHAN_GROUP, restore_orphan_marks
+
 # Combining tone marks in NFD: grave, acute, tilde, hook above, dot below.
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 _COMBINING = "\u0300-\u036f"
@@ -26,8 +28,9 @@ _NEW_STYLE_TONE = re.compile(
 _VALID_PAIRS = {"oa", "oe", "uy"}
 
 # Marks that lost their letter: PDF text layers of some fonts put a line's diacritics apart,
-# after a space ("thiêt hai ̀ ̣ ̣ do lũ lụt"). Which letter each belonged to cannot be known, so
-# they are dropped with the space after them, leaving words a reader and a search can match.
+# after a space ("thiêt hai ̀ ̣ ̣ do lũ lụt").  They are put back where the dictionary can tell
+# which words they belong to (:mod:`ingest.diacritics`); the rest are dropped with the space
+# after them, leaving words a reader and a search can match.
 _ORPHAN_MARKS = re.compile(rf"(?:(?<=\s)|^)[{_COMBINING}]+[ \t]*", re.MULTILINE)
 # Letters that legacy fonts and OCR put for Vietnamese ones: the Icelandic eth for đ.
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
@@ -47,9 +50,12 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def normalize_unicode(text: str) -> str:
-    """NFC with one tone-mark placement, orphan marks dropped and look-alike letters replaced;
-    the length of the text may change."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_LOOKALIKES))
+    """NFC with one tone-mark placement, orphan marks put back or dropped and look-alike letters
+    replaced; the length of the text may change."""
+    text = text.translate(_LOOKALIKES)
+    if ORPHAN_GROUP.search(text):
+        text = restore_orphan_marks(unicodedata.normalize("NFC", text))
+    decomposed = unicodedata.normalize("NFD", text)
     decomposed = _ORPHAN_MARKS.sub("", decomposed)
     decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
     return unicodedata.normalize("NFC", decomposed)

@@ -156,7 +156,8 @@ _SCALING = textwrap.dedent(
 
     UNITS = ["1/", "ngày ", ".", "1234567890", "Số: ", "V/v ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA ",
              "ABCĐƯ", "   ", "\\u00a0", "-", "\\n", ".\\n", "\\t", " \\n", "1.", "1,", "Điều 1. ",
-             "Số: 1/ngày 1. V/v -\\n", "ngày 1 tháng 1 năm 2020 "]
+             "Số: 1/ngày 1. V/v -\\n", "ngày 1 tháng 1 năm 2020 ",
+             "tinh hai \\u0300 \\u0323 ", " \\u0323", "a \\u0300 "]
 
     # Each run once before a word, once before what no pattern wants (a page break, a digit).
     ENDS = ["\\nXa ", "\\f1"]

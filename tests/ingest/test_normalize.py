@@ -50,9 +50,20 @@ def test_fold(text: str, key: str) -> None:
     assert fold(text) == key
 
 
-def test_marks_that_lost_their_letter_are_dropped() -> None:
-    # A PDF text layer that put a line's diacritics apart, after spaces.
-    text = "bị thiêt hai \u0300 \u0323 \u0323 do lũ lụt\n\u0309 thành phố"
+def test_marks_that_lost_their_letter_are_put_back_where_the_dictionary_says() -> None:
+    # A PDF text layer that put a line's tone marks apart, after its words, in their order.
+    text = "Báo cáo tinh hình thiêt hai \u0300 \u0323 \u0323 do mưa lũ"
+    assert normalize_text(text) == "Báo cáo tình hình thiệt hại do mưa lũ"
+    capitals = "Sở Giao duc và Đao tao \u0301 \u0323 \u0300 \u0323 TỈNH"
+    assert normalize_text(capitals) == "Sở Giáo dục và Đào tạo TỈNH"
+    assert normalize_text("I. TINH HINH THIÊT HAI \u0300 \u0300 \u0323 \u0323") == (
+        "I. TÌNH HÌNH THIỆT HẠI"
+    )
+
+
+def test_marks_that_cannot_be_put_back_are_dropped() -> None:
+    # Three tone marks for two unmarked words; a circumflex, which is no tone mark.
+    text = "bị thiêt hai \u0300 \u0323 \u0323 do lũ lụt\n\u0302 thành phố"
     assert normalize_text(text) == "bị thiêt hai do lũ lụt\nthành phố"
     # Marks on their letters, in NFD, are composed, not dropped.
     assert normalize_text(unicodedata.normalize("NFD", "lũ lụt")) == "lũ lụt"
