@@ -109,14 +109,20 @@ def _centre_of_mass(image: np.ndarray) -> tuple[float, float]:
     return (rows * image).sum() / total, (columns * image).sum() / total
 
 
-def mnist_image(mark: Image.Image) -> np.ndarray:
+def mnist_image(mark: Image.Image) -> np.ndarray | None:
     """A mark (ink white on black) in MNIST's form: scaled, keeping its proportions, to fit
-    MNIST_BOX pixels in grey levels, its centre of mass at the middle of MNIST_SIDE."""
+    MNIST_BOX pixels in grey levels, its centre of mass at the middle of MNIST_SIDE; None when
+    no ink is left at that size (a few specks far apart)."""
     mark = mark.convert("L")
-    mark = mark.crop(mark.getbbox())
+    box = mark.getbbox()
+    if box is None:
+        return None
+    mark = mark.crop(box)
     scale = MNIST_BOX / max(mark.size)
     size = (max(1, round(mark.width * scale)), max(1, round(mark.height * scale)))
     digit = np.asarray(mark.resize(size, Image.LANCZOS), dtype=np.float32)
+    if digit.sum() <= 0:
+        return None
     row, column = _centre_of_mass(digit)
     top = min(max(round(MNIST_SIDE / 2 - row), 0), MNIST_SIDE - digit.shape[0])
     left = min(max(round(MNIST_SIDE / 2 - column), 0), MNIST_SIDE - digit.shape[1])
@@ -148,10 +154,11 @@ def _vote(digits: list[str]) -> tuple[str, int]:
 def recognise_digit(mark: Image.Image) -> str | None:
     """The digit a mark (ink white on black) shows, or None when the samples do not agree on
     one."""
-    if mark.getbbox() is None:
+    image = mnist_image(mark)
+    if image is None:
         return None
     vectors, labels = _mnist_samples()
-    distances = ((vectors - _straightened(mnist_image(mark))) ** 2).sum(axis=1)
+    distances = ((vectors - _straightened(image)) ** 2).sum(axis=1)
     mnist, mnist_votes = _vote([labels[index] for index in np.argsort(distances)[:NEIGHBOURS]])
     if mnist_votes >= STRONG:
         return mnist
@@ -169,7 +176,8 @@ def read_digits(marks: Sequence[Image.Image]) -> list[str | None]:
     on its own, then those the samples disagreed on known, where one can be, by a mark of the
     same hand that was read."""
     digits = [recognise_digit(mark) for mark in marks]
-    forms = [_straightened(mnist_image(mark)) if mark.getbbox() else None for mark in marks]
+    images = [mnist_image(mark) for mark in marks]
+    forms = [None if image is None else _straightened(image) for image in images]
     read = [
         (form, digit)
         for form, digit in zip(forms, digits, strict=True)

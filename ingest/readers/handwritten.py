@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from PIL import Image, ImageChops, ImageFilter
+import numpy as np
+from PIL import Image
 
 from ingest.readers.digits import read_digits
 from ingest.readers.layout import Word, group_lines
@@ -79,10 +80,14 @@ TOUCHING_ASPECT = 1.2
 DIGIT_ASPECT = 0.6
 # Digits that touch meet where a column holds at most this share of the thickest column's ink.
 VALLEY_SHARE = 0.15
-# A row of the crop inked over this share of its width, and longer than RULE_LENGTH line heights,
-# is a ruled line, not handwriting (the base of a written 2 may cross most of a narrow crop).
+# A ruled line (the rule under the header's motto) runs on past the blank: a row inked over
+# RULE_SHARE of a strip reaching RULE_REACH line heights beyond the crop on either side is one,
+# and is taken out; the base of a written 2 never crosses so much.
 RULE_SHARE = 0.6
-RULE_LENGTH = 1.5
+RULE_REACH = 1.0
+# Print in one header is one size: digits the page OCR read cleanly whose box is more than this
+# share taller or shorter than the typed year's are handwriting that OCR read as print.
+PRINT_SIZE_TOLERANCE = 0.2
 
 
 @dataclass(frozen=True)
@@ -90,9 +95,11 @@ class Blank:
     """A blank of the header template between two typed anchors, in page pixels.
 
     ``text`` is what the page OCR read there, ``clean`` whether that is digits standing apart
-    from the words (typed, or handwriting that OCR read as print); ``words`` are the words whose
-    boxes it cuts through; ``glued_left``/``glued_right`` say that an anchor shares its word box
-    with the handwriting ("ngày82tháng"), so that side of the blank is an estimate.
+    from the words (typed, or handwriting that OCR read as print), ``text_height`` the height of
+    the boxes of the words inside it, ``print_height`` that of the typed year of the header's
+    date; ``words`` are the words whose boxes it cuts through, ``letter_width`` the width of a
+    typed letter on its line; ``glued_left``/``glued_right`` say that an anchor shares its word
+    box with the handwriting ("ngày82tháng"), so that side of the blank is an estimate.
     """
 
     field: str  # "number", "day" or "month"
@@ -107,10 +114,21 @@ class Blank:
     glued_right: bool
     slash_lost: bool = False  # the symbol after the number was found without its "/"
     clean: bool = False
+    text_height: float | None = None
+    print_height: float | None = None
+    letter_width: float | None = None
 
     @property
     def height(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def print_sized(self) -> bool:
+        """Whether the words inside are as high as the header's typed year (or either is not
+        known): print, not handwriting."""
+        if not self.text_height or not self.print_height:
+            return True
+        return abs(self.text_height / self.print_height - 1) <= PRINT_SIZE_TOLERANCE
 
 
 def _character_spans(word: Word, letter_width: float | None) -> list[tuple[float, float]]:
@@ -139,6 +157,7 @@ class _LineText:
     text: str
     spans: list[tuple[float, float]]
     owners: list[Word | None]  # None for the spaces between words
+    letter_width: float | None  # of the line's typed letters
 
     @classmethod
     def of(cls, line: Sequence[Word]) -> _LineText:
@@ -159,7 +178,7 @@ class _LineText:
             spans += _character_spans(word, None if word in typed else letter_width)
             text.append(word.text)
             owners += [word] * len(word.text)
-        return cls("".join(text), spans, owners)
+        return cls("".join(text), spans, owners, letter_width)
 
     def glued(self, position: int) -> bool:
         """Whether the characters on either side of ``position`` belong to one word box."""
@@ -184,6 +203,7 @@ class _LineText:
         # to a stamp is taller than the typed line.
         typed = min(before, after, key=lambda word: word.height)
         touched = {id(owner): owner for owner in self.owners[start - 1 : end + 1] if owner}
+        inside = [word for word in touched.values() if word is not before and word is not after]
         return Blank(
             field,
             text,
@@ -197,7 +217,16 @@ class _LineText:
             self.glued(end),
             slash_lost,
             bool(re.fullmatch(r"\d+", text)) and not glued_to_word,
+            max((word.height for word in inside), default=None),
+            None,
+            self.letter_width,
         )
+
+    def word_after(self, position: int) -> Word | None:
+        """The word of the first character at or after ``position`` that is not a blank."""
+        while position < len(self.text) and self.text[position].isspace():
+            position += 1
+        return self.owners[position] if position < len(self.text) else None
 
 
 def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
@@ -206,6 +235,7 @@ def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
     header = [word for word in words if word.bottom <= HEADER_SHARE * page_height]
     number: list[Blank | None] | None = None
     date: list[Blank | None] | None = None
+    year_word: Word | None = None
     for line in group_lines(header):
         text = _LineText.of(line)
         if number is None and (label := NUMBER_LABEL.search(text.text)):
@@ -221,8 +251,10 @@ def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
                     text.blank("day", day.end(), month.start()),
                     text.blank("month", month.end(), year.start()),
                 ]
+                year_word = text.word_after(year.end())
+    print_height = year_word.height if year_word else None
     return [
-        blank
+        replace(blank, print_height=print_height)
         for blank in (number or []) + (date or [])
         if blank is not None
         and 0 < blank.height <= TALLEST_LINE * page_height
@@ -230,31 +262,43 @@ def find_blanks(words: Sequence[Word], page_height: float) -> list[Blank]:
     ]
 
 
-def _ink(image: Image.Image, line_height: float) -> Image.Image:
-    """Ink white on black, ruled lines (the rule under the header's motto) taken out."""
-    ink = image.convert("L").point(lambda level: 255 if level < INK_LEVEL else 0)
-    width, height = ink.size
-    pixels = ink.load()
-    rule = max(RULE_SHARE * width, RULE_LENGTH * line_height)
-    for row in range(height):
-        if sum(1 for column in range(width) if pixels[column, row]) > rule:
-            for column in range(width):
+def _ink(image: Image.Image, box: tuple[int, int, int, int], line_height: float) -> Image.Image:
+    """The ink of ``box`` on the page, white on black, ruled lines taken out."""
+    left, top, right, bottom = box
+    reach = round(RULE_REACH * line_height)
+    first, last = max(0, left - reach), min(image.width, right + reach)
+    strip = image.crop((first, top, last, bottom)).convert("L")
+    strip = strip.point(lambda level: 255 if level < INK_LEVEL else 0)
+    pixels = strip.load()
+    for row in range(strip.height):
+        if (
+            sum(1 for column in range(strip.width) if pixels[column, row])
+            > RULE_SHARE * strip.width
+        ):
+            for column in range(strip.width):
                 pixels[column, row] = 0
-    return ink
+    return strip.crop((left - first, 0, right - first, strip.height))
 
 
 def _joined(ink: Image.Image, top: int, bottom: int) -> Image.Image:
     """The ink between rows ``top`` and ``bottom``, with the ink joined to it: grown a pixel a
     step, for JOIN_STEPS times as many steps as there are rows beyond the band on either side
     (a stroke that winds further, as a maze of speckle might, is not followed to its end)."""
-    joined = Image.new("L", ink.size, 0)
-    joined.paste(ink.crop((0, top, ink.width, bottom)), (0, top))
-    for _ in range(JOIN_STEPS * max(top, ink.height - bottom)):
-        grown = ImageChops.multiply(joined.filter(ImageFilter.MaxFilter(3)), ink)
-        if grown.tobytes() == joined.tobytes():
+    inked = np.asarray(ink) > 0
+    joined = np.zeros_like(inked)
+    joined[top:bottom] = inked[top:bottom]
+    for _ in range(JOIN_STEPS * max(top, inked.shape[0] - bottom)):
+        grown = joined.copy()  # joined, and each pixel's eight neighbours, where there is ink
+        grown[1:] |= joined[:-1]
+        grown[:-1] |= joined[1:]
+        wide = grown.copy()
+        grown[:, 1:] |= wide[:, :-1]
+        grown[:, :-1] |= wide[:, 1:]
+        grown &= inked
+        if np.array_equal(grown, joined):
             break
         joined = grown
-    return joined
+    return Image.fromarray(np.where(joined, 255, 0).astype(np.uint8))
 
 
 def _column_ink(ink: Image.Image) -> list[int]:
@@ -278,8 +322,7 @@ def _edges(image: Image.Image, blank: Blank, top: int, bottom: int) -> tuple[int
             edges.append(round(estimate + inward * ANCHOR_INSET * blank.height))
             continue
         first = max(0, round(estimate) - reach)
-        crop = image.crop((first, top, round(estimate) + reach, bottom))
-        ink = _column_ink(_ink(crop, blank.height))
+        ink = _column_ink(_ink(image, (first, top, round(estimate) + reach, bottom), blank.height))
         least = min(range(len(ink)), key=lambda x: (ink[x], abs(first + x - estimate)))
         edges.append(first + least)
     left, right = edges
@@ -367,7 +410,7 @@ def _blank_marks(image: Image.Image, blank: Blank) -> list[Image.Image] | None:
         return None
     above = max(0, round(blank.top - TALL_ABOVE * blank.height))
     below = min(image.height, round(blank.bottom + TALL_BELOW * blank.height))
-    ink = _ink(image.crop((left, above, right, below)), blank.height)
+    ink = _ink(image, (left, above, right, below), blank.height)
     marks = _digit_marks(_joined(ink, top - above, bottom - above), blank.height)
     if not marks or len(marks) > MOST_DIGITS[blank.field]:
         return None  # nothing written (the blank stays blank), or no sure cut into digits
@@ -388,14 +431,16 @@ def fill_blanks(words: Sequence[Word], readings: Sequence[tuple[Blank, str]]) ->
     """``words`` with the garbage in each blank replaced by the digits read there: words inside
     a blank go, words cut by one keep their characters outside it, as pieces with boxes narrowed
     to match ("ngày82tháng" becomes "ngày", "22", "tháng")."""
-    cut = {id(word) for blank, _ in readings for word in blank.words}
+    cut = {id(word): blank for blank, _ in readings for word in blank.words}
     filled = [word for word in words if id(word) not in cut]
     pieces = {id(word): word for blank, _ in readings for word in blank.words}
     for word in pieces.values():
-        step = (word.x1 - word.x0) / len(word.text)
+        # The characters' extents as the blank was found from them.
+        typed = TYPED_WORD.fullmatch(word.text)
+        spans = _character_spans(word, None if typed else cut[id(word)].letter_width)
         kept = [
-            not any(blank.x0 <= word.x0 + (index + 0.5) * step < blank.x1 for blank, _ in readings)
-            for index in range(len(word.text))
+            not any(blank.x0 <= (x0 + x1) / 2 < blank.x1 for blank, _ in readings)
+            for x0, x1 in spans
         ]
         position = 0
         while position < len(word.text):
@@ -405,7 +450,7 @@ def fill_blanks(words: Sequence[Word], readings: Sequence[tuple[Blank, str]]) ->
             end = position
             while end < len(word.text) and kept[end]:
                 end += 1
-            x0, x1 = word.x0 + position * step, word.x0 + end * step
+            x0, x1 = spans[position][0], spans[end - 1][1]
             filled.append(Word(word.text[position:end], x0, x1, word.top, word.bottom, word.line))
             position = end
     for blank, digits in readings:
@@ -421,22 +466,24 @@ def read_handwriting(words: Sequence[Word], image: Image.Image) -> tuple[list[Wo
 
     Blanks whose OCR text is garbage hold handwriting.  The number and the date are written in
     together when the document is registered, by one hand: where any blank holds garbage,
-    digits the page OCR read cleanly in another are read again, and replace the page text when
-    handwriting was read in a blank of garbage too (a written 115 that OCR read as 445); and
-    the digits of all the blanks are read together, so that a digit the samples disagree on may
-    be known by another the same hand wrote (:func:`read_digits`)."""
+    digits the page OCR read cleanly in another are read again when their box is not the size
+    of the header's print, and replace the page text when handwriting was read in a blank of
+    garbage too (a written 115 that OCR read as 445); and the digits of all the blanks are read
+    together, so that a digit the samples disagree on may be known by another the same hand
+    wrote (:func:`read_digits`)."""
     blanks = find_blanks(words, image.height)
     handwritten = any(blank.text and not blank.clean for blank in blanks)
     marked = [
         (blank, marks)
         for blank in blanks
-        if (handwritten or not blank.clean) and (marks := _blank_marks(image, blank))
+        if (not blank.clean or (handwritten and not blank.print_sized))
+        and (marks := _blank_marks(image, blank))
     ]
     digits = iter(read_digits([mark for _, marks in marked for mark in marks]))
     readings = []
     for blank, marks in marked:
         reading = _reading(blank, [next(digits) for _ in marks])
-        if reading is not None and reading != blank.text:
+        if reading is not None and (reading != blank.text or not blank.clean):
             readings.append((blank, reading))
     if all(blank.clean for blank, _ in readings):
         readings = []  # clean digits alone are never replaced

@@ -39,16 +39,18 @@ PAGE = (2480, 3508)  # A4 at 300 dpi
 HEADER_TOP = 480
 
 
-def tsv(*lines: list[tuple[str, int, int]], top: int = HEADER_TOP) -> str:
-    """tesseract TSV for lines of (text, left, width) words, 50 px high, 70 px apart."""
+def tsv(*lines: list[tuple], top: int = HEADER_TOP) -> str:
+    """tesseract TSV for lines of (text, left, width[, height]) words, 50 px high unless given,
+    the lines 70 px apart."""
     rows = [
         "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
     ]
     for number, line in enumerate(lines, start=1):
-        for word_number, (text, left, width) in enumerate(line, start=1):
+        for word_number, (text, left, width, *height) in enumerate(line, start=1):
             line_top = top + 70 * (number - 1)
+            high = height[0] if height else 50
             rows.append(
-                f"5\t1\t1\t1\t{number}\t{word_number}\t{left}\t{line_top}\t{width}\t50\t90\t{text}"
+                f"5\t1\t1\t1\t{number}\t{word_number}\t{left}\t{line_top}\t{width}\t{high}\t90\t{text}"
             )
     return "\n".join(rows) + "\n"
 
@@ -93,17 +95,23 @@ def _stroke_in(draw: ImageDraw.ImageDraw, blank: Blank) -> None:
 
 
 @pytest.mark.parametrize(
-    ("day", "ink_in_day", "read_again"),
-    [("25", True, False), ("#3", True, True), ("#3", False, False)],
+    ("day", "ink_in_day", "number_height", "read_again"),
+    [
+        ("25", True, 66, False),
+        ("#3", True, 66, True),
+        ("#3", False, 66, False),
+        ("#3", True, 50, False),
+    ],
 )
 def test_clean_digits_are_read_again_only_beside_handwriting(
-    day: str, ink_in_day: bool, read_again: bool
+    day: str, ink_in_day: bool, number_height: int, read_again: bool
 ) -> None:
-    # The page OCR read "115" in the number blank, and either typed digits or garbage (what
-    # handwriting gives) in the day's: only beside handwriting that is read (here a written 1)
-    # is the number read again (another 1) and replaced; garbage with no ink under it (a speck
-    # OCR made something of) leaves the number as it was read.
-    number = [("Số:", 556, 66), ("115", 637, 84), ("/NQ-CP", 753, 178)]
+    # The page OCR read "115" in the number blank, in a box taller than the typed year's (or as
+    # high), and either typed digits or garbage (what handwriting gives) in the day's: only
+    # beside handwriting that is read (here a written 1) is a number not the size of the print
+    # read again (another 1) and replaced; garbage with no ink under it (a speck OCR made
+    # something of) leaves the number as it was read, and so does print beside handwriting.
+    number = [("Số:", 556, 66), ("115", 637, 84, number_height), ("/NQ-CP", 753, 178)]
     date = [("Hà", 1247, 68), ("Nội,", 1327, 87), ("ngày", 1435, 106), (day, 1573, 63)]
     date += [("tháng", 1673, 126), ("4", 1836, 33), ("năm", 1919, 90), ("2026", 2025, 108)]
     words, _ = parse_tsv(tsv(number, date))
@@ -117,7 +125,8 @@ def test_clean_digits_are_read_again_only_beside_handwriting(
         assert fields == ["number", "day"]
         assert "Số: 1 /NQ-CP" in text and "ngày 1 tháng 4" in text
     else:
-        assert (fields, filled) == ([], words)
+        assert "number" not in fields and "Số: 115 /NQ-CP" in text
+        assert fields == (["day"] if day == "#3" and ink_in_day else [])
 
 
 def test_digits_glued_to_an_anchor_are_handwriting_whose_edges_are_estimated() -> None:
@@ -153,9 +162,13 @@ def test_boxes_no_header_line_could_have_are_not_looked_at() -> None:
     assert blanks_of(far) == {}
 
 
-def test_filled_blanks_replace_the_garbage_in_the_page_text() -> None:
-    glued = [("Hà", 1360, 72), ("Nội,", 1446, 94), ("ngày82tháng", 1563, 330)]
-    glued += [("4", 1903, 27), ("năm", 1947, 97), ("2026", 2062, 120)]
+@pytest.mark.parametrize("glued_width", [330, 420])
+def test_filled_blanks_replace_the_garbage_in_the_page_text(glued_width: int) -> None:
+    # The handwriting glued between "ngày" and "tháng" as wide as print, or much wider: the
+    # anchors keep every letter either way.
+    glued = [("Hà", 1360, 72), ("Nội,", 1446, 94), ("ngày82tháng", 1563, glued_width)]
+    after = 1563 + glued_width
+    glued += [("4", after + 10, 27), ("năm", after + 54, 97), ("2026", after + 169, 120)]
     lost = [("Số:", 616, 66), ("†0%", 700, 99), ("QĐ-TTg", 838, 200)]
     words, _ = parse_tsv(tsv(lost, glued))
     blanks = {blank.field: blank for blank in find_blanks(words, PAGE[1])}
@@ -205,6 +218,15 @@ def test_a_digit_written_taller_than_the_line_is_read_whole() -> None:
     assert fields == ["day"] and "ngày 7 tháng" in text
 
 
+def test_a_mark_whose_ink_vanishes_at_the_samples_size_is_refused() -> None:
+    # Two specks far apart: scaled to a sample's 20 pixels, nothing is left to compare.
+    specks = Image.new("L", (300, 600), 0)
+    specks.putpixel((0, 0), 255)
+    specks.putpixel((299, 599), 255)
+    assert recognise_digit(specks) is None
+    assert read_digits([specks]) == [None]
+
+
 def test_a_handwritten_digit_from_a_scan_is_recognised() -> None:
     # The "4" written into the month blank of Nghị quyết 115/NQ-CP, cut from page 1 at 300 dpi.
     page = pdfium.PdfDocument(str(realdoc("nq_115_ba_vi.pdf")))[0]
@@ -214,14 +236,15 @@ def test_a_handwritten_digit_from_a_scan_is_recognised() -> None:
 
 
 def test_the_base_of_a_written_digit_is_not_taken_for_a_ruled_line() -> None:
-    # A narrow crop holding a 2 whose base runs across most of it, and a wide one crossed by a
-    # rule: the base stays ink, the rule goes.
-    narrow = Image.new("L", (60, 100), 255)
-    ImageDraw.Draw(narrow).line((10, 30, 40, 20, 12, 70, 52, 70), fill=0, width=4)
-    wide = Image.new("L", (300, 100), 255)
-    ImageDraw.Draw(wide).line((0, 80, 299, 80), fill=0, width=3)
-    assert _ink(narrow, line_height=50).crop((0, 68, 60, 72)).getbbox() is not None
-    assert _ink(wide, line_height=50).getbbox() is None
+    # On a page, a narrow crop holding a 2 whose base runs across most of it, and another
+    # crossed by a rule that runs on past it: the base stays ink, the rule goes.
+    page = Image.new("L", (400, 100), 255)
+    draw = ImageDraw.Draw(page)
+    draw.line((110, 30, 140, 20, 112, 70, 152, 70), fill=0, width=4)
+    draw.line((0, 90, 399, 90), fill=0, width=3)
+    ink = _ink(page, (100, 0, 160, 100), line_height=50)
+    assert ink.crop((0, 68, 60, 72)).getbbox() is not None
+    assert ink.crop((0, 85, 60, 95)).getbbox() is None
 
 
 def test_digits_that_touch_are_cut_where_they_meet() -> None:
@@ -229,7 +252,7 @@ def test_digits_that_touch_are_cut_where_they_meet() -> None:
     # each wider than a typical digit: cut at the hairline into two marks, not by width into three.
     page = pdfium.PdfDocument(str(realdoc("qd_707_ttg.pdf")))[0]
     image = page.render(scale=300 / 72, grayscale=True).to_pil()
-    marks = _digit_marks(_ink(image.crop((1678, 469, 1753, 576)), 59), 59)
+    marks = _digit_marks(_ink(image, (1678, 469, 1753, 576), 59), 59)
     assert marks is not None and len(marks) == 2
     assert all(25 <= mark.width <= 45 for mark in marks)
 
@@ -255,7 +278,7 @@ def test_handwritten_digits_of_real_scans_are_read_or_refused_never_misread() ->
         image = page.render(scale=300 / 72, grayscale=True).to_pil()
         marks, written = [], ""
         for _, box, line_height, digits in (blank for blank in WRITTEN_BLANKS if blank[0] == name):
-            cut = _digit_marks(_ink(image.crop(box), line_height), line_height)
+            cut = _digit_marks(_ink(image, box, line_height), line_height)
             assert cut is not None and len(cut) == len(digits), (name, digits)
             marks += cut
             written += digits

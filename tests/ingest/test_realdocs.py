@@ -67,7 +67,8 @@ def test_typed_header_lines_come_out_in_order(name: str) -> None:
 # On the four scans the number and the day (and the month on two) were written in by hand at
 # issue; tesseract reads print, not handwriting, and the blanks are read again from the image
 # (ingest.readers.handwritten).  What that still cannot read stays here as a known failure of
-# the reader, not of the header rules, with what comes out instead.
+# the reader, not of the header rules, with the reason; the field must then come out blank,
+# never misread.
 UNREAD = {
     ("tt_21_bct_fuel.pdf", "issued_date"): "a received stamp covers 'tháng 4 năm 2026'",
     ("tt_37_bca_vehicle.pdf", "number"): "the 7 crosses the 3: one mark, not cut surely",
@@ -85,6 +86,12 @@ CASES = [
     for name in sorted(PAGE_ONE)
     for field in FIELDS
 ]
+
+
+@pytest.mark.parametrize(("name", "field"), sorted(UNREAD))
+def test_what_cannot_be_read_is_left_blank_not_misread(name: str, field: str) -> None:
+    _, extraction = _extracted(name)
+    assert getattr(extraction.header, field) is None
 
 
 @pytest.mark.parametrize(("name", "field"), CASES)
