@@ -4,17 +4,22 @@ Some fonts' text layers give a line's tone marks after its words, each alone aft
 "tinh hình bị thiêt hai ̀ ̣ ̣ do lũ lụt" was "tình hình bị thiệt hại".  The marks come in the
 order of the letters that lost them, so each group belongs, in order, to some of the unmarked
 words before it.  Which ones is chosen with underthesea's Vietnamese dictionary (Viet74K, a word
-list the installed package ships): every mark goes to a word that is a syllable with it, and
-of the ways to spread the group over the words, the one wins whose syllables are most often
-Vietnamese words and whose neighbours most often make the dictionary's two-syllable words
-("tình hình", "thiệt hại").  A group that cannot be spread (more marks than unmarked words, a
-mark that is not a tone) is left for :func:`ingest.normalize.normalize_unicode` to drop.
+list the installed package ships): every mark goes where the spelling rules place a tone, on a
+word that is a syllable with it, and of the ways to spread the group over the words, the one
+wins whose syllables are Vietnamese words, common ones, already written so elsewhere in the same
+text, and whose neighbours make the dictionary's two-syllable words ("tình hình", "thiệt
+hại").  A group is put back only when that scores better than leaving the words as they are;
+one that cannot be spread (more marks than unmarked words, a mark that is not a tone) is left
+for :func:`ingest.normalize.normalize_unicode` to drop.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Mapping
 from functools import cache
 from importlib.util import find_spec
 from itertools import pairwise
@@ -25,96 +30,147 @@ _COMBINING = "\u0300-\u036f"
 # Found without importing underthesea (seconds, and its models) where only its word list is read.
 DICTIONARY = Path(find_spec("underthesea").origin).parent / "corpus" / "data" / "Viet74K.txt"
 
-# A group of marks standing alone (after a blank or at a line start), each after a blank.
-ORPHAN_GROUP = re.compile(rf"(?:(?<=\s)|^)[{_COMBINING}](?:[ \t]+[{_COMBINING}])*", re.MULTILINE)
+# A group of marks standing alone after a space, a tab or a line break (after a no-break space a
+# mark is a diacritic shown on its own, as in a text about the tones), each after a blank.
+ORPHAN_GROUP = re.compile(rf"(?:(?<=[ \t\n])|^)[{_COMBINING}](?:[ \t]+[{_COMBINING}])*", re.M)
 _WORD = re.compile(r"[^\W\d_]+")
-_VOWELS = set("aăâeêioôơuưy")
+# Vowels as letters (NFD base letters), and those whose own mark (circumflex, breve, horn) draws
+# the tone to them.
+_VOWELS = frozenset("aeiouy")
+_SHAPED = frozenset("\u0302\u0306\u031b")
+# The longest Vietnamese syllable ("nghiêng") has seven letters: longer words take no mark.
+LONGEST_SYLLABLE = 7
 # The words a group may belong to: the text line of a PDF, at most this many words back.
 REACH_WORDS = 30
 # Scores: a word that is a dictionary syllable, two neighbours that make a dictionary word, and
-# a word that is not a syllable at all (as "thiêt" without its mark).
+# a word that is not a syllable at all (as "thiêt" without its mark); then, per natural log,
+# how common the syllable is (entries of the dictionary holding it) and how often the text
+# writes it so elsewhere.
 SYLLABLE = 1.0
 PAIR = 2.0
 NOT_A_SYLLABLE = -3.0
+COMMON = 0.3
+WRITTEN_ELSEWHERE = 0.5
 
 
 @cache
-def _dictionary() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    syllables: set[str] = set()
+def _dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
+    """How many entries hold each syllable, and the pairs of syllables that follow each other in
+    an entry."""
+    syllables: Counter[str] = Counter()
     pairs: set[tuple[str, str]] = set()
     for entry in DICTIONARY.read_text(encoding="utf-8").splitlines():
         words = unicodedata.normalize("NFC", entry.strip().lower()).split()
         syllables.update(words)
         pairs.update(pairwise(words))
-    return frozenset(syllables), frozenset(pairs)
+    return syllables, frozenset(pairs)
 
 
 def _toned(word: str) -> bool:
     return any(mark in TONE_MARKS for mark in unicodedata.normalize("NFD", word))
 
 
-def _with_mark(word: str, mark: str) -> str | None:
-    """``word`` with ``mark`` on the vowel that makes it a dictionary syllable, or None."""
-    syllables, _ = _dictionary()
-    base = unicodedata.normalize("NFD", word)
+def _tone_places(base: str) -> list[int]:
+    """Where in ``base`` (NFD, no tone) a tone may go, as indices of vowel letters: first the
+    one the spelling rules give, then the others."""
     letters = [
         index for index, character in enumerate(base) if not unicodedata.combining(character)
     ]
-    for position, index in enumerate(letters):
-        if base[index].lower() not in "aeiouy":
-            continue
-        # The mark goes after the letter's own marks (the circumflex of ê, the horn of ơ).
+    lower = "".join(base[index].lower() for index in letters)
+    start = 2 if lower[:2] in ("qu", "gi") and len(lower) > 2 and lower[2] in _VOWELS else 0
+    vowels = [position for position in range(start, len(lower)) if lower[position] in _VOWELS]
+    if not vowels:
+        return []
+    first, last = vowels[0], vowels[-1]
+    cluster = list(range(first, last + 1))
+
+    def shaped(position: int) -> bool:
         end = letters[position + 1] if position + 1 < len(letters) else len(base)
+        return any(mark in _SHAPED for mark in base[letters[position] + 1 : end])
+
+    marked = [position for position in cluster if shaped(position)]
+    if marked:
+        rule = marked[-1]  # "ươ": on the ơ
+    elif len(cluster) == 1 or last + 1 < len(lower):
+        rule = last  # one vowel, or a final consonant: "hoàn", "toán"
+    else:
+        rule = cluster[len(cluster) // 2 - (len(cluster) == 2)]  # "hài", "hòa"; "ngoài"
+    return [letters[rule]] + [letters[position] for position in vowels if position != rule]
+
+
+@cache
+def _with_mark(word: str, mark: str) -> str | None:
+    """``word`` with ``mark`` where the spelling rules put it, or else on the vowel that makes
+    it a dictionary syllable; None when no place does."""
+    syllables, _ = _dictionary()
+    base = unicodedata.normalize("NFD", word)
+    for index in _tone_places(base):
+        # The tone goes after the letter's own marks (the circumflex of ê, the horn of ơ).
+        end = index + 1
+        while end < len(base) and unicodedata.combining(base[end]):
+            end += 1
         candidate = unicodedata.normalize("NFC", base[:end] + mark + base[end:])
         if candidate.lower() in syllables:
             return candidate
     return None
 
 
-def _score(previous: str | None, word: str) -> float:
+def _score(previous: str | None, word: str, written: Mapping[str, int]) -> float:
     syllables, pairs = _dictionary()
     lower = word.lower()
-    score = SYLLABLE if lower in syllables else NOT_A_SYLLABLE
+    entries = syllables.get(lower, 0)
+    score = SYLLABLE if entries else NOT_A_SYLLABLE
+    score += COMMON * math.log1p(entries) + WRITTEN_ELSEWHERE * math.log1p(written.get(lower, 0))
     if previous is not None and (previous.lower(), lower) in pairs:
         score += PAIR
     return score
 
 
-def _spread(words: list[str], marks: str) -> list[str] | None:
+def _takes_mark(word: str) -> bool:
+    letters = unicodedata.normalize("NFD", word)
+    return (
+        len(word) <= LONGEST_SYLLABLE
+        and not _toned(word)
+        and any(letter.lower() in _VOWELS for letter in letters)
+    )
+
+
+def _spread(words: list[str], marks: str, written: Mapping[str, int]) -> list[str] | None:
     """The words with the marks given, in order, to some of the unmarked ones: the best-scored
-    way, or None when there is none."""
-    # best[j][took] = (score, words so far) after the current word, j marks given, the current
-    # word having taken a mark or not.
+    way, when it scores better than the words as they are; None otherwise."""
+    # best[given, took] = (score, forms so far): ``given`` marks placed, the last word having
+    # taken one or not.
     best: dict[tuple[int, bool], tuple[float, list[str]]] = {(0, False): (0.0, [])}
     for word in words:
-        word_options = [(word, False)]
-        if not _toned(word) and any(letter.lower() in _VOWELS for letter in word):
-            word_options.append((word, True))
         following: dict[tuple[int, bool], tuple[float, list[str]]] = {}
         for (given, _), (score, forms) in best.items():
             previous = forms[-1] if forms else None
-            for form, takes in word_options:
-                if takes:
-                    if given == len(marks):
-                        continue
-                    marked = _with_mark(form, marks[given])
-                    if marked is None:
-                        continue
-                    form, count = marked, given + 1
-                else:
-                    count = given
-                total = score + _score(previous, form)
-                key = (count, takes)
+            options = [(word, given)]
+            if given < len(marks) and _takes_mark(word):
+                marked = _with_mark(word, marks[given])
+                if marked is not None:
+                    options.append((marked, given + 1))
+            for form, count in options:
+                total = score + _score(previous, form, written)
+                key = (count, count > given)
                 if key not in following or total > following[key][0]:
                     following[key] = (total, [*forms, form])
         best = following
     finished = [state for (given, _), state in best.items() if given == len(marks)]
-    return max(finished, key=lambda state: state[0])[1] if finished else None
+    if not finished:
+        return None
+    score, forms = max(finished, key=lambda state: state[0])
+    as_they_are = sum(
+        _score(previous, word, written)
+        for previous, word in zip([None, *words], words, strict=False)
+    )
+    return forms if score > as_they_are else None
 
 
 def restore_orphan_marks(text: str) -> str:
     """``text`` (NFC) with each group of orphan tone marks put back on the words before it
     where the dictionary says where they go; other groups are left as they are."""
+    written = Counter(word.lower() for word in _WORD.findall(text) if _toned(word))
     pieces: list[str] = []
     done = 0  # text before this is final
     since = 0  # the end of the group before: its words are not this group's
@@ -122,10 +178,10 @@ def restore_orphan_marks(text: str) -> str:
         marks = "".join(group.group().split())
         words = list(_WORD.finditer(text, since, group.start()))[-REACH_WORDS:]
         since = group.end()
-        unmarked = sum(1 for word in words if not _toned(word.group()))
+        unmarked = sum(1 for word in words if _takes_mark(word.group()))
         if len(marks) > unmarked or any(mark not in TONE_MARKS for mark in marks):
             continue
-        spread = _spread([word.group() for word in words], marks)
+        spread = _spread([word.group() for word in words], marks, written)
         if spread is None:
             continue
         position = done

@@ -159,8 +159,9 @@ _SCALING = textwrap.dedent(
              "Số: 1/ngày 1. V/v -\\n", "ngày 1 tháng 1 năm 2020 ",
              "tinh hai \\u0300 \\u0323 ", " \\u0323", "a \\u0300 "]
 
-    # Each run once before a word, once before what no pattern wants (a page break, a digit).
-    ENDS = ["\\nXa ", "\\f1"]
+    # Each run once before a word, once before what no pattern wants (a page break, a digit),
+    # once before a tone mark set loose of its letter (the run's last word may take it).
+    ENDS = ["\\nXa ", "\\f1", " \\u0300"]
 
     def adversarial(size):
         run = size // (len(UNITS) * len(ENDS))

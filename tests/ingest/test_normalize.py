@@ -59,6 +59,14 @@ def test_marks_that_lost_their_letter_are_put_back_where_the_dictionary_says() -
     assert normalize_text("I. TINH HINH THIÊT HAI \u0300 \u0300 \u0323 \u0323") == (
         "I. TÌNH HÌNH THIỆT HẠI"
     )
+    # The tone goes where the spelling rules put it: on the y of "quy", not its u.
+    assert normalize_text("Hội đồng quản tri quy \u0323 \u0301") == "Hội đồng quản trị quý"
+
+
+def test_a_mark_after_a_no_break_space_is_shown_alone_and_changes_no_word() -> None:
+    # A text about the tones shows each mark on its own after a no-break space.
+    text = "ngang, huyền\u00a0\u0300 sắc\u00a0\u0301 hỏi"
+    assert normalize_text(text) == "ngang, huyền\u00a0sắc\u00a0hỏi"
 
 
 def test_marks_that_cannot_be_put_back_are_dropped() -> None:
