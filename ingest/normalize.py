@@ -32,8 +32,17 @@ _VALID_PAIRS = {"oa", "oe", "uy"}
 # which words they belong to (:mod:`ingest.diacritics`); the rest are dropped with the space
 # after them, leaving words a reader and a search can match.
 _ORPHAN_MARKS = re.compile(rf"(?:(?<=\s)|^)[{_COMBINING}]+[ \t]*", re.MULTILINE)
-# Letters that legacy fonts and OCR put for Vietnamese ones: the Icelandic eth for đ.
-_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
+# Letters that legacy fonts and OCR put for Vietnamese ones (the Icelandic eth for đ), and the
+# look-alikes some web pages write whole articles in to slip past filters: small capitals
+# ("ʙộ ʏ ᴛế") for lower-case letters, mathematical digits and letters ("𝟸.𝟶𝟶𝟽") for plain ones.
+_LOOKALIKES = str.maketrans(
+    {
+        "\u00d0": "\u0110",
+        "\u00f0": "\u0111",
+        **dict(zip("ᴀʙᴄᴅᴇғɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnopqrstuvwyz", strict=True)),
+    }
+)
+_MATH_ALPHANUMERICS = re.compile("[\U0001d400-\U0001d7ff]")
 
 # Markdown emphasis and heading marks that converters leave in text files.
 _MARKDOWN_EMPHASIS = re.compile(r"\*\*")
@@ -52,7 +61,9 @@ def _move_tone(match: re.Match[str]) -> str:
 def normalize_unicode(text: str) -> str:
     """NFC with one tone-mark placement, orphan marks put back or dropped and look-alike letters
     replaced; the length of the text may change."""
-    text = text.translate(_LOOKALIKES)
+    text = _MATH_ALPHANUMERICS.sub(
+        lambda match: unicodedata.normalize("NFKC", match.group()), text.translate(_LOOKALIKES)
+    )
     if ORPHAN_GROUP.search(text):
         text = restore_orphan_marks(unicodedata.normalize("NFC", text))
     decomposed = unicodedata.normalize("NFD", text)

@@ -77,6 +77,13 @@ def test_marks_that_cannot_be_put_back_are_dropped() -> None:
     assert normalize_text(unicodedata.normalize("NFD", "lũ lụt")) == "lũ lụt"
 
 
+def test_small_capitals_and_mathematical_digits_are_read_as_plain_text() -> None:
+    # Web pages that write an article in look-alike letters to slip past filters.
+    text = "ʙộ ʏ ᴛế ᴄʜᴏ ʙɪếᴛ ᴄó 𝟸.𝟶𝟶𝟽 ᴄᴀ ᴍắᴄ ᴄᴏᴠɪᴅ-𝟷𝟿"
+    assert normalize_text(text) == "bộ y tế cho biết có 2.007 ca mắc covid-19"
+    assert len(normalize_text(text)) == len(text)
+
+
 def test_the_eth_of_legacy_fonts_is_read_as_d_stroke() -> None:
     assert normalize_text("Số: 1961/QÐ-UBND, ðồng chí") == "Số: 1961/QĐ-UBND, đồng chí"
     assert fold(normalize_text("QÐ")) == "qd"
