@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
@@ -98,7 +98,7 @@ def _tone_places(base: str) -> list[int]:
     return [letters[rule]] + [letters[position] for position in vowels if position != rule]
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _with_mark(word: str, mark: str) -> str | None:
     """``word`` with ``mark`` where the spelling rules put it, or else on the vowel that makes
     it a dictionary syllable; None when no place does."""
