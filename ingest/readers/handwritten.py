@@ -216,10 +216,9 @@ class _LineText:
             self.glued(start),
             self.glued(end),
             slash_lost,
-            bool(re.fullmatch(r"\d+", text)) and not glued_to_word,
-            max((word.height for word in inside), default=None),
-            None,
-            self.letter_width,
+            clean=bool(re.fullmatch(r"\d+", text)) and not glued_to_word,
+            text_height=max((word.height for word in inside), default=None),
+            letter_width=self.letter_width,
         )
 
     def word_after(self, position: int) -> Word | None:
