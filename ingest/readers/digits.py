@@ -151,14 +151,23 @@ def _vote(digits: list[str]) -> tuple[str, int]:
     return Counter(digits).most_common(1)[0]
 
 
+def _form(mark: Image.Image) -> np.ndarray | None:
+    """A mark as MNIST's samples are compared: in their form, straightened."""
+    image = mnist_image(mark)
+    return None if image is None else _straightened(image)
+
+
 def recognise_digit(mark: Image.Image) -> str | None:
     """The digit a mark (ink white on black) shows, or None when the samples do not agree on
     one."""
-    image = mnist_image(mark)
-    if image is None:
+    return _recognise(mark, _form(mark))
+
+
+def _recognise(mark: Image.Image, form: np.ndarray | None) -> str | None:
+    if form is None:
         return None
     vectors, labels = _mnist_samples()
-    distances = ((vectors - _straightened(image)) ** 2).sum(axis=1)
+    distances = ((vectors - form) ** 2).sum(axis=1)
     mnist, mnist_votes = _vote([labels[index] for index in np.argsort(distances)[:NEIGHBOURS]])
     if mnist_votes >= STRONG:
         return mnist
@@ -175,9 +184,8 @@ def read_digits(marks: Sequence[Image.Image]) -> list[str | None]:
     """The digits of marks written by one hand (a header's number and date), each recognised
     on its own, then those the samples disagreed on known, where one can be, by a mark of the
     same hand that was read."""
-    digits = [recognise_digit(mark) for mark in marks]
-    images = [mnist_image(mark) for mark in marks]
-    forms = [None if image is None else _straightened(image) for image in images]
+    forms = [_form(mark) for mark in marks]
+    digits = [_recognise(mark, form) for mark, form in zip(marks, forms, strict=True)]
     read = [
         (form, digit)
         for form, digit in zip(forms, digits, strict=True)
