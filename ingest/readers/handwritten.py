@@ -134,7 +134,10 @@ class Blank:
 def _character_spans(word: Word, letter_width: float | None) -> list[tuple[float, float]]:
     """Each character's horizontal extent in a word's box: shared evenly, except in a box that
     holds print and handwriting together ("ngày82tháng"), where the letters it starts and ends
-    with are print as wide as the line's typed letters, and the rest shares what is left."""
+    with are print as wide as the line's typed letters (``letter_width``), and the rest shares
+    what is left."""
+    if TYPED_WORD.fullmatch(word.text):
+        letter_width = None  # print alone
     lead = len(LEADING_LETTERS.match(word.text).group())
     trail = len(TRAILING_LETTERS.search(word.text[lead:]).group())
     middle = len(word.text) - lead - trail
@@ -152,7 +155,7 @@ def _character_spans(word: Word, letter_width: float | None) -> list[tuple[float
 @dataclass(frozen=True)
 class _LineText:
     """A line's words joined by spaces, with each character's estimated horizontal extent
-    (a word's box shared evenly among its characters) and the word it belongs to."""
+    (:func:`_character_spans`) and the word it belongs to."""
 
     text: str
     spans: list[tuple[float, float]]
@@ -175,7 +178,7 @@ class _LineText:
                 text.append(" ")
                 spans.append((spans[-1][1], word.x0))
                 owners.append(None)
-            spans += _character_spans(word, None if word in typed else letter_width)
+            spans += _character_spans(word, letter_width)
             text.append(word.text)
             owners += [word] * len(word.text)
         return cls("".join(text), spans, owners, letter_width)
@@ -266,17 +269,11 @@ def _ink(image: Image.Image, box: tuple[int, int, int, int], line_height: float)
     left, top, right, bottom = box
     reach = round(RULE_REACH * line_height)
     first, last = max(0, left - reach), min(image.width, right + reach)
-    strip = image.crop((first, top, last, bottom)).convert("L")
-    strip = strip.point(lambda level: 255 if level < INK_LEVEL else 0)
-    pixels = strip.load()
-    for row in range(strip.height):
-        if (
-            sum(1 for column in range(strip.width) if pixels[column, row])
-            > RULE_SHARE * strip.width
-        ):
-            for column in range(strip.width):
-                pixels[column, row] = 0
-    return strip.crop((left - first, 0, right - first, strip.height))
+    inked = np.asarray(image.crop((first, top, last, bottom)).convert("L")) < INK_LEVEL
+    inked[inked.sum(axis=1) > RULE_SHARE * inked.shape[1]] = False
+    return Image.fromarray(
+        np.where(inked[:, left - first : right - first], 255, 0).astype(np.uint8)
+    )
 
 
 def _joined(ink: Image.Image, top: int, bottom: int) -> Image.Image:
@@ -301,9 +298,7 @@ def _joined(ink: Image.Image, top: int, bottom: int) -> Image.Image:
 
 
 def _column_ink(ink: Image.Image) -> list[int]:
-    width, height = ink.size
-    pixels = ink.load()
-    return [sum(1 for row in range(height) if pixels[column, row]) for column in range(width)]
+    return (np.asarray(ink) > 0).sum(axis=0).tolist()
 
 
 def _edges(image: Image.Image, blank: Blank, top: int, bottom: int) -> tuple[int, int]:
@@ -430,13 +425,11 @@ def fill_blanks(words: Sequence[Word], readings: Sequence[tuple[Blank, str]]) ->
     """``words`` with the garbage in each blank replaced by the digits read there: words inside
     a blank go, words cut by one keep their characters outside it, as pieces with boxes narrowed
     to match ("ngày82tháng" becomes "ngày", "22", "tháng")."""
-    cut = {id(word): blank for blank, _ in readings for word in blank.words}
+    cut = {id(word): (word, blank) for blank, _ in readings for word in blank.words}
     filled = [word for word in words if id(word) not in cut]
-    pieces = {id(word): word for blank, _ in readings for word in blank.words}
-    for word in pieces.values():
+    for word, blank in cut.values():
         # The characters' extents as the blank was found from them.
-        typed = TYPED_WORD.fullmatch(word.text)
-        spans = _character_spans(word, None if typed else cut[id(word)].letter_width)
+        spans = _character_spans(word, blank.letter_width)
         kept = [
             not any(blank.x0 <= (x0 + x1) / 2 < blank.x1 for blank, _ in readings)
             for x0, x1 in spans
