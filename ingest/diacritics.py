@@ -25,14 +25,16 @@ from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
 
+# Combining tone marks in NFD: grave, acute, tilde, hook above, dot below; and the range of all
+# combining diacritics (as a regex class body).
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-_COMBINING = "\u0300-\u036f"
+COMBINING = "\u0300-\u036f"
 # Found without importing underthesea (seconds, and its models) where only its word list is read.
 DICTIONARY = Path(find_spec("underthesea").origin).parent / "corpus" / "data" / "Viet74K.txt"
 
 # A group of marks standing alone after a space, a tab or a line break (after a no-break space a
 # mark is a diacritic shown on its own, as in a text about the tones), each after a blank.
-ORPHAN_GROUP = re.compile(rf"(?:(?<=[ \t\n])|^)[{_COMBINING}](?:[ \t]+[{_COMBINING}])*", re.M)
+ORPHAN_GROUP = re.compile(rf"(?:(?<=[ \t\n])|^)[{COMBINING}](?:[ \t]+[{COMBINING}])*", re.M)
 _WORD = re.compile(r"[^\W\d_]+")
 # Vowels as letters (NFD base letters), and those whose own mark (circumflex, breve, horn) draws
 # the tone to them.

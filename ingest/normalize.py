@@ -14,16 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.diacritics import ORPHAN_GROUP, restore_orphan_marks
-
-# Combining tone marks in NFD: grave, acute, tilde, hook above, dot below.
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-_COMBINING = "\u0300-\u036f"
+from ingest.diacritics import COMBINING, ORPHAN_GROUP, TONE_MARKS, restore_orphan_marks
 
 # An open syllable "oa", "oe" or "uy" (not "qu…") whose tone sits on the second vowel,
 # in NFD: o + a + tone, then no further letter or mark.
 _NEW_STYLE_TONE = re.compile(
-    rf"(?<![qQ])([oOuU])([aAeEyY])([{TONE_MARKS}])(?![^\W\d_]|[{_COMBINING}])"
+    rf"(?<![qQ])([oOuU])([aAeEyY])([{TONE_MARKS}])(?![^\W\d_]|[{COMBINING}])"
 )
 _VALID_PAIRS = {"oa", "oe", "uy"}
 
@@ -31,11 +27,11 @@ _VALID_PAIRS = {"oa", "oe", "uy"}
 # after a space ("thiêt hai ̀ ̣ ̣ do lũ lụt").  They are put back where the dictionary can tell
 # which words they belong to (:mod:`ingest.diacritics`); the rest are dropped with the space
 # after them, leaving words a reader and a search can match.
-_ORPHAN_MARKS = re.compile(rf"(?:(?<=\s)|^)[{_COMBINING}]+[ \t]*", re.MULTILINE)
+_ORPHAN_MARKS = re.compile(rf"(?:(?<=\s)|^)[{COMBINING}]+[ \t]*", re.MULTILINE)
 # Letters that legacy fonts and OCR put for Vietnamese ones (the Icelandic eth for đ), and the
 # look-alikes some web pages write whole articles in to slip past filters: small capitals
 # ("ʙộ ʏ ᴛế") for lower-case letters, mathematical digits and letters ("𝟸.𝟶𝟶𝟽") for plain ones.
-_LOOKALIKES = str.maketrans(
+LOOKALIKES = str.maketrans(
     {
         "\u00d0": "\u0110",
         "\u00f0": "\u0111",
@@ -62,7 +58,7 @@ def normalize_unicode(text: str) -> str:
     """NFC with one tone-mark placement, orphan marks put back or dropped and look-alike letters
     replaced; the length of the text may change."""
     text = _MATH_ALPHANUMERICS.sub(
-        lambda match: unicodedata.normalize("NFKC", match.group()), text.translate(_LOOKALIKES)
+        lambda match: unicodedata.normalize("NFKC", match.group()), text.translate(LOOKALIKES)
     )
     if ORPHAN_GROUP.search(text):
         text = restore_orphan_marks(unicodedata.normalize("NFC", text))

@@ -27,6 +27,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
+from ingest.normalize import LOOKALIKES
 from ingest.readers.base import ReadError
 from ingest.readers.handwritten import read_handwriting
 from ingest.readers.layout import Word, lay_out
@@ -41,10 +42,6 @@ PAGE_SEGMENTATION = "3"
 # The blank between header columns, in heights of word boxes; a box spans accents and
 # descenders, about 1.3 font sizes, and a narrow header gutter is one box height wide.
 OCR_COLUMN_GAP = 0.9
-
-# The Vietnamese model reads đ as the Icelandic eth now and then ("QÐ-TTg"); Vietnamese never
-# writes the eth.
-OCR_LOOKALIKES = str.maketrans("Ðð", "Đđ")
 
 # A stuck tesseract process is abandoned after this many seconds for one page.
 PAGE_TIMEOUT_S = 300
@@ -89,7 +86,9 @@ def parse_tsv(tsv: str) -> tuple[list[Word], list[float]]:
         fields = line.split("\t")
         if len(fields) < 12 or fields[0] != "5":
             continue
-        text = fields[11].strip().translate(OCR_LOOKALIKES)
+        # The Vietnamese model reads đ as the Icelandic eth now and then ("QÐ-TTg"): the header's
+        # blanks are found from these words before the page text is normalised.
+        text = fields[11].strip().translate(LOOKALIKES)
         confidence = float(fields[10])
         if not text or confidence < 0:
             continue
