@@ -144,11 +144,12 @@ def _spread(words: list[str], marks: str, written: Mapping[str, int]) -> list[st
     # taken one or not.
     best: dict[tuple[int, bool], tuple[float, list[str]]] = {(0, False): (0.0, [])}
     for word in words:
+        takes_mark = _takes_mark(word)
         following: dict[tuple[int, bool], tuple[float, list[str]]] = {}
         for (given, _), (score, forms) in best.items():
             previous = forms[-1] if forms else None
             options = [(word, given)]
-            if given < len(marks) and _takes_mark(word):
+            if given < len(marks) and takes_mark:
                 marked = _with_mark(word, marks[given])
                 if marked is not None:
                     options.append((marked, given + 1))
