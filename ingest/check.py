@@ -26,6 +26,7 @@ from ingest.pipeline import ID_LENGTH, content_hash, link_documents
 from ingest.storage import (
     EXTRACTOR_VERSION,
     LINK_NEEDED,
+    connect,
     ensure_db_shape,
     link_is_needed,
     now,
@@ -142,7 +143,9 @@ def open_checked(path: str | Path) -> sqlite_utils.Database:
     """The vanban database at ``path``, opened without changing it; NotADatabase when it is not.
 
     The file's first bytes are read before SQLite opens it, because SQLite would create a missing
-    file and take an empty one for a new database."""
+    file and take an empty one for a new database.  It is opened as a writer opens it: checking a
+    search index (FTS5's integrity-check command) and repairing both take the write lock, and
+    wait their turn while an ingest holds it, up to the busy timeout."""
     path = Path(path)
     if not path.exists():
         raise NotADatabase(f"{path} does not exist: run `vanban ingest` first")
@@ -152,7 +155,7 @@ def open_checked(path: str | Path) -> sqlite_utils.Database:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotADatabase(f"{path} is not a SQLite database")
-    db = sqlite_utils.Database(path)
+    db = connect(path)
     try:
         has_documents = db["documents"].exists()
     except sqlite3.OperationalError:

@@ -6,12 +6,14 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from ingest import storage
 from ingest.check import NotADatabase, check_database, open_checked
 from ingest.cli import cli
 from ingest.pipeline import ingest_paths
@@ -302,8 +304,27 @@ def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
         open_checked(tmp_path)
 
 
-def test_a_database_locked_by_a_writer_gives_one_line(db_copy: Path) -> None:
-    """A writer holding its transaction past SQLite's wait (an ingest is running): one line."""
+def test_a_check_waits_for_a_writer_to_finish(db_copy: Path) -> None:
+    """An ingest writing while the check runs: checking a search index takes the write lock, and
+    the check waits for the writer's transaction instead of failing."""
+    writer = sqlite3.connect(db_copy, isolation_level=None, check_same_thread=False)
+    writer.execute("begin immediate")
+    finish = threading.Timer(1.0, lambda: (writer.execute("commit"), writer.close()))
+    finish.start()
+    try:
+        result = check(db_copy)
+    finally:
+        finish.join()
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "clean: 2 documents, no problem found"
+
+
+def test_a_database_locked_by_a_writer_gives_one_line(
+    db_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer holding its transaction past SQLite's wait (here cut to a tenth of a second):
+    one line."""
+    monkeypatch.setattr(storage, "BUSY_TIMEOUT_MS", 100)
     with closing(sqlite3.connect(db_copy, isolation_level=None)) as writer:
         writer.execute("begin immediate")
         result = check(db_copy)
