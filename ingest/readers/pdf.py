@@ -12,6 +12,9 @@ scanned annex, or a scanned decision whose only text layer is the e-signature st
 * No usable text layer (scanned, image-only, a layer of unmapped glyphs, a scanner's own OCR
   that lost the tone marks): the page is rendered and read by tesseract
   (:mod:`ingest.readers.ocr`).
+* Page numbers: the number printed at the top (or foot) of a page is the page's, not the
+  document's text; a sentence running over the page must not read "du khách trong nước và 7
+  du khách quốc tế".  A first or last line that is only the page's own number is left out.
 * Legacy fonts: words set in ``.VnTime``/``VNI-Times`` fonts carry TCVN3/VNI bytes and are
   converted to Unicode (:mod:`ingest.legacy`).
 
@@ -21,6 +24,7 @@ Pages are joined with ``PAGE_BREAK`` so that the page of any offset is a count o
 from __future__ import annotations
 
 import ctypes
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -54,6 +58,10 @@ MIN_PATHS_FOR_TABLE = 8
 # Pages are rendered for OCR at this resolution: tesseract needs about 300 dpi to keep
 # Vietnamese tone marks apart (dấu hỏi from dấu ngã, dấu nặng from a speck).
 OCR_DPI = 300
+
+# A line that is only a page number, as Nghị định 30/2020/NĐ-CP sets it (centred in the top
+# margin, from page 2) or as others do: "7", "- 7 -", "Trang 7", "7/18", "Trang 7/18".
+FOLIO = re.compile(r"\s*(?:trang\s*)?[-–]?\s*(\d{1,4})\s*[-–]?\s*(?:/\s*\d{1,4}\s*)?", re.I)
 
 # A gap wider than this fraction of the font size between two glyphs separates two words.
 WORD_GAP_HEIGHTS = 0.15
@@ -252,6 +260,18 @@ def _read_text_layer(
     return _PageText(lay_out(words, width, rows), False, legacy_fonts, warning)
 
 
+def _without_folio(text: str, page_number: int) -> str:
+    """A page's text without its first or last line where that is the page's own number."""
+    lines = text.split("\n")
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    folios = {
+        index
+        for index in ({filled[0], filled[-1]} if filled else set())
+        if (folio := FOLIO.fullmatch(lines[index])) and int(folio.group(1)) == page_number
+    }
+    return "\n".join(line for index, line in enumerate(lines) if index not in folios)
+
+
 def read_pdf(path: Path, pages: Sequence[int] | None = None, ocr: bool = True) -> RawDocument:
     """A PDF file; ``pages`` (0-based) limits reading to some pages, ``ocr=False`` skips OCR.
 
@@ -320,7 +340,7 @@ def read_pdf(path: Path, pages: Sequence[int] | None = None, ocr: bool = True) -
         document.close()
         if plumber_document is not None:
             plumber_document.close()
-    text = PAGE_BREAK.join(texts[index] for index in wanted)
+    text = PAGE_BREAK.join(_without_folio(texts[index], index + 1) for index in wanted)
     if legacy_fonts:
         warnings.append("legacy fonts converted to Unicode: " + ", ".join(sorted(legacy_fonts)))
     if not text.strip() and (ocr or not to_ocr):

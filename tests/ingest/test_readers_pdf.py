@@ -151,6 +151,23 @@ def test_pages_are_joined_by_page_breaks(tmp_path: Path) -> None:
     assert second.startswith("Dịch bệnh viêm")
 
 
+@pytest.mark.parametrize(("top", "foot"), [("2", "- 3 -"), ("Trang 2/3", "3")])
+def test_a_page_number_is_not_read_into_the_text(tmp_path: Path, top: str, foot: str) -> None:
+    # Page 2 numbered in its top margin, page 3 at its foot; a sentence runs over from page 1
+    # to page 2, and page 3 opens with a figure alone on its line, which is text.
+    sentence = "Tăng cường tuyên truyền đến du khách trong nước và"
+    pages = [
+        CT_11_HEADER + [(72, 700, sentence)],
+        [(290, 40, top), (72, 80, "du khách quốc tế biết đến sự kiện.")],
+        [(290, 40, "15"), (72, 80, "hộ gia đình được hỗ trợ."), (290, 800, foot)],
+    ]
+    document = read_document(build_pdf(tmp_path / "numbered.pdf", pages))
+    first, second, third = document.text.split(PAGE_BREAK)
+    assert first.endswith(sentence)
+    assert second == "du khách quốc tế biết đến sự kiện."
+    assert third == "15\nhộ gia đình được hỗ trợ."
+
+
 def test_ruled_table_comes_out_as_tab_separated_rows(tmp_path: Path) -> None:
     # Statistics appendix in the manner of corpus/000 (cases per district).
     cells = [
