@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from extract.agencies import starts_with_agency
+from extract.agencies import agency_key, starts_with_agency
 from extract.dates import TIME, find_dates, iso
 from extract.lexicon import load
 from extract.model import Header, Task
@@ -92,7 +92,7 @@ _RECIPIENTS = re.compile(r"Nơi nhận\b", re.IGNORECASE)
 _HEADER_BLOCK = re.compile(
     r"Độc lập\s*[-–—]\s*Tự do|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE
 )
-MAX_ASSIGNEE_WORDS = 40
+MAX_ASSIGNEE_WORDS = 60
 MAX_HEADING_WORDS = 25
 
 
@@ -226,9 +226,11 @@ def _split_subject(flat: str, start: int, end: int) -> _Split | None:
     for index, word in enumerate(words[:MAX_ASSIGNEE_WORDS]):
         if index:
             gap = flat[words[index - 1].end() : word.start()].replace("...", "").replace("…", "")
-            if re.search(r"[.;:()\n]", gap):
+            # A ";" parts the groups of one list of bodies ("Chánh Văn phòng …, Thủ trưởng các
+            # sở; Chủ tịch UBND các huyện chịu trách nhiệm thi hành …"), else it ends a clause.
+            if re.search(r"[.:()\n]", gap) or (";" in gap and not _agency_at(flat, word.start())):
                 return None
-            piece_index = 0 if "," in gap else piece_index + 1
+            piece_index = 0 if "," in gap or ";" in gap else piece_index + 1
             # "…, tăng cường lực lượng": a piece opening with a verb lists actions, not bodies.
             if piece_index == 0 and _phrase_at(words, index, verbs):
                 return None
@@ -430,7 +432,12 @@ def _is_report(text: str, header: Header) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+# "./." closes the body of a document: what follows is the signature block or the copies.
+_END_OF_BODY = "./."
+
+
 def _clean(text: str) -> str:
+    text = text.split(_END_OF_BODY)[0]
     return " ".join(text.split()).strip(" ,;:-").removesuffix("/.").removesuffix("./").strip()
 
 
@@ -640,6 +647,8 @@ def _subject_candidates(flat: str, start: int, end: int, taken: list[_Found]) ->
         split = _split_subject(flat, position, end)
         if split is None or split.opener in statement:
             continue
+        if split.opener in _lexicon()["requesting"]:
+            continue  # "Ban Thường vụ Tỉnh ủy yêu cầu tạm dừng …": who asks, not who is asked
         if split.opener in _lexicon()["triggers"]:
             after = _trigger_pattern().match(flat, split.action_start)
             if after is None or _agency_at(flat, after.end()):
@@ -740,6 +749,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
     scopes: list[tuple[int, str | None]] = []  # (list level, body it assigns to)
     in_recipients = False
     activity: _Activity | None = None
+    title = _clean(header.subject) if header.subject else None
     blocks = _blocks(flat)
     for index, block in enumerate(blocks):
         if _RECIPIENTS.match(flat, block.body_start):
@@ -748,6 +758,8 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             in_recipients = False
         if in_recipients or _HEADER_BLOCK.search(flat, block.body_start, block.end):
             continue
+        if _clean(flat[block.body_start : block.end]) == title:
+            continue  # a headline ("UBND tỉnh có ý kiến về …") names the news, it assigns nothing
         level = block.level if block.level is not None else -1
         field = _FIELD.match(flat, block.body_start)
         if activity and level > activity.level and (field or _is_label(flat, block.body_start)):
@@ -796,4 +808,18 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             scopes.append((level, umbrella))
     if activity and activity.lead:
         collector.add_activity(activity)
-    return sorted(collector.tasks, key=lambda t: t.start)
+    tasks = [task for task in collector.tasks if not _issues_itself(task, header)]
+    return sorted(tasks, key=lambda t: t.start)
+
+
+def _issues_itself(task: Task, header: Header) -> bool:
+    """Whether a task is the document saying that its issuer issues it ("Ủy ban nhân dân tỉnh
+    ban hành Kế hoạch triển khai thực hiện như sau"): the issuer, "ban hành" and the document's
+    own type."""
+    if not (header.doc_type and header.issuer):
+        return False
+    opening = f"ban hành {header.doc_type}"
+    if not task.action.lower().startswith(opening):
+        return False
+    assignee, issuer = agency_key(task.assignee), agency_key(header.issuer)
+    return bool(assignee and issuer and issuer.startswith(assignee))

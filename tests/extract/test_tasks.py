@@ -348,3 +348,61 @@ def test_a_flattened_header_block_is_never_a_task() -> None:
     )
     tasks = extract_tasks(text, extract_header(text))
     assert [(t.assignee, t.deadline) for t in tasks] == [("các đơn vị", "2021-10-15T16:00")]
+
+
+def test_a_headline_is_not_a_task() -> None:
+    # A news item's headline names what happened; the same words in its body are no task either
+    # when told as done ("đã có ý kiến").
+    text = "UBND tỉnh có ý kiến về đề xuất của Sở Tài nguyên & Môi trường\n\nNgày 23/11/2018, …"
+    headline = Header(doc_type="bài báo", subject=text.split("\n")[0], year=2018)
+    assert _tasks(text, headline) == []
+
+
+@pytest.mark.parametrize(
+    ("issuer", "sentence"),
+    [
+        (
+            "Ủy ban nhân dân tỉnh Lạng Sơn",
+            "Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai như sau:",
+        ),
+        (
+            "Ủy ban nhân dân tỉnh Quảng Nam",
+            "UBND tỉnh ban hành Kế hoạch giám sát năm 2023 như sau:",
+        ),
+    ],
+)
+def test_the_issuer_issuing_this_very_document_is_not_a_task(issuer: str, sentence: str) -> None:
+    plan = Header(doc_type="kế hoạch", issuer=issuer, year=2023)
+    assert _tasks(sentence, plan) == []
+    # Another body told to issue its own plan is one.
+    other = "UBND các huyện ban hành Kế hoạch thực hiện trước ngày 15/3/2023."
+    assert _tasks(other, plan) == [
+        ("UBND các huyện", "ban hành Kế hoạch thực hiện trước ngày 15/3/2023.", "2023-03-15")
+    ]
+
+
+def test_who_requests_is_not_who_is_asked() -> None:
+    text = (
+        "Ban Thường vụ Tỉnh ủy yêu cầu tạm dừng tổ chức đại hội đảng các cấp. "
+        "Ban Thường vụ các huyện ủy, thị ủy tạm dừng tổ chức đại hội đảng các cấp."
+    )
+    assert [assignee for assignee, _, _ in _tasks(text)] == ["Ban Thường vụ các huyện ủy, thị ủy"]
+
+
+def test_the_bodies_that_execute_a_decision_are_one_list_across_semicolons() -> None:
+    # The closing article of a decision, and the signature block after its "./.".
+    text = (
+        "Điều 4. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Thông tin và Truyền thông, "
+        "Thủ trưởng các sở, ban ngành tỉnh; Chủ tịch Ủy ban nhân dân các huyện và các tổ chức, "
+        "cá nhân liên quan có trách nhiệm thi hành Quyết định này./. | TM. ỦY BAN NHÂN DÂN"
+    )
+    decision = Header(doc_type="quyết định", year=2009)
+    assert _tasks(text, decision) == [
+        (
+            "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Thông tin và Truyền thông, Thủ "
+            "trưởng các sở, ban ngành tỉnh; Chủ tịch Ủy ban nhân dân các huyện và các tổ chức, "
+            "cá nhân liên quan",
+            "có trách nhiệm thi hành Quyết định này",
+            None,
+        )
+    ]
