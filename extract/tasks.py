@@ -213,8 +213,9 @@ def _phrase_at(
     return None
 
 
-def _split_subject(flat: str, start: int, end: int) -> _Split | None:
-    """Where the body's name starting at ``start`` ends: before its first lower-case verb.
+def _split_subject(flat: str, start: int, end: int, asked: bool = False) -> _Split | None:
+    """Where the body's name starting at ``start`` ends: before its first lower-case verb
+    (``asked``: the name follows an assigning verb, and is a list of bodies).
 
     A verb counts from the third word of a comma-separated piece ("Sở Y tế | chủ trì"), a modal
     from the second ("Các huyện | phải"), so that "Ban chỉ đạo" stays a name; a verb after "các"
@@ -231,8 +232,13 @@ def _split_subject(flat: str, start: int, end: int) -> _Split | None:
             if re.search(r"[.:()\n]", gap) or (";" in gap and not _agency_at(flat, word.start())):
                 return None
             piece_index = 0 if "," in gap or ";" in gap else piece_index + 1
-            # "…, tăng cường lực lượng": a piece opening with a verb lists actions, not bodies.
-            if piece_index == 0 and _phrase_at(words, index, verbs):
+            # A piece opening with a verb: "…, tăng cường lực lượng" lists actions, not bodies;
+            # but the bodies an assigning verb asks ("yêu cầu Giám đốc các sở, …, các chủ đầu
+            # tư, triển khai …") end where it opens the action ("tổ chức" is a body there).
+            verb = _phrase_at(words, index, verbs) if piece_index == 0 else None
+            if verb and asked and word.group(0).islower() and verb != "tổ chức":
+                return _Split(words[index - 1].end(), word.start(), verb)
+            if verb:
                 return None
         if word.group(0) in _lexicon()["not_in_assignee"]:
             return None
@@ -605,7 +611,7 @@ def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
         assignee_start = trigger.end()
         if assignee_start >= end or not _agency_at(flat, assignee_start):
             continue
-        split = _split_subject(flat, assignee_start, end)
+        split = _split_subject(flat, assignee_start, end, asked=True)
         if split is None or split.opener in _lexicon()["statement_markers"]:
             continue
         found.append(

@@ -406,3 +406,24 @@ def test_the_bodies_that_execute_a_decision_are_one_list_across_semicolons() -> 
             None,
         )
     ]
+
+
+def test_the_bodies_an_assigning_verb_asks_end_where_the_action_opens_after_a_comma() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, Trưởng các ban, ngành cấp tỉnh, Chủ tịch "
+        "UBND các huyện, các chủ đầu tư, triển khai lập kế hoạch đầu tư công trung hạn."
+    )
+    assert _tasks(text) == [
+        (
+            "Giám đốc các sở, Trưởng các ban, ngành cấp tỉnh, Chủ tịch UBND các huyện, các chủ "
+            "đầu tư",
+            "triển khai lập kế hoạch đầu tư công trung hạn.",
+            None,
+        )
+    ]
+    # "tổ chức" in such a list is a body ("tổ chức đại diện …"), never the opening action.
+    listed = (
+        "Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, Liên đoàn Lao động tỉnh, tổ chức đại diện người "
+        "lao động giám sát việc thực hiện."
+    )
+    assert not any(action.startswith("tổ chức") for _, action, _ in _tasks(listed))
