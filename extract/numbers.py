@@ -30,11 +30,23 @@ from extract.lexicon import load
 # or a version string is rejected rather than read in part.  Not glued to a letter, a dash or a
 # colon before it (``COVID-19``, ``Ktr59``, ``20:12``), nor after a slash that follows a digit
 # (``KL141/8``); after a word and a slash it is the next figure (``16.740 hộ/64.941 khẩu``).
+_UNITS = load("units")
+# Units written glued to the number ("500.000đ", "12km", "970con", "30tạ/ha"): one-word forms.
+_GLUED_UNITS = sorted(
+    {f for forms in _UNITS["units"].values() for f in forms if " " not in f} | set(_UNITS["money"]),
+    key=len,
+    reverse=True,
+)
+_GLUED = "(?:" + "|".join(map(re.escape, _GLUED_UNITS)) + r")(?!\w)"
 _NUMERAL = re.compile(
     r"(?<![\w:\-.,])(?<!\d/)(?<![\dA-Z] /)\d+(?:[.,]\d+)*"
-    r"(?:(?!\w)|(?=(?:đ|đồng|vnđ|km|kg|ha|m2)(?!\w)))",  # "500.000đ", "12km": a unit glued on
+    rf"(?:(?!\w)|(?={_GLUED}))",
     re.IGNORECASE,
 )
+# A measure glued to the name before it, as a breakdown by place is typed in a hurry
+# ("Hòa Bình116ha"): the name ends in two lower-case letters, so a code ("QL1A", "F0") is not one.
+_MEASURES = "(?:" + "|".join(map(re.escape, _UNITS["measures"])) + r")(?!\w)"
+_NUMERAL_AFTER_WORD = re.compile(rf"(?<=[a-zđà-ỹ]{{2}})\d+(?:[.,]\d+)*(?=[ \t]?{_MEASURES})")
 # Thousands grouped by dots, optional decimal comma: 1.045.397 / 17.045,4
 _VN_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 # Plain integer or decimal comma: 218 / 74,8 / 130,292
@@ -53,7 +65,7 @@ _LABEL_WORDS = frozenset(load("statistics_lexicon")["label_words"])
 # Roman or arabic section number at the start of a line: "1.", "3.1.", "2)", "a)".
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#]*$")
 # The scale words and their factor; "nghìn tỷ" is read as two words.
-_SCALES: dict[str, float] = {word: float(f) for word, f in load("units")["scales"].items()}
+_SCALES: dict[str, float] = {word: float(f) for word, f in _UNITS["scales"].items()}
 _SCALE = re.compile(
     r"[ \t]*(?P<scale>(?:"
     + "|".join(sorted(_SCALES, key=len, reverse=True))
@@ -90,7 +102,13 @@ _COUNTED = re.compile(
     r"[ \t]+(?:"
     + "|".join(
         sorted(
-            {f for forms in load("units")["units"].values() for f in forms} | set(_SCALES),
+            {
+                form
+                for unit, forms in _UNITS["units"].items()
+                if unit not in _UNITS["digits_only"]  # "một bộ phận", "một nhà máy"
+                for form in forms
+            }
+            | set(_SCALES),
             key=len,
             reverse=True,
         )
@@ -199,7 +217,10 @@ def find_numbers(text: str) -> list[NumberMention]:
     )
     mentions: list[NumberMention] = []
     skip_until = 0
-    for match in _NUMERAL.finditer(text):
+    numerals = sorted(
+        [*_NUMERAL.finditer(text), *_NUMERAL_AFTER_WORD.finditer(text)], key=lambda m: m.start()
+    )
+    for match in numerals:
         start, end = match.span()
         if start < skip_until or excluded(start):
             continue

@@ -234,7 +234,6 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
     if match := _PERCENT.match(text, position):
         return "%", "%", match.end()
     at = position + len(re.match(r"[ \t]*", text[position:]).group(0))
-    glued = at == position and position < len(text) and text[position].isalpha()
     if match := _MONEY.match(text, at):
         if rate := _RATE.match(text, match.end()):
             return f"đồng/{rate.group('per').lower()}", "đồng", rate.end()
@@ -245,8 +244,6 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
     written = re.sub(r"\s+", " ", match.group(0).lower())
     noun = _typing_slip(text, at, written) or written
     unit = _UNIT_OF[noun]
-    if glued and unit not in _UNITS["measures"]:
-        return None
     if unit in _UNITS["after_multiplier"] and previous_word not in _UNITS["after_multiplier"][unit]:
         return None
     end = match.end()

@@ -201,6 +201,41 @@ def test_units_glued_to_the_number_and_other_currencies() -> None:
     ]
 
 
+def test_classifiers_counted_nouns_and_measures() -> None:
+    text = (
+        "Gió lốc làm 58 cây xanh gãy đổ, 12 cột điện bị ngã, 3 chiếc thuyền bị chìm, 9 nhà tốc mái, "
+        "2 cầu tạm bị cuốn trôi và 120m kênh bị sạt lở; kho bị hỏng 04 tủ, 05 kệ và 01 bộ máy tính."
+    )
+    assert figures(text) == [
+        (58, "cây"),
+        (12, "cột"),
+        (3, "chiếc"),
+        (9, "nhà"),
+        (2, "cầu"),
+        (120, "m"),
+        (4, "tủ"),
+        (5, "kệ"),
+        (1, "bộ"),
+    ]
+
+
+def test_units_glued_on_either_side() -> None:
+    text = "Đàn lợn có 850con, năng suất lúa đạt 25tạ/ha; lúa bị ngập (Sơn La 12ha, Điện Biên35ha)."
+    assert figures(text) == [(850, "con"), (25, "tạ/ha"), (12, "ha"), (35, "ha")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "một bộ phận nông dân và một nhà máy chưa chấp hành",  # classifiers count only after digits
+        "có vùng hội tụ gió trên mực 3000m",  # a level, not a figure
+        "tuyến QL1A và xe 29A123",  # codes
+    ],
+)
+def test_classifiers_and_levels_that_are_no_figures(text: str) -> None:
+    assert figures(text) == []
+
+
 def test_counts_in_words_before_a_counted_noun() -> None:
     text = (
         "Hai ca tử vong là người cao tuổi. Có ba trường hợp được miễn; huyện Năm Căn có năm 2021."
