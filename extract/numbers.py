@@ -74,8 +74,22 @@ _SCALE = re.compile(
     + r"))?)(?!\w)",
     re.IGNORECASE,
 )
-# "62/63": count out of a total (the second part is not a year and no third part follows).
-_RATIO_TAIL = re.compile(r"[ \t]?/[ \t]?(?P<total>\d+(?:\.\d{3})*)(?![\w/]|[.,]\d)")
+_WORDS_ALTERNATION = "|".join(
+    sorted(load("statistics_lexicon")["number_words"], key=len, reverse=True)
+)
+# The smaller part of an amount after its scale: " 503 triệu", ", năm trăm linh ba triệu".
+_SMALLER_PART = re.compile(
+    r"(?:[ \t]+|[ \t]*,[ \t]*(?=[^\W\d]))"
+    rf"(?:(?P<digits>\d{{1,3}})|(?P<words>(?:{_WORDS_ALTERNATION})(?:[ \t]+(?:{_WORDS_ALTERNATION}))*))"
+    rf"[ \t]+(?P<scale>{'|'.join(sorted(_SCALES, key=len, reverse=True))})(?!\w)",
+    re.IGNORECASE,
+)
+# "62/63": count out of a total (the second part is not a year and no third part follows);
+# "33/ 31,5 ha", "40/38ha": what was achieved out of the plan, a unit perhaps glued on.
+_RATIO_TAIL = re.compile(
+    r"[ \t]?/[ \t]?(?P<total>\d+(?:\.\d{3})*(?:,\d+)?)"
+    rf"(?:(?![\w/]|[.,]\d)|(?={_GLUED}))"
+)
 # "12-17", "từ 15 đến 17", "15 - 20"
 _RANGE_TAIL = re.compile(r"[ \t]*(?:-|–|đến|tới)[ \t]*(?P<upper>\d+(?:[.,]\d+)*)(?![\w/])")
 # Anything that makes the numeral part of a code: a slash and letters or a year after it.
@@ -109,6 +123,21 @@ _COUNTED = re.compile(
                 for form in forms
             }
             | set(_SCALES),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# Any unit or scale right after a number, glued or spaced.
+_UNIT_NEXT = re.compile(
+    r"[ \t]*(?:"
+    + "|".join(
+        sorted(
+            {form for forms in _UNITS["units"].values() for form in forms} | set(_SCALES),
             key=len,
             reverse=True,
         )
@@ -234,7 +263,9 @@ def find_numbers(text: str) -> list[NumberMention]:
             continue
         mention = _with_tails(text, start, end, value)
         if mention is None:
-            skip_until = end + 12
+            # The rest of a date-like pair ("25/12"), not the figure after it ("971/876 = 110,8%")
+            tail = _RATIO_TAIL.match(text, end)
+            skip_until = tail.end() + 1 if tail else end + 12
             continue
         skip_until = mention.end
         mentions.append(mention)
@@ -250,9 +281,13 @@ def _with_tails(text: str, start: int, end: int, value: float) -> NumberMention 
         total = parse_number(ratio.group("total"))
         # "27/4" with no "ngày" is still a date when the first part cannot be a count of the
         # second, and "Sáng 7/12," is a date too: a ratio counts something ("09/9 huyện").
-        if total is None or total < value or 1900 <= total <= 2100:
+        if total is None or 1900 <= total <= 2100:
             return None
-        if total <= 12 and 1 <= value <= 31 and not _COUNTED.match(text, ratio.end()):
+        counted = _UNIT_NEXT.match(text, ratio.end())
+        if total <= 12 and 1 <= value <= 31 and not counted:
+            return None
+        if total < value and not counted:
+            # "40/38ha" is more than the plan; "25/12" with nothing counted after is a date.
             return None
         end = ratio.end()
     else:
@@ -260,17 +295,12 @@ def _with_tails(text: str, start: int, end: int, value: float) -> NumberMention 
         if span and (bound := parse_number(span.group("upper"))) is not None and bound > value:
             if not (1900 <= value <= 2100 and 1900 <= bound <= 2100):
                 upper, end = bound, span.end()
-    scale = 1.0
-    scale_match = _SCALE.match(text, end)
-    if scale_match:
-        for word in scale_match.group("scale").lower().split():
-            scale *= _SCALES[word]
-        end = scale_match.end()
+    amount, scale, end = _amount(text, end, value)
     return NumberMention(
         start=start,
         end=end,
         text=text[start:end],
-        value=scaled(value, scale),
+        value=amount,
         scale=scale,
         total=total,
         upper=scaled(upper, scale) if upper is not None else None,
@@ -280,32 +310,44 @@ def _with_tails(text: str, start: int, end: int, value: float) -> NumberMention 
 def _word_numbers(text: str) -> list[NumberMention]:
     """Numbers in words, read only before a counted noun or a scale: "hai ca", "ba tỷ đồng";
     "năm" alone is far more often the year than five."""
-    found = []
+    found: list[NumberMention] = []
+    consumed = 0  # the end of the last amount, whose smaller parts are no numbers of their own
     for match in _WORD_NUMBER.finditer(text):
         if _previous_word(text, match.start()) in _LABEL_WORDS | {"thứ"}:
             continue
         if not _COUNTED.match(text, match.end()):
             continue
         before = text[: match.start()].rstrip(" \t")
-        if match.group(0)[0].isupper() and before and before[-1] not in ".!?\n-+*":
+        if match.group(0)[0].isupper() and before and before[-1] not in ".!?\n-+*(":
             continue
         value = parse_words(match.group(0))
-        if value is None:
+        if value is None or match.start() < consumed:
             continue
-        end, scale = match.end(), 1.0
-        scale_match = _SCALE.match(text, end)
-        if scale_match:
-            for word in scale_match.group("scale").lower().split():
-                scale *= _SCALES[word]
-            end = scale_match.end()
+        amount, scale, end = _amount(text, match.end(), value)
+        consumed = end
         found.append(
             NumberMention(
-                match.start(),
-                end,
-                text[match.start() : end],
-                scaled(value, scale),
-                scale,
-                in_words=True,
+                match.start(), end, text[match.start() : end], amount, scale, in_words=True
             )
         )
     return found
+
+
+def _amount(text: str, end: int, value: float) -> tuple[float, float, int]:
+    """``(value, scale, end)`` of a number and the scale words after it, with the smaller parts
+    that follow: "13 tỷ 503 triệu", "Mười ba tỷ, năm trăm linh ba triệu" (13 503 000 000)."""
+    scale_match = _SCALE.match(text, end)
+    if not scale_match:
+        return value, 1.0, end
+    scale = 1.0
+    for word in scale_match.group("scale").lower().split():
+        scale *= _SCALES[word]
+    amount, smallest, end = scaled(value, scale), scale, scale_match.end()
+    while part := _SMALLER_PART.match(text, end):
+        factor = _SCALES[part.group("scale").lower()]
+        digits = part.group("digits")
+        count = parse_number(digits) if digits else parse_words(part.group("words"))
+        if factor >= smallest or count is None or count >= 1000:
+            break
+        amount, smallest, end = amount + scaled(count, factor), factor, part.end()
+    return amount, scale, end

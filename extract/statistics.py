@@ -67,7 +67,10 @@ _LIST_ITEM = re.compile(
 _MONEY = re.compile(rf"(?:{_alternation(_UNITS['money'])}){_WORD_END}", re.IGNORECASE)
 _PERCENT = re.compile(rf"[ \t]*(?:{_alternation(_UNITS['percent'])})", re.IGNORECASE)
 # "/ngày" after a unit makes a rate: "50 người/ngày", "20 triệu đồng/m2".
-_RATE = re.compile(rf"\s?/\s?(?P<per>{_alternation(_UNITS['rate_per'])}){_WORD_END}", re.I)
+# A rate may run on ("45 kg/người/6 tháng") and its period may be counted ("/6 tháng").
+_RATE = re.compile(
+    rf"\s?/\s?(?P<per>(?:\d+\s*)?(?:{_alternation(_UNITS['rate_per'])})){_WORD_END}", re.I
+)
 # Words right before the number that bound or move it: "khoảng 30 khu", "tăng gấp 10 lần".
 _QUALIFIER = re.compile(rf"(?:^|\s)(?P<q>{_alternation(list(_WORDS['qualifiers']))})\s*$", re.I)
 _CHANGE = re.compile(
@@ -235,9 +238,8 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
         return "%", "%", match.end()
     at = position + len(re.match(r"[ \t]*", text[position:]).group(0))
     if match := _MONEY.match(text, at):
-        if rate := _RATE.match(text, match.end()):
-            return f"đồng/{rate.group('per').lower()}", "đồng", rate.end()
-        return "đồng", "đồng", match.end()
+        unit, end = _rate("đồng", text, match.end())
+        return unit, "đồng", end
     match = _UNIT_FORM.match(text, at)
     if not match:
         return None
@@ -253,9 +255,16 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
             items.append(item.group("item").lower())
             end = item.end()
         unit = noun = ", ".join(items)
-    if rate := _RATE.match(text, end):
-        return f"{unit}/{rate.group('per').lower()}", noun, rate.end()
+    unit, end = _rate(unit, text, end)
     return unit, noun, end
+
+
+def _rate(unit: str, text: str, end: int) -> tuple[str, int]:
+    """``unit`` with what it is counted per: "người/ngày", "kg/người/6 tháng"."""
+    while rate := _RATE.match(text, end):
+        per = " ".join(rate.group("per").lower().split())
+        unit, end = f"{unit}/{per}", rate.end()
+    return unit, end
 
 
 def _modifiers(
@@ -445,6 +454,8 @@ def _read_figure(
 
 def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
     """A short lower-case phrase for what the figure counts."""
+    if previous and _restates(previous[-1], found, text):
+        return previous[-1].indicator
     modifiers, label, noun = found.modifiers.lower(), found.label.lower(), found.noun
     unit_word = found.unit.split("/")[0]
     if found.unit == "%":
@@ -482,6 +493,17 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
         if phrase.startswith(written):
             phrase = normal + phrase[len(written) :]
     return _clean(re.sub(r"^(?:tổng số|số lượng|số(?! tiền))\s+", "", phrase))
+
+
+def _restates(earlier: _Found, found: _Found, text: str) -> bool:
+    """The figure repeats the one just before it in brackets: "13.503.000.000đ (Mười ba tỷ,
+    năm trăm linh ba triệu đồng)", as amounts are written out in words to prevent fraud."""
+    joint = text[earlier.phrase_end : found.start]
+    return (
+        earlier.number.value == found.number.value
+        and earlier.unit == found.unit
+        and re.fullmatch(r"[\s.,:]*\(\s*", joint) is not None
+    )
 
 
 def _inherited(found: _Found, previous: list[_Found], text: str) -> str | None:

@@ -68,6 +68,24 @@ def test_ratio_and_range_keep_their_second_part() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("tổng giá trị 2 tỷ 350 triệu đồng", [2_350_000_000]),
+        ("(Hai mươi tỷ, bốn trăm linh năm triệu đồng)", [20_405_000_000]),
+        ("(Mười một tỷ ba trăm triệu đồng chẵn)", [11_300_000_000]),
+        ("1 tỷ, 5 triệu đồng", [1_000_000_000, 5_000_000]),  # a list of two amounts
+    ],
+)
+def test_amounts_with_a_smaller_part(text: str, values: list[float]) -> None:
+    assert [m.value for m in find_numbers(text)] == pytest.approx(values)
+
+
+def test_achieved_out_of_the_plan() -> None:
+    found = find_numbers("ngô 27/ 30,5 ha, lạc 52/48ha, đậu 12/12 ha; đạt 316/290 = 109%")
+    assert [(m.value, m.total) for m in found] == [(27, 30.5), (52, 48), (12, 12), (109, None)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Công điện số 1102/CĐ-TTg ngày 23/8/2021 của Thủ tướng Chính phủ",

@@ -236,6 +236,18 @@ def test_classifiers_and_levels_that_are_no_figures(text: str) -> None:
     assert figures(text) == []
 
 
+def test_rates_keep_every_denominator() -> None:
+    text = "năng suất lúa đạt 58,4 tạ/ha; lương thực bình quân 38 kg/người/6 tháng."
+    assert figures(text) == [(58.4, "tạ/ha"), (38, "kg/người/6 tháng")]
+
+
+def test_amount_restated_in_words() -> None:
+    text = "Tổng thu ước đạt 9.650.000.000đ (Chín tỷ, sáu trăm năm mươi triệu đồng)."
+    found = extract_statistics(normalize_text(text), CA_MAU)
+    assert [(s.value, s.unit) for s in found] == [(9_650_000_000, "đồng")] * 2
+    assert found[1].indicator == found[0].indicator
+
+
 def test_counts_in_words_before_a_counted_noun() -> None:
     text = (
         "Hai ca tử vong là người cao tuổi. Có ba trường hợp được miễn; huyện Năm Căn có năm 2021."
