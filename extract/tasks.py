@@ -52,6 +52,8 @@ _LEVEL = {"roman": 0, "number": 1, "dotted": 2, "letter": 3, "dash": 4, "plus": 
 # A wrapped line as long as this that stops mid-sentence continues on the next line, even when
 # that one opens with a dash ("chương trình “Festival Thăng Long" / "- Hà Nội, lần thứ II").
 _FULL_LINE = 60
+# A section title under a Roman numeral ("I. Nhiệm vụ chung") has at most this many words.
+_SECTION_TITLE_WORDS = 8
 # Lines that are page furniture, not text: page numbers, "--- PAGE BREAK ---", rules.
 _NOISE_LINE = re.compile(
     r"^[ \t]*(?:\d{1,3}|-{2,}\s*PAGE BREAK\s*-{2,}|_{3,})[ \t]*$", re.MULTILINE
@@ -132,8 +134,16 @@ def flatten(text: str) -> str:
             continue
         if is_caps_line(before):
             continue  # a heading in capitals ("CHÍNH PHỦ", "NGHỊ QUYẾT") stays on its own line
+        if _is_section_heading(before) and after[:1].isupper():
+            continue  # "I. Nhiệm vụ chung" above "Ban Chỉ huy … tập trung …"
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
+
+
+def _is_section_heading(line: str) -> bool:
+    """A short line under a Roman numeral: a section's title, never wrapped into a sentence."""
+    marker = _MARKER.match(line)
+    return bool(marker and marker.group("roman")) and len(line.split()) <= _SECTION_TITLE_WORDS
 
 
 def is_caps_line(line: str) -> bool:
@@ -730,6 +740,44 @@ def _umbrella(flat: str, block: _Block) -> str | None:
     return None
 
 
+# An action that only announces the list below it: "tập trung thực hiện một số công việc sau:".
+# At most this many words, the last "sau" and one a noun of work.
+_LIST_INTRODUCTION = re.compile(
+    r"(?:[^\W\d_]+ ){0,6}(?:công việc|nội dung|nhiệm vụ|việc|biện pháp|giải pháp)"
+    r"(?: [^\W\d_]+){0,2}? (?:như )?sau:?",
+    re.IGNORECASE,
+)
+_INTRODUCTION_WORDS = 10
+
+
+def _introduces_list(tasks: list[Task], first: int, flat: str, block: _Block) -> str | None:
+    """The body of a paragraph's last task when the paragraph ends with a colon, so that the
+    items below are its tasks ("Ban Chỉ huy …, Chủ tịch UBND các huyện tập trung thực hiện một
+    số công việc sau:" then "- Khẩn trương …"); a task whose action only announces the items is
+    dropped, one with work of its own ("chủ động ứng phó với cơn bão:") stays.  Only the items
+    that open with work to do are its tasks (:func:`_opens_with_verb`)."""
+    if not flat[block.body_start : block.end].rstrip().endswith(":") or len(tasks) == first:
+        return None
+    last = tasks[-1]
+    if last.end < block.end - 2:
+        return None
+    if len(last.action.split()) <= _INTRODUCTION_WORDS and _LIST_INTRODUCTION.fullmatch(
+        last.action
+    ):
+        tasks.pop()
+    return last.assignee
+
+
+def _opens_with_verb(flat: str, block: _Block) -> bool:
+    """Whether a list item opens with work to do ("Khẩn trương …", "Theo dõi …"), not with a
+    topic ("Về xét nghiệm: …", "Việc triển khai …")."""
+    words = [
+        re.match(r"\S+", w.group(0).lower())
+        for w in _WORD.finditer(flat, block.body_start, block.end)
+    ]
+    return bool(words) and _phrase_at(words, 0, _phrases("verbs")) is not None
+
+
 def _is_label(flat: str, position: int) -> bool:
     """A "Label: value" field line whose label is not a body's name ("Địa điểm: …")."""
     return bool(_LABEL.match(flat, position)) and not _agency_at(flat, position)
@@ -752,7 +800,8 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
     year, issued = document_date(text, header)
     report = _is_report(text, header)
     collector = _Collector(flat, year, issued)
-    scopes: list[tuple[int, str | None]] = []  # (list level, body it assigns to)
+    # (list level, body it assigns to, whether only items opening with a verb are its tasks)
+    scopes: list[tuple[int, str | None, bool]] = []
     in_recipients = False
     activity: _Activity | None = None
     title = _clean(header.subject) if header.subject else None
@@ -791,17 +840,22 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             assignee, inline = heading
             if inline is not None:
                 collector.add(assignee, inline, block.end)
-            scopes.append((level, assignee))
+            scopes.append((level, assignee, False))
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         leaf = following is None or following.level is None or following.level <= level
         leaf = leaf and not is_caps_line(flat[block.body_start : block.end])
+        scope = next((s for s in reversed(scopes) if s[1]), None)
         owner = (
-            next((a for _, a in reversed(scopes) if a), None)
-            if block.level is not None and leaf
+            scope[1]
+            if scope
+            and block.level is not None
+            and leaf
+            and not (scope[2] and not _opens_with_verb(flat, block))
             else None
         )
         opened_at_start = False
+        found_before = len(collector.tasks)
         for sentence_start, sentence_end in sentences(flat, block.body_start, block.end):
             owned = owner is not None and sentence_start == block.body_start
             opened = _sentence_tasks(collector, flat, sentence_start, sentence_end, report, owned)
@@ -809,9 +863,11 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
         if owner and not opened_at_start:
             collector.add(owner, block.body_start, block.end)
         if block.level is not None:
-            scopes.append((level, None))
+            scopes.append((level, None, False))
         elif umbrella := _umbrella(flat, block):
-            scopes.append((level, umbrella))
+            scopes.append((level, umbrella, False))
+        elif introduced := _introduces_list(collector.tasks, found_before, flat, block):
+            scopes.append((level, introduced, True))
     if activity and activity.lead:
         collector.add_activity(activity)
     tasks = [task for task in collector.tasks if not _issues_itself(task, header)]

@@ -427,3 +427,34 @@ def test_the_bodies_an_assigning_verb_asks_end_where_the_action_opens_after_a_co
         "lao động giám sát việc thực hiện."
     )
     assert not any(action.startswith("tổ chức") for _, action, _ in _tasks(listed))
+
+
+def test_a_paragraph_ending_in_a_colon_lends_its_body_to_the_work_listed_below() -> None:
+    # The section title stays apart from the paragraph; the paragraph only announces the list,
+    # and is no task of its own; the item with its deadline is the body's task.
+    text = (
+        "I. Nhiệm vụ chung\nBan Chỉ huy Phòng, chống thiên tai các cấp, Chủ tịch UBND các "
+        "huyện tập trung thực hiện một số công việc sau:\n- Khẩn trương hoàn thành tổng kết "
+        "công tác năm 2014 trước ngày 20/4/2015.\n"
+    )
+    directive = Header(doc_type="chỉ thị", issued_date="2015-04-01", year=2015)
+    assert _tasks(text, directive) == [
+        (
+            "Ban Chỉ huy Phòng, chống thiên tai các cấp, Chủ tịch UBND các huyện",
+            "Khẩn trương hoàn thành tổng kết công tác năm 2014 trước ngày 20/4/2015.",
+            "2015-04-20",
+        )
+    ]
+
+
+def test_work_of_its_own_before_the_colon_stays_and_topics_below_are_not_lent() -> None:
+    text = (
+        "UBND tỉnh yêu cầu các sở, ngành, UBND các huyện chủ động ứng phó với cơn bão số 6:\n\n"
+        "1. Theo dõi chặt chẽ diễn biến của bão.\n\n"
+        "2. Về xét nghiệm: ngành Y tế bảo đảm đủ sinh phẩm.\n"
+    )
+    assert [(assignee, action) for assignee, action, _ in _tasks(text)] == [
+        ("các sở, ngành, UBND các huyện", "chủ động ứng phó với cơn bão số 6"),
+        ("các sở, ngành, UBND các huyện", "Theo dõi chặt chẽ diễn biến của bão."),
+        ("ngành Y tế", "bảo đảm đủ sinh phẩm."),
+    ]
