@@ -138,6 +138,16 @@ _QUOTED = re.compile(r"“[^”\n]{0,80}”|\"[^\"\n]{0,80}\"")
 _DOC_REFERENCE = re.compile(
     r"\s(?:theo|tại)\s+(?:các\s+)?(?:Nghị|Quyết|Chỉ|Công|Thông|Kế|Luật)\b.*$", re.IGNORECASE
 )
+# A place name alone before a count in a bracket: "(Yên Bái 2, Hòa Bình 7" – the name
+# follows the bracket or a separator and every word of it is capitalised.
+_PLACE_BEFORE = re.compile(rf"[(,;]\s*(?:[{_UPPER}]\w*\s*)+$")
+# A count that ends its item: nothing counted is written after it.
+_BARE_ITEM_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\n|$)")
+# "Tổng số hộ cận nghèo:", "Số lao động được hỗ trợ:" – a label that names what it counts.
+_COUNT_LABEL = re.compile(
+    rf"(?<!\w)(?:tổng\s+số|số\s+lượng|số)\s+(?P<noun>{_UNIT_FORM.pattern})[^:;]{{0,60}}:\s*$",
+    re.IGNORECASE,
+)
 _TABLE_CELLS = re.compile(r"\t| {2,}")
 # A table cell that is one figure: "218", "2.275,23", "94,3%".
 _CELL_FIGURE = re.compile(r"(?P<number>\d[\d.,]*)\s*(?P<percent>%)?")
@@ -396,11 +406,17 @@ def _document_area(text: str, header: Header) -> str | None:
 
 
 def _read_figure(
-    text: str, number: NumberMention, sentence: tuple[int, int], floor: int
+    text: str,
+    number: NumberMention,
+    sentence: tuple[int, int],
+    floor: int,
+    given: tuple[str, str, int] | None = None,
 ) -> _Found | None:
+    """The figure ``number`` is, with the unit written after it or, for a count whose unit is
+    left out, the unit ``given`` by its context."""
     before = text[max(sentence[0], number.start - 40) : number.start]
     previous_word = (re.findall(r"\w+", before) or [""])[-1].lower()
-    unit = _unit_after(text, number.end, previous_word)
+    unit = given or _unit_after(text, number.end, previous_word)
     if unit is None:
         return None
     unit_name, noun, unit_end = unit
@@ -564,6 +580,36 @@ def _to_statistic(
     )
 
 
+def _breakdown_total(
+    text: str, number: NumberMention, sentence: tuple[int, int], previous: list[_Found]
+) -> _Found | None:
+    """The total that a count by place breaks down in brackets: "172 căn nhà bị sập (Yên Bái 2,
+    Hòa Bình 7, …)", "36.077ha (Lào Cai 41,5ha, …)": the count is named by a place alone."""
+    opening = text.rfind("(", sentence[0], number.start)
+    if opening < 0 or ")" in text[opening : number.start]:
+        return None
+    if not _PLACE_BEFORE.search(text, opening, number.start):
+        return None
+    for total in reversed(previous):
+        if total.end <= opening:
+            joint = text[total.phrase_end : opening]
+            return total if total.sentence == sentence and not joint.strip() else None
+    return None
+
+
+def _unit_named_before(
+    text: str, number: NumberMention, sentence: tuple[int, int]
+) -> tuple[str, str, int] | None:
+    """The unit of a bare count that its label names: "Tổng số hộ cận nghèo: 18.160;"."""
+    if not _BARE_ITEM_END.match(text, number.end):
+        return None
+    clause = text[_clause_start(text, sentence[0], number.start - 1) : number.start]
+    if match := _COUNT_LABEL.search(clause):
+        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        return _UNIT_OF[noun], noun, number.end
+    return None
+
+
 def _prose_figures(
     text: str,
     skip: list[tuple[int, int]],
@@ -581,9 +627,19 @@ def _prose_figures(
             continue
         sentence = sentences[max(0, bisect.bisect_right(starts, number.start) - 1)]
         figure = _read_figure(text, number, sentence, floor)
+        total = _breakdown_total(text, number, sentence, found)
+        if figure is None and total and _BARE_ITEM_END.match(text, number.end):
+            figure = _read_figure(
+                text, number, sentence, floor, (total.unit, total.noun, number.end)
+            )
+        if figure is None and (named := _unit_named_before(text, number, sentence)):
+            figure = _read_figure(text, number, sentence, floor, named)
         if figure is None:
             continue
-        figure.indicator = _indicator(figure, found, text)
+        if total and total.unit == figure.unit:
+            figure.indicator = total.indicator
+        else:
+            figure.indicator = _indicator(figure, found, text)
         found.append(figure)
         # The next label starts after this figure and the words that qualify it.
         floor = figure.phrase_end

@@ -166,6 +166,33 @@ def test_breakdown_takes_the_indicator_of_the_total() -> None:
     assert {s.area for s in found[:3]} == {"tỉnh Cà Mau"}
 
 
+def test_breakdown_by_place_in_brackets_takes_the_unit_of_the_total() -> None:
+    text = (
+        "Mưa lớn làm 45 căn nhà bị hư hỏng (Sơn La 30, Lai Châu 15); 230ha lúa bị ngập "
+        "(Sơn La 180ha, Điện Biên 50ha)."
+    )
+    found = extract_statistics(normalize_text(text), CA_MAU)
+    assert [(s.value, s.unit) for s in found] == [
+        (45, "căn"),
+        (30, "căn"),
+        (15, "căn"),
+        (230, "ha"),
+        (180, "ha"),
+        (50, "ha"),
+    ]
+    assert [s.indicator for s in found[:3]] == [found[0].indicator] * 3
+    assert [s.indicator for s in found[3:]] == [found[3].indicator] * 3
+
+
+def test_bare_count_after_a_label_that_names_its_unit() -> None:
+    text = "+ Tổng số hộ nghèo: 1.234; Tỷ lệ: 2,5%\n+ Tổng số lao động có việc làm: 5.600."
+    assert figures(text) == [(1234, "hộ"), (2.5, "%"), (5600, "lao động")]
+
+
+def test_bare_numbers_without_a_label_or_a_total_stay_out() -> None:
+    assert figures("Mã hồ sơ: 1.234; (Ghi chú 12, mục 3)") == []
+
+
 def test_changes_and_what_they_compare_with() -> None:
     text = (
         "Trong ngày, toàn tỉnh ghi nhận 125 ca mắc mới, tăng 12 ca so với ngày hôm qua. "
