@@ -115,10 +115,11 @@ _AREA = re.compile(
 _OWN_AREA = re.compile(
     r"(?<!\w)(?:trên địa bàn|toàn)\s+(?:tỉnh|huyện|thành phố|thị xã)(?!\s+[A-ZĐ])"
 )
-# "đến hết ngày", "tính đến 17h ngày": what comes before the date a count runs to.
+# "đến hết ngày", "tính đến 17h ngày": what comes before the date a count runs to, matched on
+# folded text, as a PDF may lose the marks ("tinh đên 17 giơ 00, ngay 04/11/2010").
 _AS_OF_LEAD = re.compile(
-    r"(?:đến|tới)\s+(?:hết\s+)?(?:\d{1,2}\s*(?:h|giờ)\s*\d{0,2}\s*(?:phút\s*)?,?\s*)?(?:ngày\s*)?$",
-    re.IGNORECASE,
+    r"(?P<reckoned>tinh\s+)?(?:den|toi)\s+(?:het\s+)?"
+    r"(?:\d{1,2}\s*(?:h|gio)\s*\d{0,2}\s*(?:phut\s*)?,?\s*)?(?:ngay\s*)?$",
 )
 # Sentence ends: a full stop before a capital or a digit, a blank line, a new list item.
 _SENTENCE_END = re.compile(
@@ -346,12 +347,16 @@ def _is_goal(text: str, sentence_start: int, start: int, unit_end: int) -> bool:
     return bool(_THRESHOLD.match(text[unit_end : unit_end + 60]))
 
 
-def _as_of(text: str, sentence_start: int, start: int, year: int | None) -> str | None:
-    """The date the sentence counts to, written before the figure ("Lũy kế đến hết ngày …")."""
+def _as_of(
+    text: str, sentence_start: int, start: int, year: int | None, reckoned: bool = False
+) -> str | None:
+    """The date the sentence counts to, written before the figure ("Lũy kế đến hết ngày …");
+    with ``reckoned``, only a date "tính đến" (the status date of a report's preamble)."""
     best = None
     window = text[sentence_start:start]
     for mention in find_dates(window, default_year=year):
-        if mention.value and _AS_OF_LEAD.search(window[max(0, mention.start - 40) : mention.start]):
+        lead = _AS_OF_LEAD.search(fold(window[max(0, mention.start - 40) : mention.start]))
+        if mention.value and lead and (lead.group("reckoned") or not reckoned):
             best = mention.value
     return iso(best)
 
@@ -554,6 +559,7 @@ def _to_statistic(
     year: int | None,
     period_end: str | None,
     read: _Read,
+    preambles: list[tuple[int, str]],
 ) -> Statistic:
     if found.sentence not in read.sentences:
         read.sentences[found.sentence] = _clean(text[found.sentence[0] : found.sentence[1]])
@@ -570,7 +576,9 @@ def _to_statistic(
         value=found.number.value,
         unit=found.unit,
         indicator=indicator,
-        as_of=_as_of(text, found.sentence[0], found.number.start, year) or period_end,
+        as_of=_as_of(text, found.sentence[0], found.number.start, year)
+        or _preamble_date(preambles, found.start)
+        or period_end,
         area=_area(text, found, area, read),
         qualifier=found.qualifier or period,
         sentence=read.sentences[found.sentence],
@@ -644,7 +652,31 @@ def _prose_figures(
         # The next label starts after this figure and the words that qualify it.
         floor = figure.phrase_end
     read = _Read()
-    return [_to_statistic(text, figure, area, year, period_end, read) for figure in found]
+    preambles = _preambles(text, sentences, {figure.sentence for figure in found}, year)
+    return [
+        _to_statistic(text, figure, area, year, period_end, read, preambles) for figure in found
+    ]
+
+
+def _preambles(
+    text: str,
+    sentences: list[tuple[int, int]],
+    with_figures: set[tuple[int, int]],
+    year: int | None,
+) -> list[tuple[int, str]]:
+    """``(end, date)`` of the sentences that date the figures below them and hold none: "Theo
+    báo cáo … tính đến 17 giờ 00, ngày 04/11/2010. Sở báo cáo như sau: …"."""
+    found = []
+    for sentence in sentences:
+        if sentence not in with_figures and (date := _as_of(text, *sentence, year, reckoned=True)):
+            found.append((sentence[1], date))
+    return found
+
+
+def _preamble_date(preambles: list[tuple[int, str]], position: int) -> str | None:
+    """The date of the last preamble before ``position``."""
+    index = bisect.bisect_right([end for end, _ in preambles], position) - 1
+    return preambles[index][1] if index >= 0 else None
 
 
 def _table_rows(text: str) -> list[tuple[int, list[str]]]:

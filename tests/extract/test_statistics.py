@@ -134,6 +134,23 @@ def test_reporting_period_in_the_title_dates_every_figure() -> None:
     assert [s.as_of for s in found] == ["2021-11-30", "2021-11-20"]
 
 
+def test_status_date_of_a_preamble_dates_the_figures_below_it() -> None:
+    text = (
+        "Theo số liệu tổng hợp của các địa phương tinh đên 8 giơ 30, ngay 12/10/2022. "
+        "Ban Chỉ huy báo cáo như sau: 1. Huyện A: thiệt hại khoảng 320 triệu đồng; 14 nhà bị ngập."
+    )
+    found = extract_statistics(normalize_text(text), CA_MAU)
+    assert [(s.value, s.as_of) for s in found] == [
+        (320_000_000, "2022-10-12"),
+        (14, "2022-10-12"),
+    ]
+
+
+def test_a_deadline_before_the_figures_dates_nothing() -> None:
+    text = "Các đơn vị báo cáo đến ngày 15/10/2022. Huyện A có 14 nhà bị ngập."
+    assert [s.as_of for s in extract_statistics(text, CA_MAU)] == [None]
+
+
 def test_short_date_takes_the_document_year() -> None:
     found = extract_statistics("Lũy kế đến ngày 6/12, toàn tỉnh có 120 ca mắc.", CA_MAU)
     assert found[0].as_of == "2021-12-06"
