@@ -83,6 +83,9 @@ _CONDITIONAL = re.compile(rf"^\W*(?:{_alternation(_WORDS['conditional_openers'])
 _THRESHOLD = re.compile(
     rf"^(?:\s+\w+){{0,4}}?\s+(?:{_alternation(_WORDS['threshold_tails'])})(?!\w)", re.I
 )
+# A bound in a clause that bans or limits something is the rule's threshold, not a count.
+_PROHIBITION = _words_regex(_WORDS["prohibitions"])
+_BOUNDS = frozenset({"more_than", "less_than", "at_most", "at_least"})
 _CUMULATIVE = _words_regex(_WORDS["cumulative"])
 _CURRENT = _words_regex(_WORDS["current"])
 _NATION = _words_regex(_WORDS["nation"])
@@ -149,6 +152,9 @@ _COUNT_LABEL = re.compile(
     rf"(?<!\w)(?:tổng\s+số|số\s+lượng|số)\s+(?P<noun>{_UNIT_FORM.pattern})[^:;]{{0,60}}:\s*$",
     re.IGNORECASE,
 )
+# An image link of the page ("![[Infographic] 5 điểm mới …](/file/….jpg)") runs to the end of
+# its line: the title of another article, not this text's figure.
+_IMAGE_LINK = re.compile(r"!\[[^\n]*")
 _TABLE_CELLS = re.compile(r"\t| {2,}")
 # A table cell that is one figure: "218", "2.275,23", "94,3%".
 _CELL_FIGURE = re.compile(r"(?P<number>\d[\d.,]*)\s*(?P<percent>%)?")
@@ -452,6 +458,9 @@ def _read_figure(
     if match := _QUALIFIER.search(before):
         qualifier = _WORDS["qualifiers"][re.sub(r"\s+", " ", match.group("q").lower())]
         start = number.start - (len(before) - match.start("q"))
+        clause = text[_clause_start(text, sentence[0], start) : start]
+        if qualifier in _BOUNDS and _PROHIBITION.search(clause):
+            return None  # "tạm dừng … tập trung trên 20 người": the limit of a ban
     if match := _CHANGE.search(before):
         change = _WORDS["change_words"][re.sub(r"\s+", " ", match.group("c").lower())]
     if compared := _COMPARISON.match(text, phrase_end):
@@ -843,6 +852,7 @@ def extract_statistics(text: str, header: Header) -> list[Statistic]:
     rows = _table_rows(text)
     skip = [(start, text.find("\n", start) % (len(text) + 1)) for start, _ in rows]
     skip += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    skip += [(m.start(), m.end()) for m in _IMAGE_LINK.finditer(text)]
     # A report titled "… tính đến ngày 30/11/2021" counts every figure to that date.
     period_end = _as_of(header.subject or "", 0, len(header.subject or ""), year)
     statistics = _prose_figures(text, skip, area, year, period_end)

@@ -99,6 +99,9 @@ def test_figures_in_real_sentences(text: str, expected: list[tuple[float, str]])
         "phấn đấu đến ngày 15/12, 75% trở lên dân số từ 18 tuổi trở lên tiêm đủ 2 mũi vắc xin",
         "Đối với các huyện, thị có quy mô dân số dưới 100 nghìn người, cơ sở thu dung điều trị cần đảm bảo tối thiểu 100 giường bệnh; đối với huyện, thị có trên 100 nghìn dân, cơ sở điều trị phải có từ 200 giường bệnh trở lên.",
         "có nhu cầu vay vốn, mức vay dự kiến 40 triệu đồng/lao động",
+        # The limit of a ban; a page's image link to another article
+        "yêu cầu tạm dừng các lễ hội, sự kiện tập trung trên 30 người cho đến khi có thông báo mới",
+        "![[Video] 7 chiếc xe bị cuốn trôi](/file/abc/2025/video.jpg?width=400)",
         # Slogans in quotes, names, durations, ordinals
         "với mô hình “3 tại chỗ”, “01 cung đường, 02 điểm đến”",
         "(gian hàng 0 đồng chia sẻ cùng khu cách ly)",
