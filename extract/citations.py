@@ -195,12 +195,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"[ \t|]*[A-Z][^\W\d_]*(?:[ \t-]+\w+){0,4},?[ \t]*(?i:ngay)"
         ),
         "chain_separator": re.compile(r"[\s,]*(?:(?i:va)\s+)?(?:(?i:cac)\s+)?"),
+        "chain_across_clauses": re.compile(r"[\s,;]*(?:(?i:va)\s+)?(?:(?i:cac)\s+)?"),
         "list_separator": re.compile(rf"^[\s,;]*(?i:va\b)?[\s,]*(?:{so})?\s*$"),
         "date_lead": re.compile(rf"[\s,(]*(?i:(?:{_alternation(terms['date_leads'])})\s+)?"),
-        # "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg": the issuer named before;
-        # web copies may lose the space after "tại" ("tạiTờ trình").
+        # "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg", or with the body as the
+        # subject of a verb of directing, "các nội dung UBND tỉnh đã chỉ đạo tại Công văn số …":
+        # the issuer named before; web copies may lose the space after "tại" ("tạiTờ trình").
+        # The name holds no "của" ("của Thủ tướng … và hướng dẫn của Bộ … tại": the last one).
         "issuer_before": re.compile(
-            r"(?i:cua)\s+(?P<issuer>[A-Z][^,;:()]{0,80}?)\s+(?i:tai)\s*(?:(?i:cac)\s+)?$"
+            rf"(?:(?i:cua)\s+(?P<issuer>{_NAME_BEFORE})"
+            rf"|(?P<subject>{_NAME_BEFORE})\s+(?:{auxiliary}\s+)?"
+            rf"(?i:{_alternation(terms['directing_verbs'])}))"
+            r"\s+(?i:tai)\s*(?:(?i:cac)\s+)?$"
         ),
         # "của Bộ Y tế", or "giữa Bộ Tài chính và Bộ Nội vụ" for a joint document.
         "issuer_lead": re.compile(
@@ -257,6 +263,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+# A body's name read before its document, up to a clause's punctuation and without "của".
+_NAME_BEFORE = r"[A-Z](?:(?!(?i:\bcua\b))[^,;:()]){0,80}?"
 # A single line break inside a paragraph: where PDF text wraps its lines.
 _LINE_WRAP = re.compile(r"(?<!\n)\n(?![ \t]*\n)")
 # How far back a type name or list head is looked for, in characters.
@@ -303,12 +311,35 @@ def _issuer_after(text: str, plain: str, pos: int) -> tuple[str | None, int]:
     if not lead:
         return None, pos
     start = lead.end()
-    stop = patterns["issuer_stop"].search(plain, start, start + 200)
-    end = stop.start() if stop else min(len(text), start + 200)
+    end = min(len(text), start + 200)
+    for stop in patterns["issuer_stop"].finditer(plain, start, end):
+        if not _unmarked_homograph(text, stop, start):
+            end = stop.start()
+            break
     words = text[start:end].split()[:_ISSUER_MAX_WORDS]
     if not words:
         return None, pos
     return " ".join(words), end
+
+
+def _unmarked_homograph(text: str, stop: re.Match[str], start: int) -> bool:
+    """A stop word matched without diacritics where the text writes another word: "thiên tai"
+    is not "tại".  Only where the name read so far has its marks: OCR that lost them keeps
+    every stop."""
+    written = text[stop.start() : stop.end()].strip()
+    return (
+        written.lower() in _marked_stops_folded()
+        and written == _plain(written)
+        and text[start : stop.start()] != _plain(text[start : stop.start()])
+    )
+
+
+@cache
+def _marked_stops_folded() -> frozenset[str]:
+    """The issuer stops written with diacritics ("tại", "về"), folded ("tai", "ve")."""
+    return frozenset(
+        fold(w) for w in load("citation_terms")["issuer_stops"] if fold(w) != w.lower()
+    )
 
 
 def _subject_after(text: str, plain: str, pos: int) -> str | None:
@@ -544,9 +575,23 @@ def _agency_shaped(mention: _Mention) -> bool:
 
 def _issuer_before(text: str, plain: str, group_start: int) -> str | None:
     before = _patterns()["issuer_before"].search(plain, max(0, group_start - 120), group_start)
-    if not before or "\n\n" in before.group("issuer"):
+    if not before:
         return None
-    return " ".join(text[before.start("issuer") : before.end("issuer")].split())
+    group = "issuer" if before.group("issuer") else "subject"
+    if "\n\n" in before.group(group):
+        return None
+    name = " ".join(text[before.start(group) : before.end(group)].split())
+    return name if group == "issuer" else _body_at_end(name)
+
+
+def _body_at_end(phrase: str) -> str | None:
+    """The body's name that ends ``phrase``: from its first capitalised word that opens a body's
+    name ("các nội dung UBND tỉnh" → "UBND tỉnh"), or None."""
+    words = phrase.split()
+    for index, word in enumerate(words):
+        if word[:1].isupper() and starts_with_agency(" ".join(words[index:])):
+            return " ".join(words[index:])
+    return None
 
 
 def _actor(
@@ -641,20 +686,28 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
     mentions = _mentions(text, header)
     clause_heads: dict[int, int] = {}
     citations: list[Citation] = []
-    named_before, previous_end = None, 0
-    chain = _patterns()["chain_separator"]
+    named_before, previous_end, previous_number = None, 0, ""
+    patterns = _patterns()
     unwrapped = _LINE_WRAP.sub(" ", plain)
     for mention in mentions:
         # "của Bộ trưởng … tại Tờ trình số 4017/… ngày … và Báo cáo số 4123/…": the body named
-        # before the first document of a chain joined by "và" or a comma issued each of them.
+        # before the first document of a chain joined by "và" or a comma issued each of them;
+        # across a semicolon, only the documents whose number names the same body
+        # ("UBND tỉnh đã chỉ đạo tại Công văn số 4486/UBND-KTN …; Chỉ thị số 06/CT-UBND").
         if mention.issuer:
             named_before = None
         else:
-            continues = chain.fullmatch(plain, previous_end, mention.group_start)
+            continues = patterns["chain_separator"].fullmatch(
+                plain, previous_end, mention.group_start
+            ) or (
+                patterns["chain_across_clauses"].fullmatch(plain, previous_end, mention.group_start)
+                and _same_issuer_code(previous_number, mention.number)
+            )
             named_before = _issuer_before(text, plain, mention.group_start) or (
                 named_before if continues else None
             )
         previous_end = max(previous_end, mention.end)
+        previous_number = mention.number
         actor, actor_date = None, None
         if not (mention.issuer and mention.date):
             actor, actor_date = _actor(text, plain, unwrapped, mention, header.year)
@@ -673,6 +726,13 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
             )
         )
     return _distinct(citations)
+
+
+def _same_issuer_code(number: str, other: str) -> bool:
+    """Whether two numbers name one issuing body: the first part of their issuer codes
+    ("4486/UBND-KTN" and "06/CT-UBND" are both of an Ủy ban nhân dân)."""
+    codes = [number_parts(n).issuer_code for n in (number, other) if n]
+    return len(codes) == 2 and None not in codes and len({c.split("-")[0] for c in codes}) == 1
 
 
 def _year(citation: Citation) -> int | None:

@@ -342,6 +342,46 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
                 ("57/BC-STC", "báo cáo", "2021-03-09", "Giám đốc Sở Tài chính"),
             ],
         ),
+        # The body as the subject of a verb of directing before "tại"; across a semicolon the
+        # chain goes on only to numbers of the same body (UBND), not to the Bộ's circular.
+        (
+            "Rà soát các việc Sở Nội vụ đã hướng dẫn tại Văn bản số 210/SNV-TCBC ngày 4/5/2022, "
+            "Văn bản số 233/SNV-TCBC ngày 9/5/2022; Quyết định số 8/QĐ-SNV ngày 1/6/2022; "
+            "Thông tư số 3/2022/TT-BNV ngày 2/2/2022 và",
+            [
+                ("210/SNV-TCBC", "văn bản", "2022-05-04", "Sở Nội vụ"),
+                ("233/SNV-TCBC", "văn bản", "2022-05-09", "Sở Nội vụ"),
+                ("8/QĐ-SNV", "quyết định", "2022-06-01", "Sở Nội vụ"),
+                ("3/2022/TT-BNV", "thông tư", "2022-02-02", None),
+            ],
+        ),
+        # Of two bodies named before a document, the one right before "tại" issued it.
+        (
+            "theo Quyết định số 7/QĐ-TTg ngày 2/1/2020 của Thủ tướng Chính phủ và ý kiến của "
+            "Bộ Tài chính tại Công văn số 95/BTC-NSNN ngày 6/1/2020,",
+            [
+                ("7/QĐ-TTg", "quyết định", "2020-01-02", "Thủ tướng Chính phủ"),
+                ("95/BTC-NSNN", "công văn", "2020-01-06", "Bộ Tài chính"),
+            ],
+        ),
+        # An unmarked "tai" in a marked name is "thiên tai", not the stop word "tại"; where
+        # OCR lost every mark, "tai" still ends the name.
+        (
+            "Công văn số 31/PCTT ngày 2/6/2020 của Ban Chỉ huy phòng, chống thiên tai và Tìm kiếm "
+            "cứu nạn huyện và các văn bản khác",
+            [
+                (
+                    "31/PCTT",
+                    "công văn",
+                    "2020-06-02",
+                    "Ban Chỉ huy phòng, chống thiên tai và Tìm kiếm cứu nạn huyện",
+                )
+            ],
+        ),
+        (
+            "Cong van so 31/PCTT ngay 2/6/2020 cua Ban Chi huy huyen tai Hoi nghi",
+            [("31/PCTT", "công văn", "2020-06-02", "Ban Chi huy huyen")],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
