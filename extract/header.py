@@ -14,15 +14,18 @@ without their first table) fall back on what the body says ("Ủy ban nhân dân
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from extract.dates import find_dates
 from extract.lexicon import doc_type_by_abbr, doc_type_names, load
 from extract.model import Header, Signer
+from ingest.diacritics import TONE_MARKS, _dictionary
 from ingest.normalize import fold
 
 # How far page 1 reaches: the header never needs more lines than this.
@@ -108,6 +111,30 @@ NEWS_HEAD_LINES = 12
 # An article's prose starts at a line this long; a date line is at most this long; a
 # headline has at least this many words.
 NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH, HEADLINE_MIN_WORDS = 160, 60, 4
+# A photo credit inside a caption: "(Ảnh: Hương Thu/TTXVN)", "Ảnh: TL", "Ảnh minh họa".
+PHOTO_CREDIT = re.compile(r"(?<![^\W\d_])Ảnh(?:\s*:|\s+minh\s+họa)", re.IGNORECASE)
+# A line of authors' names closed by a bar, or names in capitals joined by dashes or commas
+# ("HIỀN THÚY - ĐÌNH HIỆP |"): each name has this many words at most.
+BYLINE_NAME_WORDS = 4
+_NAMES_SEPARATOR = re.compile(r"\s+[-–&]\s+|\s*,\s*|\s+và\s+")
+# A report's numbered section line: "I.", "1.", "1.1", "2)", "a.".
+SECTION_NUMBER = re.compile(r"^(?:(?:[IVX]+|\d+|[a-zđ])[.)]|\d+(?:\.\d+)+[.)]?)\s+(?=\S)")
+# A report needs this many numbered sections and results weighed against a plan or period.
+REPORT_MIN_SECTIONS, REPORT_MIN_MEASURES = 2, 2
+# A press report narrates a document in its opening: looked for in this many first characters.
+NARRATION_REACH = 1500
+# A headline may be this long when no sentence punctuation ends it and prose follows.
+HEADLINE_MAX_LENGTH = 250
+# A portal title that names its own document ("KẾT LUẬN 127-KL/TW CỦA BỘ CHÍNH TRỊ, BAN BÍ THƯ
+# VỀ …", "Quyết định số 1234/QĐ-UBND ngày 5/6/2020 của UBND tỉnh … về …"), read in folded text so
+# that scrambled tone marks ("CỦÀ") still read: "số" before the number, then its date, "của"
+# and the issuer, "về" and the subject.
+TITLE_NUMBER_LABEL = re.compile(r"\s+so\s*[:.]?(?=\s*\d)")
+TITLE_DATE = re.compile(
+    r"\s*,?\s*ngay\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+thang\s+\d{1,2}\s+nam\s+\d{4})"
+)
+TITLE_ISSUER = re.compile(r"\s*,?\s*cua\s+")
+TITLE_SUBJECT = re.compile(r"(?<!\w)ve\s")
 # The credit line that ends an article without a byline: "Nguồn: Báo Thanh Hóa", "Theo TTXVN".
 SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1,60})\.?$")
 # The e-signature stamp names the signer: "Người ký: Trần Hồng Quân".
@@ -485,17 +512,21 @@ def _find_number(head: list[_Line], stop: int) -> _Number | None:
             match = NUMBER.match(head[index + 1].text)
         if not match:
             return _Number(index, None, None)
-        if match.group("party"):
-            digits, code = match.group("party"), match.group("ptype")
-            value = f"{digits}-{code}/{match.group('porg')}"
-        else:
-            digits, symbol = match.group("state"), match.group("symbol")
-            year = f"/{match.group('year')}" if match.group("year") else ""
-            value = f"{digits}{year}/{symbol}"
-            code = re.split(r"\s?[-–.]\s?", symbol)[0]
-        value = re.sub(r"-{2,}", "-", re.sub(r"\s", "", value).replace("–", "-"))
-        return _Number(index, value, code)
+        return _Number(index, *_number_of(match))
     return None
+
+
+def _number_of(match: re.Match[str]) -> tuple[str, str]:
+    """``(number, type code)`` of a :data:`NUMBER` match, OCR spaces and doubled dashes gone."""
+    if match.group("party"):
+        digits, code = match.group("party"), match.group("ptype")
+        value = f"{digits}-{code}/{match.group('porg')}"
+    else:
+        digits, symbol = match.group("state"), match.group("symbol")
+        year = f"/{match.group('year')}" if match.group("year") else ""
+        value = f"{digits}{year}/{symbol}"
+        code = re.split(r"\s?[-–.]\s?", symbol)[0]
+    return re.sub(r"-{2,}", "-", re.sub(r"\s", "", value).replace("–", "-")), code
 
 
 def _place_before(text: str) -> str | None:
@@ -603,6 +634,95 @@ def _place_date_of(text: str, index: int) -> _PlaceDate | None:
         except ValueError:
             issued = None
     return _PlaceDate(index, place, issued, year)
+
+
+@dataclass(frozen=True)
+class _Titled:
+    """What a title line says of its own document."""
+
+    doc_type: str
+    number: str
+    issuer: str | None
+    subject: str | None
+
+
+def _titled_document(head: list[_Line]) -> _Titled | None:
+    """The first of the opening lines that is a title naming its document by type and number
+    (a portal page that put the document's title above its text instead of page 1)."""
+    for line in head[:NEWS_HEAD_LINES]:
+        found = _titled_line(line)
+        if found:
+            return found
+    return None
+
+
+def _titled_line(line: _Line) -> _Titled | None:
+    text, folded = line.text, line.folded
+    if not text[:1].isupper():
+        return None
+    for phrase, name in _folded_types():
+        opening = " ".join(phrase)
+        if not folded.startswith(f"{opening} "):
+            continue
+        label = TITLE_NUMBER_LABEL.match(folded, len(opening))
+        match = NUMBER.match(text, label.end() if label else len(opening))
+        if not match:
+            return None
+        position = match.end()
+        dated = TITLE_DATE.match(folded, position)
+        position = dated.end() if dated else position
+        issuer = None
+        by = TITLE_ISSUER.match(folded, position)
+        about = TITLE_SUBJECT.search(folded, by.end() if by else position)
+        if by:
+            end = about.start() if about else len(text)
+            issuer = _case_name(_untangle_marks(text[by.end() : end].strip(" ,;"))) or None
+            position = end
+        subject = _untangle_marks(text[position:].strip(" ,;:-–")) or None
+        return _Titled(name, _number_of(match)[0], issuer, subject)
+    return None
+
+
+@cache
+def _syllables_by_letters() -> dict[str, list[str]]:
+    """Dictionary syllables by their folded letters ("cua" → của, cửa, cua, …)."""
+    syllables, _ = _dictionary()
+    by_letters: defaultdict[str, list[str]] = defaultdict(list)
+    for syllable in syllables:
+        by_letters[fold(syllable)].append(syllable)
+    return dict(by_letters)
+
+
+def _marks(word: str) -> Counter[str]:
+    return Counter(c for c in unicodedata.normalize("NFD", word) if unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 12)
+def _untangled_word(word: str) -> str:
+    lower = word.lower()
+    syllables, _ = _dictionary()
+    if lower in syllables:
+        return word
+    marks = _marks(lower)
+    candidates = [
+        syllable
+        for syllable in _syllables_by_letters().get(fold(lower), [])
+        if not _marks(syllable) - marks and sum(_marks(syllable)[t] for t in TONE_MARKS) <= 1
+    ]
+    if not candidates:
+        return word
+    best = max(candidates, key=lambda syllable: syllables[syllable])
+    if word.isupper():
+        return best.upper()
+    return best[:1].upper() + best[1:] if word[0].isupper() else best
+
+
+def _untangle_marks(text: str) -> str:
+    """``text`` with each word that is no Vietnamese syllable but whose letters with some of its
+    marks make one spelled as the commonest such syllable: legacy-font noise scatters marks
+    over a word's vowels ("TRỈỂN KHÀÌ NGHĨÊN CỨƯ" for "TRIỂN KHAI NGHIÊN CỨU"), and a syllable
+    has one tone, placed by the spelling rules."""
+    return re.sub(r"[^\W\d_]+", lambda word: _untangled_word(word.group(0)), text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1252,6 +1372,22 @@ def _is_paragraph(text: str) -> bool:
     return len(text) >= NEWS_PARAGRAPH or text.endswith((".", ":", ";"))
 
 
+def _is_prose(first: list[_Line], index: int) -> bool:
+    """Whether line ``index`` is prose rather than a title: a long headline that no full stop
+    ends still counts as a title when a paragraph follows it (a portal that put the lead
+    sentence in the title's place)."""
+    text = first[index].text
+    if not _is_paragraph(text):
+        return False
+    following = first[index + 1 : index + 2]
+    return not (
+        len(text) <= HEADLINE_MAX_LENGTH
+        and not text.endswith((".", ":", ";"))
+        and following
+        and _is_paragraph(following[0].text)
+    )
+
+
 def _is_dateline(text: str) -> bool:
     """A short line that dates an article ("Ngày cập nhật 27/03/2020", "20:12 - 07/12/2021")."""
     if NEWS_DATELINE.search(text):
@@ -1259,20 +1395,56 @@ def _is_dateline(text: str) -> bool:
     return len(text) <= NEWS_DATELINE_LENGTH and any(m.value for m in find_dates(text))
 
 
+def _is_names_byline(text: str) -> bool:
+    """An authors' line: names closed by a bar, or two or more names in capitals joined by a
+    dash or a comma ("HIỀN THÚY - ĐÌNH HIỆP |").  Pen names need not start with a surname."""
+    stripped = text.strip()
+    names = [name.split() for name in _NAMES_SEPARATOR.split(stripped.rstrip(" |"))]
+    if not all(
+        1 <= len(name) <= BYLINE_NAME_WORDS and all(w.isalpha() and w[0].isupper() for w in name)
+        for name in names
+    ):
+        return False
+    in_capitals = all(word.isupper() for name in names for word in name)
+    return stripped.endswith("|") or (len(names) >= 2 and in_capitals)
+
+
+def _is_caption(text: str) -> bool:
+    """A photo caption: a line with a photo credit ("(Ảnh: Hương Thu/TTXVN)") or one that
+    describes the picture's people or hall ("Các đại biểu tham dự hội nghị")."""
+    return bool(PHOTO_CREDIT.search(text)) or _opening(fold(text)).startswith(
+        tuple(_data()["photo_captions"])
+    )
+
+
+@cache
+def _narration() -> re.Pattern[str]:
+    """A dated sentence telling that a body issued a numbered document: "ngày 18.5, Chủ tịch
+    UBND tỉnh có Công điện số 1510", "Ngày 26/5/2015, UBND tỉnh ban hành Công văn số 703"."""
+    verbs = "|".join(re.escape(verb) for verb in _data()["issuing_verbs"])
+    types = "|".join(re.escape(name) for name in (*doc_type_names(), "văn bản"))
+    return re.compile(
+        rf"(?<!\w)ngày\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?!\d)[^.;\n]{{0,120}}?"
+        rf"(?<!\w)(?:{verbs})\s+(?:{types})\s+số(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 def _headline(first: list[_Line]) -> str | None:
     """An article's title: the last short line above its date line or its first paragraph, so
     that portal navigation and a category line above the title ("Tìm kiếm tin tức", "ĐẠI HỘI
-    ĐẢNG CÁC CẤP") are passed over; a byline or an author's name is never the title, nor a
-    button of a few words under it ("Chia sẻ", "Bản in") when a longer line stands above."""
+    ĐẢNG CÁC CẤP") are passed over; a byline, an author's name or a photo caption is never the
+    title, nor a button of a few words under it ("Chia sẻ", "Bản in") when a longer line
+    stands above.  None when the page kept no title (a caption, then the prose)."""
     candidates: list[str] = []
-    for line in first:
-        if BYLINE.match(line.text) or _is_paragraph(line.text):
+    for index, line in enumerate(first):
+        if BYLINE.match(line.text) or _is_prose(first, index):
             break
-        if _is_dateline(line.text):
+        if _is_dateline(line.text) or _is_names_byline(line.text):
             if candidates:
                 break
             continue
-        if not _person_name(line.text):
+        if not (_person_name(line.text) or _is_caption(line.text)):
             candidates.append(line.text)
     worded = [text for text in candidates if len(text.split()) >= HEADLINE_MIN_WORDS]
     return (worded or candidates or [None])[-1]
@@ -1283,12 +1455,21 @@ def _press(
 ) -> tuple[str | None, date | None, str | None] | None:
     """``(title, date, agency)`` of a portal article, or None when the text is not one.
 
-    An article shows a byline or a time-stamped date line under its title; with ``marked`` off,
-    a text with no header at all whose first line is a short title is read as one too."""
+    An article shows what no document has: a byline, a time-stamped date line under its title,
+    a photo caption, or an opening that narrates a body issuing a numbered document; with
+    ``marked`` off, a text with no header at all whose first line is a short title is read as
+    one too."""
     first = lines[:NEWS_HEAD_LINES]
     dated = next((line for line in first if NEWS_DATELINE.search(line.text)), None)
     byline = next((BYLINE.match(line.text) for line in first if BYLINE.match(line.text)), None)
-    if marked and not (dated or byline):
+    opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
+    signs = (
+        dated
+        or byline
+        or any(_is_names_byline(line.text) or _is_caption(line.text) for line in first)
+        or _narration().search(opening)
+    )
+    if marked and not signs:
         return None
     title = _headline(first)
     if not marked and (
@@ -1317,6 +1498,25 @@ def _press(
         )
         agency = credit.group("agency").strip() if credit else None
     return title, issued, agency
+
+
+def _reads_as_report(lines: list[_Line]) -> bool:
+    """Whether a text without page 1 is the body of a report (a portal page that kept only the
+    text): numbered sections, a section heading in capitals on a field or on results ("LĨNH
+    VỰC KINH TẾ", "I. KẾT QUẢ THỰC HIỆN"), and results weighed against the plan or the same
+    period ("đạt 99,13% so với kế hoạch").  A plan or a directive also has numbered sections,
+    a press report also weighs results: only all three together make a report."""
+    data = _data()
+    sections = [line for line in lines if SECTION_NUMBER.match(line.text)]
+    headed = any(
+        _is_upper(line.text)
+        and _opening(SECTION_NUMBER.sub("", line.folded) or line.folded).startswith(
+            tuple(data["report_headings"])
+        )
+        for line in lines
+    )
+    measures = sum(line.folded.lower().count(m) for line in lines for m in data["report_measures"])
+    return len(sections) >= REPORT_MIN_SECTIONS and headed and measures >= REPORT_MIN_MEASURES
 
 
 # --------------------------------------------------------------------------------------------
@@ -1403,7 +1603,13 @@ def extract_header(text: str) -> Header:
     issuer, parent = _issuer_from_levels(levels)
 
     doc_type = subject = None
-    if heading:
+    titled = _titled_document(head) if number is None else None
+    if titled:
+        # A portal title names the document that follows without page 1.
+        number = _Number(0, titled.number, None)
+        doc_type, subject = titled.doc_type, titled.subject
+        issuer = issuer or titled.issuer
+    elif heading:
         doc_type, subject = heading[1], _subject_from(head, heading[0], heading[2])
     elif vv_where is not None:
         doc_type, subject = "công văn", _vv_subject(head, vv_where)
@@ -1417,7 +1623,9 @@ def extract_header(text: str) -> Header:
     press = None if has_header else _press(lines)
     if not press:
         signer = _with_stamp_name(_find_signer(lines, head_end), text)
-        if not (has_header or signer):
+        if not has_header and _reads_as_report(lines):
+            doc_type = "báo cáo"
+        elif not (has_header or signer):
             press = _press(lines, marked=False)
     if press:
         doc_type, issuer, signer = "bài báo", press[2], None

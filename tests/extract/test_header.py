@@ -1085,3 +1085,119 @@ def test_upper_case_title_ends_before_a_body_sentence() -> None:
         "BÁO CÁO\nKẾT QUẢ CÔNG TÁC NĂM 2021\nNăm 2021, tỉnh triển khai nhiều nhiệm vụ.\n"
     )
     assert header_of(text).subject == "KẾT QUẢ CÔNG TÁC NĂM 2021"
+
+
+# --------------------------------------------------------------------------------------------
+# Texts without page 1: press reports, report bodies, portal titles
+
+REPORT_OPENING = (
+    "Sáng ngày 12/3, Chủ tịch UBND huyện có Công văn số 245 về việc chủ động phòng, chống hạn "
+    "hán, thiếu nước sinh hoạt cho người dân trên địa bàn các xã vùng cao của huyện."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # A dated opening that narrates a body issuing a numbered document; no title stored.
+        (
+            f"{REPORT_OPENING}\n\nTheo đó, các xã, thị trấn rà soát các nguồn nước, bố trí xe "
+            "chở nước đến các thôn thiếu nước và báo cáo kết quả về huyện.\n",
+            None,
+        ),
+        # The same opening without its full stop, in the title's place, above the prose.
+        (
+            f"{REPORT_OPENING[:-1]}\nTheo đó, các xã, thị trấn rà soát các nguồn nước, bố trí xe "
+            "chở nước đến các thôn thiếu nước và báo cáo kết quả về huyện trong tháng này.\n",
+            REPORT_OPENING[:-1],
+        ),
+        # A photo caption with its credit, then the prose: the page kept no headline.
+        (
+            "Nông dân xã Tân Lập thu hoạch lúa chiêm xuân. (Ảnh: Minh Khang/TTXVN)\n\n"
+            "Theo Sở Nông nghiệp, vụ chiêm xuân năm nay toàn tỉnh gieo cấy hơn 40 nghìn ha lúa, "
+            "năng suất bình quân ước đạt 62 tạ/ha, tăng 1,5 tạ/ha so với vụ trước.\n",
+            None,
+        ),
+        # A caption of the hall, without a credit.
+        (
+            "Quang cảnh buổi làm việc\n\n"
+            "Chiều 5/6, đoàn công tác của tỉnh làm việc với huyện về tiến độ giải ngân vốn đầu tư "
+            "công; đến nay huyện mới giải ngân được 35% kế hoạch vốn được giao trong năm.\n",
+            None,
+        ),
+        # Authors' names in capitals closed by a bar, under the headline.
+        (
+            "Huyện miền núi thu ngân sách vượt dự toán\n\nTHANH HÀ - MINH CHÂU |\n\n"
+            "Sáu tháng đầu năm, tổng thu ngân sách trên địa bàn huyện đạt hơn 120 tỷ đồng, "
+            "vượt dự toán năm; chi ngân sách bảo đảm các nhiệm vụ chính trị của địa phương.\n",
+            "Huyện miền núi thu ngân sách vượt dự toán",
+        ),
+    ],
+    ids=["narration", "lead-as-title", "caption-credit", "caption-hall", "names-byline"],
+)
+def test_press_report_without_a_header(text: str, subject: str | None) -> None:
+    header = header_of(text)
+    assert (header.doc_type, header.subject) == ("bài báo", subject)
+
+
+REPORT_BODY = (
+    "I. LĨNH VỰC NÔNG NGHIỆP\n\n1. Trồng trọt\n\n"
+    "- Diện tích lúa cả năm 320 ha, đạt 101% so với kế hoạch; năng suất 58 tạ/ha.\n\n"
+    "2. Chăn nuôi\n\n- Tổng đàn bò 540 con, tăng 20 con so với cùng kỳ năm trước.\n"
+)
+
+
+def test_report_body_without_a_header_is_a_report() -> None:
+    assert header_of(REPORT_BODY).doc_type == "báo cáo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Numbered sections of tasks with no results weighed: a plan's or directive's body.
+        REPORT_BODY.replace("đạt 101% so với kế hoạch", "phấn đấu").replace(
+            "tăng 20 con so với cùng kỳ năm trước", "phòng dịch"
+        ),
+        # Results weighed in prose with no numbered sections: a press report on a meeting.
+        "Kinh tế huyện tăng trưởng chậm\n\nSáu tháng đầu năm, giá trị sản xuất nông nghiệp đạt "
+        "36% so với kế hoạch, thu ngân sách bằng 96% so với cùng kỳ năm trước.\n",
+    ],
+    ids=["plan-sections", "news-figures"],
+)
+def test_report_needs_sections_headings_and_measured_results(text: str) -> None:
+    assert header_of(text).doc_type != "báo cáo"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "KẾT LUẬN 45-KL/TU CỦA BAN THƯỜNG VỤ TỈNH ỦY VỀ CÔNG TÁC CÁN BỘ NĂM 2024",
+            ("kết luận", "45-KL/TU", "Ban Thường vụ Tỉnh ủy", "về công tác cán bộ năm 2024"),
+        ),
+        # Legacy-font noise scattered the tone marks over the vowels of most words.
+        (
+            "THÔNG BÁO 12-TB/TW CỦÀ BỘ CHÍNH TRỊ VỀ TRỈỂN KHÀÌ NGHĨÊN CỨƯ ĐỀ ÁN",
+            ("thông báo", "12-TB/TW", "Bộ Chính trị", "về triển khai nghiên cứu đề án"),
+        ),
+        (
+            "Nghị quyết số 09-NQ/HU ngày 10/3/2021 của Huyện ủy Bảo Lâm về phát triển kinh tế rừng",
+            ("nghị quyết", "09-NQ/HU", "Huyện ủy Bảo Lâm", "về phát triển kinh tế rừng"),
+        ),
+        (
+            "Quyết định 1234/QĐ-UBND của UBND tỉnh Hòa Bình về việc phê duyệt quy hoạch",
+            (
+                "quyết định",
+                "1234/QĐ-UBND",
+                "Ủy ban nhân dân tỉnh Hòa Bình",
+                "về việc phê duyệt quy hoạch",
+            ),
+        ),
+    ],
+    ids=["party-caps", "scrambled-marks", "title-case-dated", "state-title-case"],
+)
+def test_portal_title_names_its_document(title: str, expected: tuple) -> None:
+    text = f"{title}\nTại phiên họp ngày 5/3, các đồng chí đã thảo luận và thống nhất như sau:\n"
+    header = header_of(text)
+    assert (header.doc_type, header.number, header.issuer) == expected[:3]
+    assert header.subject is not None and header.subject.lower() == expected[3]
