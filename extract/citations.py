@@ -24,6 +24,7 @@ from extract.agencies import starts_with_agency
 from extract.dates import find_dates, iso
 from extract.lexicon import doc_type_by_abbr, doc_type_names, load
 from extract.model import Citation, Header
+from extract.tasks import document_date
 from ingest.normalize import fold
 
 # --- the number -------------------------------------------------------------------------------
@@ -179,6 +180,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<serials>{_SERIAL_ONLY}(?:{_SERIAL_SEPARATOR}{_SERIAL_ONLY})*){_SERIAL_SEPARATOR}$"
         ),
         "so_before": re.compile(rf"(?:^|\W){so}\s*$"),
+        # "Chủ tịch UBND tỉnh có Công điện số 1510, về việc …": a kind and "số" make a serial
+        # without its symbol a document's number where what follows ends or dates the mention
+        # ("Quyết định số 1 năm …", "nhà số 5 đường …" are not).
+        "bare_number": re.compile(
+            rf"(?<!\w)(?i:{names})\s+{so}\s*(?P<serial>\d{{1,5}})(?![.,]?\d)"
+            rf"(?=\s*(?:[,;)]|\.(?:\s|$)|$)"
+            rf"|\s+(?i:{_alternation(terms['bare_number_followers'])})(?!\w))"
+        ),
         # On a line of its own: inline, "Quy định … (ban hành kèm theo Quyết định số …)" names
         # another document, the one an amending decision amends.
         "annex_caption": re.compile(r"(?:^|\n)[ \t]*\(\s*(?i:(?:ban\s+hanh\s+)?kem\s+theo)\s+$"),
@@ -245,9 +254,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # A news sentence opening with its day: "Ngày 23/11/2018, …", "Chiều 5/6, …"; the
         # capital says a sentence starts even where a page's lines were run together.
+        # Mid-sentence after a comma too: "…, ngày 18.5, Chủ tịch UBND tỉnh có Công điện số …".
         "dateline": re.compile(
-            rf"(?<!\w)(?:{_alternation([w.capitalize() for w in terms['day_parts']], keep_case=True)})"
-            r"(?=\s)"
+            rf"(?:(?<!\w)(?:{_alternation([w.capitalize() for w in terms['day_parts']], keep_case=True)})"
+            rf"|(?<=,\s)(?:{_alternation(terms['day_parts'], keep_case=True)}))(?=\s)"
         ),
         "clause_start": re.compile(
             rf"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"
@@ -452,10 +462,13 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
     plain = _plain(text)
     patterns = _patterns()
     own_numbers = _own_numbers(text, plain, header)
+    year = document_date(text, header)[0]
     mentions: list[_Mention] = []
-    for match in NUMBER.finditer(plain):
-        start, end = match.span()
-        if number_parts(plain[start:end]).issuer_code is None:
+    bare_serials = [m.span("serial") for m in patterns["bare_number"].finditer(plain)]
+    spans = sorted([m.span() for m in NUMBER.finditer(plain)] + bare_serials)
+    for start, end in spans:
+        bare = (start, end) in bare_serials
+        if not bare and number_parts(plain[start:end]).issuer_code is None:
             # "12/QĐ - UBND": a type code needs its issuer's, so a spaced dash cannot end it.
             spaced = _SPACED_ISSUER_CODE.match(plain, end)
             end = spaced.end() if spaced else end
@@ -473,10 +486,12 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
             continue
         parts = number_parts(number)
         type_name = _type_name(typed, before, parts)
-        if _is_annex_caption(before, typed, type_name, header):
+        if _is_annex_caption(before, typed, type_name, header) or (
+            bare and not _names_a_kind(type_name)
+        ):
             continue
         has_so = bool(patterns["so_before"].search(before))
-        default_year = parts.year or header.year
+        default_year = parts.year or year
         date, pos = _date_after(text, plain, end, default_year)
         issuer, pos = _issuer_after(text, plain, pos)
         if date is None and issuer is not None:
@@ -497,7 +512,24 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
         if shared:
             mentions.extend(_shared_serial_mentions(mention, shared, start - len(before)))
         mentions.append(mention)
-    return _share_within_lists(plain, mentions)
+    return _share_within_lists(plain, _without_repeated_serials(mentions, header))
+
+
+def _names_a_kind(type_name: str | None) -> bool:
+    return type_name is not None and type_name not in load("citation_terms")["generic_types"]
+
+
+def _without_repeated_serials(mentions: list[_Mention], header: Header) -> list[_Mention]:
+    """Bare serials ("Công điện số 1510") less those that repeat a full number of the same kind
+    in the text ("Công điện số 1510/CĐ-UBND") or the document's own number."""
+    full = {(_serial(m.number), m.type) for m in mentions if not m.number.isdigit()}
+    if header.number:
+        full.add((_serial(header.number), header.doc_type))
+    return [m for m in mentions if not (m.number.isdigit() and (m.number, m.type) in full)]
+
+
+def _serial(number: str) -> str:
+    return re.match(r"\d*", number).group()
 
 
 def _shared_serial_mentions(last: _Mention, shared: re.Match[str], offset: int) -> list[_Mention]:
@@ -634,7 +666,11 @@ def _actor(
     datelines = list(patterns["dateline"].finditer(plain, segment_start, actor.start("actor")))
     if not datelines:
         return issuer, None
-    date, date_end = _date_after(text, plain, datelines[-1].end(), default_year)
+    # A short date needs its "ngày" ("ngày 18.5"): read from the word, then after it.
+    dateline = datelines[-1]
+    date, date_end = _date_after(text, plain, dateline.start(), default_year)
+    if date is None:
+        date, date_end = _date_after(text, plain, dateline.end(), default_year)
     opens_sentence = date and re.match(r"\s*,", plain[date_end : actor.start("actor")])
     return issuer, date if opens_sentence else None
 
@@ -689,6 +725,7 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
     named_before, previous_end, previous_number = None, 0, ""
     patterns = _patterns()
     unwrapped = _LINE_WRAP.sub(" ", plain)
+    year = document_date(text, header)[0]
     for mention in mentions:
         # "của Bộ trưởng … tại Tờ trình số 4017/… ngày … và Báo cáo số 4123/…": the body named
         # before the first document of a chain joined by "và" or a comma issued each of them;
@@ -710,7 +747,7 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
         previous_number = mention.number
         actor, actor_date = None, None
         if not (mention.issuer and mention.date):
-            actor, actor_date = _actor(text, plain, unwrapped, mention, header.year)
+            actor, actor_date = _actor(text, plain, unwrapped, mention, year)
         issuer = mention.issuer or named_before or actor
         citations.append(
             Citation(

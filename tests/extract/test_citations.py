@@ -382,6 +382,23 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Cong van so 31/PCTT ngay 2/6/2020 cua Ban Chi huy huyen tai Hoi nghi",
             [("31/PCTT", "công văn", "2020-06-02", "Ban Chi huy huyen")],
         ),
+        # A kind, "số" and a serial without its symbol: a citation by its bare number; the
+        # date from the news sentence "…, ngày 18.5, <body> có …", the year from the article.
+        (
+            "Hà Nội, 2/6/2022 - Do mưa lớn kéo dài, ngày 1.6, Chủ tịch UBND thành phố có Công "
+            "điện số 812, về việc ứng phó mưa lớn. Sở Xây dựng triển khai Kế hoạch số 44 ngày "
+            "3/5/2022 của UBND thành phố.",
+            [
+                ("812", "công điện", "2022-06-01", "Chủ tịch UBND thành phố"),
+                ("44", "kế hoạch", "2022-05-03", "UBND thành phố"),
+            ],
+        ),
+        # …but not where the text gives the same number in full.
+        (
+            "Thực hiện Công điện số 812/CĐ-UBND ngày 1/6/2022 của UBND thành phố, theo Công "
+            "điện số 812 về ứng phó",
+            [("812/CĐ-UBND", "công điện", "2022-06-01", "UBND thành phố")],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
@@ -399,6 +416,11 @@ def test_citation_forms(text: str, expected: list[tuple]) -> None:
         "| CONG THONG TIN BIEN TỦ CHÍNH PHÙ 41 /CT-TTs Ha Nội, ngàyháng 3 năm 2020",  # own, OCR'd
         "tỷ lệ 4.923/5.000 người",  # figures
         "giao lô đất số 12/KDC cho hộ gia đình",  # a plot, not a document: no type, no unit
+        # Serials without a symbol: not after a kind and "số", nor followed by other words.
+        "Trụ sở tại nhà số 5, đường Lê Lợi; kho số 12 của công ty",
+        "thực hiện Quyết định số 1 năm 2020 về giao dự toán",
+        "tỷ lệ hoàn thành Kế hoạch số 2,5 lần",
+        "Văn bản số 4, ngày 3/2/2021 của Sở Y tế",  # "văn bản" names no kind
     ],
 )
 def test_not_citations(text: str) -> None:
