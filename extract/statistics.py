@@ -86,6 +86,7 @@ _THRESHOLD = re.compile(
 # A bound in a clause that bans or limits something is the rule's threshold, not a count.
 _PROHIBITION = _words_regex(_WORDS["prohibitions"])
 _BOUNDS = frozenset({"more_than", "less_than", "at_most", "at_least"})
+_BASE = re.compile(rf"(?:{_alternation(_WORDS['comparison_bases'])})(?!\w)", re.IGNORECASE)
 _CUMULATIVE = _words_regex(_WORDS["cumulative"])
 _CURRENT = _words_regex(_WORDS["current"])
 _NATION = _words_regex(_WORDS["nation"])
@@ -100,6 +101,9 @@ _MONEY_NOUN = re.compile(rf"(?:{_alternation(_WORDS['money_nouns'])})(?!\w)", re
 _LABEL_OPENER = re.compile(
     r"(?<!\w)(?:số lượng|tổng số|tỷ lệ|(?<!dân )(?<!con )số(?= [^\W\d]))(?!\w)", re.IGNORECASE
 )
+# A verb that makes the words before it the subject of a new clause, not qualifiers of the
+# figure before them (a comma left out: "… 62,58 tạ/ha sản lượng đạt 719,67 tấn").
+_NEXT_SUBJECT = frozenset({"đạt"})
 # Words that are skipped, not ended at, after a counted noun ("03 Tiểu ban để tham mưu …").
 _SKIPPED = frozenset({"để"})
 # Periods and places inside a label are fields of their own, not part of the indicator.
@@ -298,6 +302,9 @@ def _modifiers(
         if match.start() != end - position or (match.group(0).startswith(",") and not commas):
             break
         word = match.group(1).strip('“”"')
+        if word.lower() in _NEXT_SUBJECT:
+            # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719 tấn": the next figure's subject
+            return "", position
         if not word or word.lower() in stops or word[0].isdigit() or len(words) >= limit:
             break
         end = position + match.end()
@@ -328,6 +335,8 @@ def _label_before(text: str, start: int, floor: int) -> tuple[str, bool]:
     raw = parts[-1]
     if len(parts) > 1 and segment.rstrip().endswith(":") and not _strip_fillers(raw):
         raw = parts[-2] + ":"
+    elif len(parts) > 1 and not re.search(r"[^\W\d]", raw):
+        raw = parts[-2] + ":"  # "Tiêm phòng … là: 971/876 = 110,8%": the label before the sum
     names = bool(re.search(r"(?:\s(?:là|đạt|bằng)|:)\s*$", raw) or re.match(r"\s*với\s", raw))
     if openers := list(_LABEL_OPENER.finditer(raw)):
         raw, names = raw[openers[-1].start() :], True
@@ -465,6 +474,7 @@ def _read_figure(
         change = _WORDS["change_words"][re.sub(r"\s+", " ", match.group("c").lower())]
     if compared := _COMPARISON.match(text, phrase_end):
         qualifier = qualifier or re.sub(r"\s+", " ", compared.group("c").lower())
+        phrase_end = compared.end()  # the next label starts after "so với kế hoạch"
     label, label_names = _label_before(text, start, max(floor, sentence[0]))
     return _Found(
         number=number,
@@ -488,29 +498,31 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
         return previous[-1].indicator
     modifiers, label, noun = found.modifiers.lower(), found.label.lower(), found.noun
     unit_word = found.unit.split("/")[0]
+    subject = _subject(found, previous)
     if found.unit == "%":
-        if modifiers:
+        if modifiers and subject and _BASE.match(modifiers):
+            # "tổng thu … gần 327 tỷ đồng, đạt 107% dự toán năm": a share of the plan
+            phrase = f"tỷ lệ {subject.indicator} so với {modifiers}"
+        elif modifiers:
             phrase = f"tỷ lệ {modifiers}"
         elif "tỷ lệ" in label:
             phrase = label[label.index("tỷ lệ") :]
         elif label:
             phrase = f"tỷ lệ {label}"
-        elif subject := next(
-            (
-                p
-                for p in takewhile(lambda p: p.sentence == found.sentence, reversed(previous))
-                if p.unit != "%"
-            ),
-            None,
-        ):
+        elif subject:
             # "Tổng thu đạt 12.345 tỷ đồng, tăng 8,5% so với cùng kỳ": a change of that figure
             phrase = f"tỷ lệ {found.change or ''} {subject.indicator}"
         else:
             phrase = "tỷ lệ"
+    elif found.change and not (modifiers or label) and subject and subject.unit == found.unit:
+        # "Tổng đàn lợn 1.450 con, tăng 105 con so với cùng kỳ": the change of that figure
+        phrase = f"mức {found.change} {subject.indicator}"
     elif unit_word == "đồng" or unit_word in _UNITS["measures"]:
         phrase = modifiers or label or ("kinh phí" if unit_word == "đồng" else noun)
     elif unit_word in _UNITS["after_multiplier"]:
         phrase = label or noun
+    elif modifiers and noun in _UNITS["classifiers"]:
+        phrase = modifiers  # "64 chiếc tàu cá bị chìm": the classifier says nothing
     elif modifiers:
         phrase = f"{noun} {modifiers}"
     elif label and (found.label_names or label.startswith(noun)):
@@ -523,6 +535,13 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
         if phrase.startswith(written):
             phrase = normal + phrase[len(written) :]
     return _clean(re.sub(r"^(?:tổng số|số lượng|số(?! tiền))\s+", "", phrase))
+
+
+def _subject(found: _Found, previous: list[_Found]) -> _Found | None:
+    """The last figure of the sentence before ``found`` that is not a percentage: what a change
+    or a share written after it is of."""
+    same_sentence = takewhile(lambda p: p.sentence == found.sentence, reversed(previous))
+    return next((p for p in same_sentence if p.unit != "%"), None)
 
 
 def _restates(earlier: _Found, found: _Found, text: str) -> bool:

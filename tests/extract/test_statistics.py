@@ -230,6 +230,35 @@ def test_changes_and_what_they_compare_with() -> None:
     assert {s.area for s in found} == {"tỉnh Bắc Giang"}
 
 
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        (
+            "Tổng thu ngân sách ước đạt 215 tỷ đồng, đạt 96% dự toán năm.",
+            ["tổng thu ngân sách", "tỷ lệ tổng thu ngân sách so với dự toán năm"],
+        ),
+        (
+            "Giá trị sản xuất công nghiệp đạt 1.200 tỷ đồng, đạt 45% so với kế hoạch, tăng 6,2% "
+            "so với cùng kỳ.",
+            [
+                "giá trị sản xuất công nghiệp",
+                "tỷ lệ giá trị sản xuất công nghiệp",
+                "tỷ lệ tăng giá trị sản xuất công nghiệp",
+            ],
+        ),
+        (
+            "Tổng đàn bò 2.300 con tăng 140 con so với cùng kỳ.",
+            ["con tổng đàn bò", "mức tăng con tổng đàn bò"],
+        ),
+        ("Năng suất đạt 58 tạ/ha  sản lượng đạt 1.200 tấn.", ["năng suất", "sản lượng"]),
+        ("Tiêm phòng cho đàn lợn là: 520/500 = 104%", ["tỷ lệ tiêm phòng cho đàn lợn"]),
+        ("Bão làm 12 chiếc thuyền bị chìm", ["thuyền bị chìm"]),
+    ],
+)
+def test_indicators_of_changes_shares_and_classifiers(text: str, indicators: list[str]) -> None:
+    assert [s.indicator for s in extract_statistics(text, CA_MAU)] == indicators
+
+
 def test_english_thousands_in_a_count() -> None:
     assert figures("ghi nhận 1,234 ca mắc và 0,5% dân số; dài 130,292 km") == [
         (1234, "ca"),
