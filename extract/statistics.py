@@ -104,6 +104,11 @@ _LABEL_OPENER = re.compile(
 # A verb that makes the words before it the subject of a new clause, not qualifiers of the
 # figure before them (a comma left out: "… 62,58 tạ/ha sản lượng đạt 719,67 tấn").
 _NEXT_SUBJECT = frozenset({"đạt"})
+# A number next, perhaps bounded: what a change word before it moves ("tăng thêm 105 con",
+# "giảm gần 2 tấn"), unlike "cơ sở điều trị tăng cường với 1.149 giường".
+_NUMBER_NEXT = re.compile(
+    rf"(?:\s+(?:thêm|gấp|{_alternation(list(_WORDS['qualifiers']))}))?\s+\d", re.IGNORECASE
+)
 # Words that are skipped, not ended at, after a counted noun ("03 Tiểu ban để tham mưu …").
 _SKIPPED = frozenset({"để"})
 # Periods and places inside a label are fields of their own, not part of the indicator.
@@ -305,6 +310,8 @@ def _modifiers(
         if word.lower() in _NEXT_SUBJECT:
             # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719 tấn": the next figure's subject
             return "", position
+        if word.lower() in _CHANGE_WORDS and _NUMBER_NEXT.match(text, position + match.end()):
+            break  # "1.450 con tăng 105 con": the change is a figure of its own
         if not word or word.lower() in stops or word[0].isdigit() or len(words) >= limit:
             break
         end = position + match.end()

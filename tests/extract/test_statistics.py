@@ -253,6 +253,10 @@ def test_changes_and_what_they_compare_with() -> None:
         ("Năng suất đạt 58 tạ/ha  sản lượng đạt 1.200 tấn.", ["năng suất", "sản lượng"]),
         ("Tiêm phòng cho đàn lợn là: 520/500 = 104%", ["tỷ lệ tiêm phòng cho đàn lợn"]),
         ("Bão làm 12 chiếc thuyền bị chìm", ["thuyền bị chìm"]),
+        (
+            "huyện có 4 trạm y tế tăng cường với 20 giường",  # no change: no number after it
+            ["trạm y tế tăng cường", "giường trạm y tế tăng cường"],
+        ),
     ],
 )
 def test_indicators_of_changes_shares_and_classifiers(text: str, indicators: list[str]) -> None:
