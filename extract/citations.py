@@ -230,7 +230,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"
             rf"|,(?!\s*(?i:{_alternation(terms['issuer_comma_continuations'])})\b)"
             rf"|\s+(?i:va)\s+(?=[^A-Z]|{type_word})"
+            # The term of a congress or council: "Ban Chấp hành Trung ương Đảng khóa XII".
+            rf"|\s+(?i:{_alternation(terms['issuer_terms'])})\s+(?:[IVXLC]+|\d)(?![a-z])"
         ),
+        "joint_issuer_follower": re.compile(r"\s+(?i:ve|v/v)(?!\w)"),
         "subject_lead": re.compile(
             rf"[\s,]*(?i:{_alternation(terms['subject_leads'])})(?:\s+|(?<=v/v)\s*)(?=\w)"
         ),
@@ -259,6 +262,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:(?<!\w)(?:{_alternation([w.capitalize() for w in terms['day_parts']], keep_case=True)})"
             rf"|(?<=,\s)(?:{_alternation(terms['day_parts'], keep_case=True)}))(?=\s)"
         ),
+        "sentence_end": re.compile(r"[!?]|\.(?=\s)|\n\s*\n"),
         "clause_start": re.compile(
             rf"[;:!?]|\.(?=\s)|\n\s*\n|\n\s*[-+•]\s"
             rf"|\n(?=[\W_]{{0,3}}(?i:{_alternation(terms['clause_openers'])})(?!\w))"
@@ -282,6 +286,8 @@ _LOOKBACK = 160
 _SUBJECT_MAX = 220
 _OWN_FIELDS_MAX = 5
 _ISSUER_MAX_WORDS = 14
+# How far back in its sentence a body whose initials spell a number's code is looked for.
+_CODE_WINDOW = 300
 
 
 @dataclass
@@ -321,15 +327,68 @@ def _issuer_after(text: str, plain: str, pos: int) -> tuple[str | None, int]:
     if not lead:
         return None, pos
     start = lead.end()
-    end = min(len(text), start + 200)
-    for stop in patterns["issuer_stop"].finditer(plain, start, end):
-        if not _unmarked_homograph(text, stop, start):
-            end = stop.start()
+    end = _issuer_end(text, plain, start)
+    # "của Bộ Chính trị, Ban Bí thư về …": bodies listed before the subject issued it jointly.
+    while plain.startswith(",", end):
+        joint_end = _issuer_end(text, plain, end + 1)
+        if not (
+            patterns["joint_issuer_follower"].match(plain, joint_end)
+            and _is_body_name(text[end + 1 : joint_end])
+        ):
             break
+        end = joint_end
     words = text[start:end].split()[:_ISSUER_MAX_WORDS]
     if not words:
         return None, pos
     return " ".join(words), end
+
+
+def _issuer_end(text: str, plain: str, start: int) -> int:
+    """Where a body's name read from ``start`` ends: at the first stop word or punctuation."""
+    end = min(len(text), start + 200)
+    for stop in _patterns()["issuer_stop"].finditer(plain, start, end):
+        if not _unmarked_homograph(text, stop, start):
+            return stop.start()
+    return end
+
+
+def _is_body_name(phrase: str) -> bool:
+    words = _respelled(" ".join(phrase.split()))
+    return words[:1].isupper() and starts_with_agency(words)
+
+
+def _respelled(name: str) -> str:
+    """``name`` with the words of a known body spelt as the body spells them, where OCR or a
+    legacy font scrambled their tone marks ("Bạn Chấp hành Trũng ương Đảng" → "Ban Chấp hành
+    Trung ương Đảng"); words that match as written keep their case."""
+    words = name.split()
+    folded = tuple(fold(word.rstrip(",")) for word in words)
+    index = 0
+    while index < len(words):
+        for known, known_folded in _known_bodies():
+            size = len(known)
+            if folded[index : index + size] == known_folded:
+                run = words[index : index + size]
+                if [word.rstrip(",").lower() for word in run] != [word.lower() for word in known]:
+                    comma = run[-1][len(run[-1].rstrip(",")) :]
+                    words[index : index + size] = [*known[:-1], known[-1] + comma]
+                index += size - 1
+                break
+        index += 1
+    return " ".join(words)
+
+
+@cache
+def _known_bodies() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Names of bodies as they spell them, longest first, as their words and folded words: the
+    central bodies of ``citation_terms.json`` and the names the agencies' abbreviations stand for.
+    """
+    names = set(load("citation_terms")["known_bodies"])
+    names |= set(load("agencies")["abbreviations"].values())
+    multiword = sorted(
+        {tuple(n.split()) for n in names if len(n.split()) > 1}, key=len, reverse=True
+    )
+    return tuple((words, tuple(fold(word) for word in words)) for words in multiword)
 
 
 def _unmarked_homograph(text: str, stop: re.Match[str], start: int) -> bool:
@@ -675,6 +734,75 @@ def _actor(
     return issuer, date if opens_sentence else None
 
 
+def _issuer_by_code(text: str, plain: str, mention: _Mention) -> str | None:
+    """The body named earlier in the sentence whose initials spell the number's issuer code:
+    "sau khi nghe Ban Tổ chức Trung ương báo cáo … (Công văn số 8011-CV/BTCTW …)".
+
+    Initials are read as the agencies' abbreviations write them ("Trung ương" is TW, "Kế hoạch
+    và Đầu tư" KHĐT); a name of two words at least, and a code of three letters at least, so
+    that a lone "CP" does not pick any body of the sentence; a kind of body ("Ủy ban nhân dân"
+    for UBND) names none without its place, which the code does not spell.
+    """
+    code = number_parts(mention.number).issuer_code
+    initials = re.sub(r"[^A-Z0-9]", "", code.split("-")[0]) if code else ""
+    if len(initials) < 3:
+        return None
+    start = max(0, mention.group_start - _CODE_WINDOW)
+    for boundary in _patterns()["sentence_end"].finditer(plain, start, mention.group_start):
+        start = boundary.end()
+    found = None
+    for chunk in re.finditer(r"[^,;:()\[\]]+", text[start : mention.group_start]):
+        words = chunk.group().split()
+        for first in range(len(words)):
+            for last in range(first + 2, min(first + _ISSUER_MAX_WORDS, len(words)) + 1):
+                name = " ".join(words[first:last])
+                folded = tuple(fold(w) for w in words[first:last])
+                if (
+                    _spells(folded, initials)
+                    and _is_body_name(name)
+                    and " ".join(folded) not in _generic_heads()
+                ):
+                    found = name
+    return found
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    """Folded head words of bodies' names ("uy ban nhan dan", "ban chi dao"): kinds of bodies."""
+    return frozenset(fold(head) for head in load("agencies")["heads"])
+
+
+def _spells(words: tuple[str, ...], initials: str) -> bool:
+    """Whether folded ``words`` abbreviate to ``initials``: each word by its first letter, a run
+    of words by the agencies' abbreviation of it, a word in capitals by itself; "và" by nothing."""
+    if not words:
+        return not initials
+    options = [(1, words[0][:1].upper())]
+    if words[0] == "va":
+        options.append((1, ""))
+    options += [
+        (len(run), abbreviation)
+        for run, abbreviations in _abbreviated_names().items()
+        if words[: len(run)] == run
+        for abbreviation in abbreviations
+    ]
+    return any(
+        initials.startswith(letters) and _spells(words[size:], initials[len(letters) :])
+        for size, letters in options
+    )
+
+
+@cache
+def _abbreviated_names() -> dict[tuple[str, ...], frozenset[str]]:
+    """Folded names of bodies and their parts → their abbreviations as number codes write them
+    ("trung uong" → TW, "ke hoach va dau tu" → KHDT)."""
+    names: dict[tuple[str, ...], set[str]] = {}
+    for abbreviation, name in load("agencies")["abbreviations"].items():
+        letters = re.sub(r"[^A-Z0-9]", "", fold(abbreviation).upper())
+        names.setdefault(tuple(fold(name).split()), set()).add(letters)
+    return {run: frozenset(letters) for run, letters in names.items()}
+
+
 def _names_a_body(phrase: str) -> bool:
     """A body's name opens with a body's head word ("Sở", "UBND") or holds a second capitalised
     word ("Thủ tướng Chính phủ"); a sentence's opening words do neither ("Trong đó có …")."""
@@ -748,7 +876,8 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
         actor, actor_date = None, None
         if not (mention.issuer and mention.date):
             actor, actor_date = _actor(text, plain, unwrapped, mention, year)
-        issuer = mention.issuer or named_before or actor
+        issuer = mention.issuer or named_before or actor or _issuer_by_code(text, plain, mention)
+        issuer = _respelled(issuer) if issuer else None
         citations.append(
             Citation(
                 start=mention.start,

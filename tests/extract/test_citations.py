@@ -399,6 +399,41 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "điện số 812 về ứng phó",
             [("812/CĐ-UBND", "công điện", "2022-06-01", "UBND thành phố")],
         ),
+        # A body's term is no part of its name; tone marks scrambled by a legacy font are put
+        # back where the name folds to a known body's.
+        (
+            "quán triệt Nghị quyết số 19-NQ/TW củá Bạn Chấp hành Trúng ương Đảng khỏá XÍĨ, "
+            "Nghị quyết số 7/NQ-HĐND của Hội đồng nhân dân tỉnh khóa X về",
+            [
+                ("19-NQ/TW", "nghị quyết", None, "Ban Chấp hành Trung ương Đảng"),
+                ("7/NQ-HĐND", "nghị quyết", None, "Hội đồng nhân dân tỉnh"),
+            ],
+        ),
+        # Bodies listed before the subject issued the document jointly; a comma before anything
+        # else still ends the name.
+        (
+            "Quy định số 205-QĐ/TW ngày 23/9/2019 của Bộ Chính trị, Ban Bí thư về việc kiểm "
+            "soát; Công văn số 12/BYT-DP ngày 2/3/2020 của Bộ Y tế, Sở Y tế đã triển khai",
+            [
+                ("205-QĐ/TW", "quy định", "2019-09-23", "Bộ Chính trị, Ban Bí thư"),
+                ("12/BYT-DP", "công văn", "2020-03-02", "Bộ Y tế"),
+            ],
+        ),
+        # A body named earlier in the sentence whose initials spell the number's issuer code
+        # (TW for "Trung ương", KHĐT for "Kế hoạch và Đầu tư")…
+        (
+            "Sau khi nghe Ban Tuyên giáo Trung ương trình bày đề án (Văn bản số 95-CV/BTGTW, "
+            "ngày 3/3/2024) và Sở Kế hoạch và Đầu tư góp ý (văn bản số 7/SKHĐT-TH), Ban Bí thư",
+            [
+                ("95-CV/BTGTW", "công văn", "2024-03-03", "Ban Tuyên giáo Trung ương"),
+                ("7/SKHĐT-TH", "văn bản", None, "Sở Kế hoạch và Đầu tư"),
+            ],
+        ),
+        # …but not a mere kind of body, which names none without its place.
+        (
+            "Ủy ban nhân dân tỉnh đã có ý kiến (Văn bản số 88/UBND-KT) về",
+            [("88/UBND-KT", "văn bản", None, None)],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
