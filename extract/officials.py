@@ -37,6 +37,17 @@ _SIGNED_BY = re.compile(r"Người\s+ký\s*:\s*(?P<name>[^\n,]+)")
 _SIGNED_MARK = re.compile(r"^\(?\s*(?:đã ký|ký\b|ký tên|signed)[^)]*\)?$", re.IGNORECASE)
 # "bà Trần Thị T": a name cut to an initial hides a private person, who is not an official.
 _ANONYMISED_TAIL = re.compile(r" [^\W\d_](?![^\W\d_])")
+# A comma, a spaced dash or an opening bracket puts titles after a name: "Phạm Minh Đạo, Giám
+# đốc Sở …", "ông Nguyễn Văn Bình - Giám đốc Sở …", "đồng chí X (Bí thư Tỉnh ủy)".
+_APPOSITION = re.compile(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*")
+# A dash inside a title joins two halves of a body's name ("Sở Nông nghiệp - phát triển nông
+# thôn", "Lao động - Thương binh và Xã hội"): the word after it never ends the title.
+_JOINING_DASH = re.compile(r"\s[-–]\s*$")
+# A name in capitals after an honorific ("Đồng chí HUỲNH CÔNG QUẢNG"): words on single spaces.
+_CAPS_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+# A Vietnamese syllable ends in a vowel or one of these finals; a word that does not ("TUV",
+# "UBND") is an abbreviation, never part of a name, and keeps its capitals in a title.
+_SYLLABLE_END = re.compile(r"(?:[aeiouy]|c|ch|m|n|ng|nh|p|t)$")
 # A name is at most this many syllables ("Âu Dương Thị Kim Oanh" is rare; four covers the rest).
 MAX_NAME_SYLLABLES = 4
 # Words that end a title phrase when they follow it: the verb of the sentence.
@@ -148,7 +159,8 @@ def _title_phrase_end(segment: str) -> int:
     """Where a title phrase stops: before the sentence's verb ("… Tỉnh ủy đã chủ trì")."""
     for index, match in enumerate(_WORD.finditer(segment)):
         word = match.group(0)
-        if index >= 2 and word.islower() and word in _TITLE_STOP_WORDS:
+        joined = _JOINING_DASH.search(segment, 0, match.start())
+        if index >= 2 and word.islower() and word in _TITLE_STOP_WORDS and not joined:
             return match.start()
     return len(segment)
 
@@ -176,7 +188,9 @@ def titles_after(text: str, end: int) -> tuple[list[str], int]:
     titles: list[str] = []
     position = end
     while True:
-        opening = re.match(r"\s*,\s*", text[position:])
+        opening = (_APPOSITION if position == end else re.compile(r"\s*,\s*")).match(
+            text[position:]
+        )
         if not opening:
             break
         start = position + opening.end()
@@ -235,6 +249,77 @@ def _signature_names(text: str) -> list[tuple[int, int, str, str]]:
                 start = line.start() + line.group(0).index(content)
                 found.append((start, start + len(content), " ".join(words), previous))
         previous = _signature_title(content)
+    return found
+
+
+@cache
+def _honorific_before_caps() -> re.Pattern[str]:
+    """An honorific in any case followed by a word: where a name in capitals may start."""
+    honorifics = sorted(load("titles")["honorifics"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(h) for h in honorifics)
+    return re.compile(rf"(?<!\w)(?i:{alternatives})\s+(?=[^\W\d_])")
+
+
+def _is_caps_syllable(word: str) -> bool:
+    return (
+        len(word) >= 2
+        and word.isupper()
+        and _SYLLABLE_END.search(fold(word)) is not None
+        and _title_case(word) not in _NOT_NAME_WORDS
+    )
+
+
+def _caps_title(piece: str) -> str | None:
+    """A title in capitals as running text writes it ("BÍ THƯ HUYỆN ỦY" → "Bí thư Huyện ủy");
+    an abbreviation ("TUV", Tỉnh ủy viên) as written; None for anything else."""
+    words = piece.split()
+    if not words or not all(w.isupper() for w in words if any(c.isalpha() for c in w)):
+        return None
+    for size in range(len(words), 0, -1):
+        title = _titles_by_fold().get(fold(" ".join(words[:size])))
+        if title:
+            break
+    else:
+        abbreviation = all(_SYLLABLE_END.search(fold(w)) is None for w in words)
+        return piece if abbreviation else None
+    rest = [
+        word if _SYLLABLE_END.search(fold(word)) is None else word.lower() for word in words[size:]
+    ]
+    if rest and rest[0].islower():
+        rest[0] = rest[0][:1].upper() + rest[0][1:]
+    return " ".join([title, *rest])
+
+
+def _caps_names(text: str) -> list[tuple[int, int, str, list[str]]]:
+    """``(start, end, name, titles)`` of each name in capitals after an honorific, as a portal's
+    banner or a list of delegates prints it ("Đồng chí HUỲNH CÔNG QUẢNG    TUV, BÍ THƯ HUYỆN
+    ỦY"): it must open with a known surname, and it is written back in title case.  Titles in
+    capitals on the rest of its line follow it; "NGUYỄN VĂN A" hides a private person."""
+    found = []
+    for honorific in _honorific_before_caps().finditer(text):
+        run = _CAPS_WORDS.match(text, honorific.end())
+        assert run is not None  # the pattern looked ahead for a letter
+        words = run.group(0).split(" ")
+        size = 0
+        while size < min(len(words), MAX_NAME_SYLLABLES) and _is_caps_syllable(words[size]):
+            size += 1
+        anonymised = size < len(words) and len(words[size]) == 1 and words[size].isupper()
+        if size < 2 or anonymised or _title_case(words[0]) not in _surnames():
+            continue
+        name = " ".join(_title_case(word) for word in words[:size])
+        if fold(name) in place_names():
+            continue
+        start, end = run.start(), run.start() + len(" ".join(words[:size]))
+        titles = titles_after(text, end)[0]
+        if not titles:
+            line_end = text.find("\n", end)
+            rest = text[end : line_end if line_end >= 0 else len(text)]
+            for piece in rest.split(","):
+                title = _caps_title(piece.strip())
+                if title is None:
+                    break
+                titles.append(title)
+        found.append((start, end, name, titles))
     return found
 
 
@@ -320,6 +405,8 @@ def extract_officials(
         words = match.group("name").split()
         if 2 <= len(words) <= MAX_NAME_SYLLABLES and all(_is_name_word(w) for w in words):
             people.add(match.start("name"), match.end("name"), " ".join(words), [])
+    for start, end, name, titles in _caps_names(text):
+        people.add(start, end, name, titles)
     if signer and signer.name:
         position = text.find(signer.name)
         people.add(

@@ -171,3 +171,56 @@ def test_ocr_documents_give_only_people(corpus_dir: Path) -> None:
         text = normalize_text((corpus_dir / path).read_text(encoding="utf-8"))
         names = {o.name for o in extract_officials(text, extract_header(text))}
         assert not names & {"Việt Nam", "Hà Nội", "Hải Phòng", "Hồ Chí Minh"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A portal banner: the name in capitals after an honorific, titles in capitals across a
+        # wide gap, an abbreviation among them kept as written.
+        (
+            "Trang chủ\n   Đồng chí NGÔ VĂN TÂM            HUV, PHÓ CHỦ TỊCH UBND HUYỆN\n\n"
+            "Tin hoạt động",
+            {"Ngô Văn Tâm": ("HUV", "Phó Chủ tịch UBND huyện")},
+        ),
+        # A name in capitals in a list of delegates, titles in running text after it.
+        (
+            "Tham dự có ông ĐINH QUANG HẢI, Phó Giám đốc Sở Tài chính.",
+            {"Đinh Quang Hải": ("Phó Giám đốc Sở Tài chính",)},
+        ),
+        # A name cut to an initial, a place and a heading in capitals are nobody.
+        (
+            "Đồng chí PHẠM VĂN B   BÍ THƯ CHI BỘ\nông HÀ GIANG\nông BÍ THƯ ĐẢNG ỦY XÃ",
+            {},
+        ),
+    ],
+    ids=["banner", "delegate", "not-names"],
+)
+def test_names_in_capitals_after_an_honorific(text: str, expected: dict) -> None:
+    assert _names(text, propose=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dash joins the halves of a body's name: the word after it ends nothing.
+        (
+            "Ông Phan Văn Khải, Phó Giám đốc Sở Nông nghiệp - phát triển nông thôn cho biết, "
+            "diện tích lúa bị hạn đã giảm.",
+            {"Phan Văn Khải": ("Phó Giám đốc Sở Nông nghiệp - phát triển nông thôn",)},
+        ),
+        # Titles after a spaced dash or in brackets, as news items write them.
+        (
+            "Bà Đoàn Thị Mai - Chánh Văn phòng Sở Lao động - Thương binh và Xã hội phát biểu "
+            "tại buổi làm việc.",
+            {"Đoàn Thị Mai": ("Chánh Văn phòng Sở Lao động - Thương binh và Xã hội",)},
+        ),
+        (
+            "Đồng chí Kiều Minh Sơn (Trưởng Ban Dân vận Huyện ủy) trao quà cho các hộ nghèo.",
+            {"Kiều Minh Sơn": ("Trưởng Ban Dân vận Huyện ủy",)},
+        ),
+    ],
+    ids=["dash-inside", "dash-apposition", "brackets"],
+)
+def test_titles_joined_by_dashes_and_brackets(text: str, expected: dict) -> None:
+    assert _names(text, propose=None) == expected
