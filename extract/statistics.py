@@ -93,7 +93,7 @@ _NATION = _words_regex(_WORDS["nation"])
 _STOP = frozenset(_WORDS["stop_words"])
 _CHANGE_WORDS = frozenset(_WORDS["change_words"])
 # Linking words trimmed from either end of a label.
-_FILLER = re.compile(rf"^(?:{_alternation(_WORDS['filler_words'])})(?:\s+|$)", re.IGNORECASE)
+_FILLER = re.compile(rf"^(?:{_alternation(_WORDS['filler_words'])})(?:[\s,]+|$)", re.IGNORECASE)
 _FILLER_END = re.compile(rf"(?:^|\s+)(?:{_alternation(_WORDS['filler_words'])})$", re.IGNORECASE)
 _MONEY_NOUN = re.compile(rf"(?:{_alternation(_WORDS['money_nouns'])})(?!\w)", re.IGNORECASE)
 # Where a label starts inside a longer clause: "…, số lượng ca mắc mới tăng gấp 10 lần"; "số"
@@ -154,11 +154,13 @@ _DOC_REFERENCE = re.compile(
 # A place name alone before a count in a bracket: "(Yên Bái 2, Hòa Bình 7" – the name
 # follows the bracket or a separator and every word of it is capitalised.
 _PLACE_BEFORE = re.compile(rf"[(,;]\s*(?:[{_UPPER}]\w*\s*)+$")
-# A count that ends its item: nothing counted is written after it.
-_BARE_ITEM_END = re.compile(r"\s*(?:[,;)]|\.(?!\d)|\n|$)")
-# "Tổng số hộ cận nghèo:", "Số lao động được hỗ trợ:" – a label that names what it counts.
+# A count that ends its item: nothing counted is written after it (a breakdown may follow).
+_BARE_ITEM_END = re.compile(r"\s*(?:[,;()]|\.(?!\d)|\n|$)")
+# "Tổng số hộ cận nghèo:", "số nhà bị sập là", a clause opening "nhà bị tốc mái là": a label
+# that names what it counts.
 _COUNT_LABEL = re.compile(
-    rf"(?<!\w)(?:tổng\s+số|số\s+lượng|số)\s+(?P<noun>{_UNIT_FORM.pattern})[^:;]{{0,60}}:\s*$",
+    rf"(?:^\W*|(?<!\w)(?:tổng\s+số|số\s+lượng|số)\s+)(?P<noun>{_UNIT_FORM.pattern})[^:;]{{0,60}}"
+    r"(?::|\s+là)\s*$",
     re.IGNORECASE,
 )
 # An image link of the page ("![[Infographic] 5 điểm mới …](/file/….jpg)") runs to the end of
@@ -240,10 +242,17 @@ def _clause_start(text: str, sentence_start: int, position: int) -> int:
     return breaks[-1].end() if breaks else sentence_start
 
 
+# One letter away from a word shorter than this is another word (ha, nhà), not a slip.
+_SHORTEST_SLIP = 5
+
+
 def _typing_slip(text: str, position: int, surface: str) -> str | None:
     """The noun the paragraph counts ("Lũy tích số trường hợp …") when the noun after a number
     is one letter away from it ("3.452 trường học"): a typing error, not another unit.  A
-    paragraph is read at most a sentence's length either side of the figure."""
+    paragraph is read at most a sentence's length either side of the figure.  Short words
+    and measures are never slips: "28.648ha" in a paragraph about "số nhà" is hectares."""
+    if len(surface) < _SHORTEST_SLIP or _UNIT_OF[surface] in _UNITS["measures"]:
+        return None
     reach = max(0, position - _LONGEST_SENTENCE)
     start = text.rfind("\n", reach, position) + 1 or reach
     end = text.find("\n", position, position + _LONGEST_SENTENCE)
@@ -307,7 +316,7 @@ def _modifiers(
         if match.start() != end - position or (match.group(0).startswith(",") and not commas):
             break
         word = match.group(1).strip('“”"')
-        if word.lower() in _NEXT_SUBJECT:
+        if word.lower() in _NEXT_SUBJECT and not match.group(0).startswith(","):
             # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719 tấn": the next figure's subject
             return "", position
         if word.lower() in _CHANGE_WORDS and _NUMBER_NEXT.match(text, position + match.end()):
@@ -643,7 +652,8 @@ def _breakdown_total(
 def _unit_named_before(
     text: str, number: NumberMention, sentence: tuple[int, int]
 ) -> tuple[str, str, int] | None:
-    """The unit of a bare count that its label names: "Tổng số hộ cận nghèo: 18.160;"."""
+    """The unit of a bare count that its label names: "Tổng số hộ cận nghèo: 18.160;", "số nhà
+    bị hư hỏng là 108 (…)"."""
     if not _BARE_ITEM_END.match(text, number.end):
         return None
     clause = text[_clause_start(text, sentence[0], number.start - 1) : number.start]

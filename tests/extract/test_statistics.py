@@ -209,6 +209,35 @@ def test_bare_count_after_a_label_that_names_its_unit() -> None:
     assert figures(text) == [(1234, "hộ"), (2.5, "%"), (5600, "lao động")]
 
 
+def test_total_named_by_its_label_and_broken_down_with_units() -> None:
+    text = (
+        "Về nhà ở, số nhà bị hư hỏng là 40 (Bắc Kạn 25 nhà, Cao Bằng 15 nhà); nhà bị ngập là 90 "
+        "(Bắc Kạn 90 nhà). Bên cạnh đó, diện tích ngô bị đổ là 1.250ha (Bắc Kạn 1.000ha)."
+    )
+    found = extract_statistics(normalize_text(text), CA_MAU)
+    assert [(s.value, s.unit) for s in found] == [
+        (40, "nhà"),
+        (25, "nhà"),
+        (15, "nhà"),
+        (90, "nhà"),
+        (90, "nhà"),
+        (1250, "ha"),
+        (1000, "ha"),
+    ]
+    assert [s.indicator for s in found] == ["nhà bị hư hỏng"] * 3 + ["nhà bị ngập"] * 2 + [
+        "diện tích ngô bị đổ"
+    ] * 2
+
+
+def test_a_short_unit_is_no_typing_slip_of_the_noun_the_paragraph_counts() -> None:
+    assert figures("Số nhà bị ngập tăng nhanh; 320ha lúa bị ngập.") == [(320, "ha")]
+
+
+def test_qualifying_words_end_before_the_next_item() -> None:
+    found = extract_statistics("làm 12 cột điện cùng hàng chục cây xanh bị đổ", CA_MAU)
+    assert [s.indicator for s in found] == ["cột điện"]
+
+
 def test_bare_numbers_without_a_label_or_a_total_stay_out() -> None:
     assert figures("Mã hồ sơ: 1.234; (Ghi chú 12, mục 3)") == []
 
