@@ -151,9 +151,11 @@ _QUOTED = re.compile(r"“[^”\n]{0,80}”|\"[^\"\n]{0,80}\"")
 _DOC_REFERENCE = re.compile(
     r"\s(?:theo|tại)\s+(?:các\s+)?(?:Nghị|Quyết|Chỉ|Công|Thông|Kế|Luật)\b.*$", re.IGNORECASE
 )
-# A place name alone before a count in a bracket: "(Yên Bái 2, Hòa Bình 7" – the name
-# follows the bracket or a separator and every word of it is capitalised.
-_PLACE_BEFORE = re.compile(rf"[(,;]\s*(?:[{_UPPER}]\w*\s*)+$")
+# A place name alone before a count in a bracket: "(Yên Bái 2, Hòa Bình 7", "(Hà Giang: 166"
+# – the name follows the bracket or a separator and every word of it is capitalised.
+_PLACE_BEFORE = re.compile(rf"[(,;]\s*(?:[{_UPPER}]\w*\s*)+:?\s*$")
+# Between a total and its breakdown, the rest of its phrase: "36 phương tiện bị lật, chìm (".
+_BREAKDOWN_JOINT = re.compile(r"[^\d;:()]{0,60}")
 # A count that ends its item: nothing counted is written after it (a breakdown may follow).
 _BARE_ITEM_END = re.compile(r"\s*(?:[,;()]|\.(?!\d)|\n|$)")
 # "Tổng số hộ cận nghèo:", "số nhà bị sập là", a clause opening "nhà bị tốc mái là": a label
@@ -645,7 +647,8 @@ def _breakdown_total(
     for total in reversed(previous):
         if total.end <= opening:
             joint = text[total.phrase_end : opening]
-            return total if total.sentence == sentence and not joint.strip() else None
+            ends_phrase = _BREAKDOWN_JOINT.fullmatch(joint)
+            return total if total.sentence == sentence and ends_phrase else None
     return None
 
 

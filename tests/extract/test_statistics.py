@@ -204,6 +204,21 @@ def test_breakdown_by_place_in_brackets_takes_the_unit_of_the_total() -> None:
     assert [s.indicator for s in found[3:]] == [found[3].indicator] * 3
 
 
+def test_breakdown_after_the_rest_of_the_phrase_and_with_colons() -> None:
+    text = (
+        "Có 12 phương tiện bị lật, chìm (Nghệ An 9; Hà Tĩnh 3). "
+        "Khoảng 2.400 ha lúa bị ngập (Nam Định: 1.900, Thái Bình: 500)."
+    )
+    assert figures(text) == [
+        (12, "phương tiện"),
+        (9, "phương tiện"),
+        (3, "phương tiện"),
+        (2400, "ha"),
+        (1900, "ha"),
+        (500, "ha"),
+    ]
+
+
 def test_bare_count_after_a_label_that_names_its_unit() -> None:
     text = "+ Tổng số hộ nghèo: 1.234; Tỷ lệ: 2,5%\n+ Tổng số lao động có việc làm: 5.600."
     assert figures(text) == [(1234, "hộ"), (2.5, "%"), (5600, "lao động")]
