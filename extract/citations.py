@@ -211,8 +211,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # subject of a verb of directing, "các nội dung UBND tỉnh đã chỉ đạo tại Công văn số …":
         # the issuer named before; web copies may lose the space after "tại" ("tạiTờ trình").
         # The name holds no "của" ("của Thủ tướng … và hướng dẫn của Bộ … tại": the last one).
+        # The bodies the document is addressed to may stand between ("chỉ đạo của UBND tỉnh đối
+        # với các Sở, ban, ngành, UBND các huyện tại Công văn số …").
         "issuer_before": re.compile(
             rf"(?:(?i:cua)\s+(?P<issuer>{_NAME_BEFORE})"
+            rf"(?:\s+(?i:{_alternation(terms['addressee_leads'])})\s+{_ADDRESSEES})?"
             rf"|(?P<subject>{_NAME_BEFORE})\s+(?:{auxiliary}\s+)?"
             rf"(?i:{_alternation(terms['directing_verbs'])}))"
             r"\s+(?i:tai)\s*(?:(?i:cac)\s+)?$"
@@ -244,11 +247,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # bản số …" (searched up to the type name, where "$" matches).  The body opens a clause,
         # a sentence, or follows a news item's dateline ("(Chinhphu.vn) - Văn phòng Chính phủ").
         "actor": re.compile(
-            rf"(?:^|[,;:(]\s*|\n|(?<=[.!?)])\s+|\s[-–—]\s+)\s*(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+"
+            rf"(?:^|(?<=\n)|[,;:(]\s*|\n|(?<=[.!?)])\s+|\s[-–—]\s+)\s*"
+            rf"(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+"
             rf"(?:{auxiliary}\s+(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
             rf"|(?:{auxiliary}\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
             rf"\s+(?:(?i:cac)\s+)?$)"
         ),
+        "auxiliary_word": re.compile(rf"\s+{auxiliary}(?!\w)"),
         # "thừa lệnh Chủ tịch UBND tỉnh, Phó Chánh Văn phòng … đã ký": the signer acts for the
         # body named after "thừa lệnh" / "thay mặt", and the document is that body's.
         "on_behalf": re.compile(
@@ -279,6 +284,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 # A body's name read before its document, up to a clause's punctuation and without "của".
 _NAME_BEFORE = r"[A-Z](?:(?!(?i:\bcua\b))[^,;:()]){0,80}?"
+_ADDRESSEES = r"(?:(?!(?i:\bcua\b))[^;:()]){1,200}?"
 # A single line break inside a paragraph: where PDF text wraps its lines.
 _LINE_WRAP = re.compile(r"(?<!\n)\n(?![ \t]*\n)")
 # How far back a type name or list head is looked for, in characters.
@@ -665,7 +671,7 @@ def _agency_shaped(mention: _Mention) -> bool:
 
 
 def _issuer_before(text: str, plain: str, group_start: int) -> str | None:
-    before = _patterns()["issuer_before"].search(plain, max(0, group_start - 120), group_start)
+    before = _patterns()["issuer_before"].search(plain, max(0, group_start - 320), group_start)
     if not before:
         return None
     group = "issuer" if before.group("issuer") else "subject"
@@ -709,9 +715,16 @@ def _actor(
     if not actors:
         return None, None
     actor = actors[-1]
-    # The cited document must be what the body issued, not a rule it acted on ("theo Nghị định …").
+    # The cited document must be what the body issued, not a rule it acted on ("theo Nghị định …"),
+    # unless its number only restates, in brackets, the kind of document the body issued: "UBND
+    # tỉnh vừa ban hành công văn chỉ đạo thực hiện … (Công văn số 1483/UBND-THNC …)".
     between = plain[actor.end() : mention.group_start]
-    if (
+    restated = (
+        mention.type_word
+        and re.match(rf"\s*{re.escape(mention.type_word)}\b", between, re.IGNORECASE)
+        and re.search(r"\(\s*$", between)
+    )
+    if not restated and (
         NUMBER.search(between)
         or patterns["cue"].search(between)
         or re.search(r"(?i)\btheo\b", between)
@@ -721,6 +734,16 @@ def _actor(
         patterns["on_behalf"].finditer(unwrapped, segment_start, actor.start("actor"))
     )
     named = principals[-1].span("principal") if principals else actor.span("actor")
+    # "BTV Tỉnh ủy đã kịp thời ban hành …": the name ends before its auxiliary.
+    auxiliary = patterns["auxiliary_word"].search(plain, *named)
+    if auxiliary and auxiliary.start() > named[0]:
+        named = (named[0], auxiliary.start())
+    # "Ngày 16/4/2020 UBND tỉnh ban hành …" without a comma: the date opens the body's phrase.
+    if patterns["dateline"].match(plain, named[0]):
+        date, date_end = _date_after(text, plain, named[0], default_year)
+        body_start = re.compile(r"[\s,]*").match(plain, date_end).end()
+        if date and body_start < named[1]:
+            return " ".join(text[body_start : named[1]].split()), date
     issuer = " ".join(text[named[0] : named[1]].split())
     datelines = list(patterns["dateline"].finditer(plain, segment_start, actor.start("actor")))
     if not datelines:

@@ -434,6 +434,30 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "Ủy ban nhân dân tỉnh đã có ý kiến (Văn bản số 88/UBND-KT) về",
             [("88/UBND-KT", "văn bản", None, None)],
         ),
+        # A body opening a paragraph issued the document; a date before it without a comma is
+        # no part of its name but the day it issued it; its name ends before "đã".
+        (
+            "Các xã đã họp.\n\nHuyện ủy vừa ban hành công văn số 31-CV/HU về việc phòng dịch.\n"
+            "Ngày 2/3/2021 Sở Y tế ban hành Kế hoạch số 40/KH-SYT về tiêm chủng. "
+            "BCĐ tỉnh đã khẩn trương ban hành Công điện số 5/CĐ-BCĐ ngày 4/3/2021.",
+            [
+                ("31-CV/HU", "công văn", None, "Huyện ủy"),
+                ("40/KH-SYT", "kế hoạch", "2021-03-02", "Sở Y tế"),
+                ("5/CĐ-BCĐ", "công điện", "2021-03-04", "BCĐ tỉnh"),
+            ],
+        ),
+        # The bodies addressed stand between "của <issuer>" and "tại".
+        (
+            "Đó là yêu cầu của Sở Y tế đối với các bệnh viện, trung tâm y tế huyện, thị xã tại "
+            "Công văn số 77/SYT-NVY ngày 3/8/2021 về",
+            [("77/SYT-NVY", "công văn", "2021-08-03", "Sở Y tế")],
+        ),
+        # A number in brackets restates the document the body issued, whatever its subject says.
+        (
+            "UBND huyện vừa ban hành công văn chỉ đạo thực hiện Nghị quyết Đại hội Đảng bộ huyện "
+            "(Công văn số 610/UBND-VP, ngày 2/12/2020).",
+            [("610/UBND-VP", "công văn", "2020-12-02", "UBND huyện")],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
@@ -518,6 +542,19 @@ def test_own_number_is_not_a_citation() -> None:
     text = "HỖ TRỢ THEO QUYẾT ĐỊNH SO 28/2021/QD- -TTg và Thực hiện Nghị quyết số 116/NQ-CP"
     header = Header(number="28/2021/QĐ-TTg")
     assert [c[0] for c in cite(text, header)] == ["116/NQ-CP"]
+
+
+def test_number_in_a_portal_title_is_the_documents_own() -> None:
+    """A page that gives a document without its page 1 names it in its first line: the header
+    reads that number as the document's, and the citations leave it out."""
+    text = normalize_text(
+        "THÔNG BÁO 45-TB/TW CỦA BAN BÍ THƯ VỀ CÔNG TÁC PHÒNG, CHỐNG DỊCH\n"
+        "Ngày 3/4/2024, thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, "
+        "Ban Bí thư kết luận như sau:\n"
+    )
+    extraction = extract_all(text)
+    assert extraction.header.number == "45-TB/TW"
+    assert [(c.number, c.issuer) for c in extraction.citations] == [("05-CT/TW", "Bộ Chính trị")]
 
 
 @pytest.mark.parametrize(
