@@ -11,14 +11,19 @@ For each figure the extractor reads:
   (``ca tử vong``); when the noun stands alone, the label the clause gives before the number
   (``Số trường hợp cách ly: 15 trường hợp``, ``với sức chứa 2.500 giường``), or the figure it
   is attached to or breaks down (``106 khu với 16.740 hộ``, a per-district footnote);
-- ``as_of``, from ``tính đến / lũy kế đến (hết) ngày …`` before the figure in its sentence;
-  None when the text gives no date (readers fall back to the document's date);
+- ``as_of``, from ``tính đến / lũy kế đến (hết) ngày …`` before the figure in its sentence, or
+  from a preamble that gives the status date and no figure ("… tính đến 17 giờ, ngày …. Sở
+  báo cáo như sau:"); None when the text gives no date (readers fall back to the document's
+  date);
 - the area named nearest in the clause, ``cả nước`` → Việt Nam, else the issuing body's area;
 - the qualifier (about, more_than …, or ``lũy kế``) and a change (tăng/giảm).
 
 Goals and norms are not results: a figure shortly after ``phấn đấu``, ``dự kiến``, ``cần``,
 ``phải`` …, in a clause opened by a condition (``Đối với …``) or followed by ``trở lên`` is left
-out, and so are numbers inside quotation marks (slogans such as “3 tại chỗ”).  Table rows (TAB-
+out, and so are numbers inside quotation marks (slogans such as “3 tại chỗ”), the limit of a ban
+(``tạm dừng … tập trung trên 20 người``) and the image links of a web page.  A count whose unit
+is left out takes it from its label (``Tổng số hộ cận nghèo: 18.160``) or, in a breakdown by
+place in brackets, from the total it breaks down (``172 căn nhà (Yên Bái 2, Hòa Bình 7)``).  Table rows (TAB-
 separated, as the PDF reader writes them, or aligned with runs of spaces) give one figure per
 numeric cell, with the row and column headers as indicator.  A figure restated later keeps
 every occurrence; they share a ``group_key`` so that charts count it once.
