@@ -23,9 +23,9 @@ Goals and norms are not results: a figure shortly after ``phấn đấu``, ``d�
 out, and so are numbers inside quotation marks (slogans such as “3 tại chỗ”), the limit of a ban
 (``tạm dừng … tập trung trên 20 người``) and the image links of a web page.  A count whose unit
 is left out takes it from its label (``Tổng số hộ cận nghèo: 18.160``) or, in a breakdown by
-place in brackets, from the total it breaks down (``172 căn nhà (Yên Bái 2, Hòa Bình 7)``).  Table rows (TAB-
-separated, as the PDF reader writes them, or aligned with runs of spaces) give one figure per
-numeric cell, with the row and column headers as indicator.  A figure restated later keeps
+place in brackets, from the total it breaks down (``172 căn nhà (Yên Bái 2, Hòa Bình 7)``).
+Table rows (TAB-separated, as the PDF reader writes them, or aligned with runs of spaces) give
+one figure per numeric cell, with the row and column headers as indicator.  A figure restated later keeps
 every occurrence; they share a ``group_key`` so that charts count it once.
 """
 
