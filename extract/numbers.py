@@ -26,10 +26,6 @@ from itertools import accumulate
 from extract.dates import ANY_DATE, TIME
 from extract.lexicon import load
 
-# A run of digits and separators; validated as a whole by ``parse_number`` so that a phone number
-# or a version string is rejected rather than read in part.  Not glued to a letter, a dash or a
-# colon before it (``COVID-19``, ``Ktr59``, ``20:12``), nor after a slash that follows a digit
-# (``KL141/8``); after a word and a slash it is the next figure (``16.740 hộ/64.941 khẩu``).
 _UNITS = load("units")
 # Units written glued to the number ("500.000đ", "12km", "970con", "30tạ/ha"): one-word forms.
 _GLUED_UNITS = sorted(
@@ -38,6 +34,10 @@ _GLUED_UNITS = sorted(
     reverse=True,
 )
 _GLUED = "(?:" + "|".join(map(re.escape, _GLUED_UNITS)) + r")(?!\w)"
+# A run of digits and separators; validated as a whole by ``parse_number`` so that a phone number
+# or a version string is rejected rather than read in part.  Not glued to a letter, a dash or a
+# colon before it (``COVID-19``, ``Ktr59``, ``20:12``), nor after a slash that follows a digit
+# (``KL141/8``); after a word and a slash it is the next figure (``16.740 hộ/64.941 khẩu``).
 _NUMERAL = re.compile(
     r"(?<![\w:\-.,])(?<!\d/)(?<![\dA-Z] /)\d+(?:[.,]\d+)*"
     rf"(?:(?!\w)|(?={_GLUED}))",
