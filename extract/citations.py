@@ -166,6 +166,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     # little to trust, and case must match, so that "ct" in a word is not a directive.
     abbrs = "|".join(sorted({fold(a).upper() for a in doc_type_by_abbr() if len(a) > 1}, key=len))
     type_word = rf"(?:(?i:{names})|(?<![\w/-])(?:{abbrs}))(?![\w/])"
+    # A comma inside a body's name: "Ban Chỉ đạo quốc gia về phòng, chống thiên tai".
+    name_goes_on = rf"\s*(?i:{_alternation(terms['issuer_comma_continuations'])})\b"
     # "số", "số:", "số." and OCR's "sô", "so", "sé", "số #".
     so = r"(?i:s[oe])\s*[:.#]?"
     # A law's or plan's own name may stand between its type and "số": "Luật Kế toán số 88/2015/QH13".
@@ -184,7 +186,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # without its symbol a document's number where what follows ends or dates the mention
         # ("Quyết định số 1 năm …", "nhà số 5 đường …" are not).
         "bare_number": re.compile(
-            rf"(?<!\w)(?i:{names})\s+{so}\s*(?P<serial>\d{{1,5}})(?![.,]?\d)"
+            rf"(?<!\w)(?i:{names})(?:\s+(?i:{_alternation(terms['urgency_marks'])}))?\s+{so}\s*"
+            rf"(?P<serial>\d{{1,5}})(?![.,]?\d)"
             rf"(?=\s*(?:[,;)]|\.(?:\s|$)|$)"
             rf"|\s+(?i:{_alternation(terms['bare_number_followers'])})(?!\w))"
         ),
@@ -231,7 +234,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:{_alternation(stops + [w.upper() for w in stops], keep_case=True)})(?!\w)"
             rf"|\s+(?i:{_alternation(terms['issuer_stops_any_case'])})(?!\w)"
             rf"|[;:()\[\]“”\"*.!?]|\n\s*\n|\n\s*[-+•]"
-            rf"|,(?!\s*(?i:{_alternation(terms['issuer_comma_continuations'])})\b)"
+            rf"|,(?!{name_goes_on})"
             rf"|\s+(?i:va)\s+(?=[^A-Z]|{type_word})"
             # The term of a congress or council: "Ban Chấp hành Trung ương Đảng khóa XII".
             rf"|\s+(?i:{_alternation(terms['issuer_terms'])})\s+(?:[IVXLC]+|\d)(?![a-z])"
@@ -248,7 +251,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a sentence, or follows a news item's dateline ("(Chinhphu.vn) - Văn phòng Chính phủ").
         "actor": re.compile(
             rf"(?:^|(?<=\n)|[,;:(]\s*|\n|(?<=[.!?)])\s+|\s[-–—]\s+)\s*"
-            rf"(?P<actor>[A-Z][^,;:()\n]{{0,60}}?)\s+"
+            rf"(?P<actor>[A-Z](?:[^,;:()\n]|,(?={name_goes_on})){{0,60}}?)\s+"
             rf"(?:{auxiliary}\s+(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
             rf"|(?:{auxiliary}\s+)?(?i:{_alternation(terms['issuing_verbs_before_type'])})"
             rf"\s+(?:(?i:cac)\s+)?$)"
@@ -739,8 +742,8 @@ def _actor(
     if auxiliary and auxiliary.start() > named[0]:
         named = (named[0], auxiliary.start())
     # "Ngày 16/4/2020 UBND tỉnh ban hành …" without a comma: the date opens the body's phrase.
-    if patterns["dateline"].match(plain, named[0]):
-        date, date_end = _date_after(text, plain, named[0], default_year)
+    if dateline := patterns["dateline"].match(plain, named[0]):
+        date, date_end = _dateline_date(text, plain, dateline, default_year)
         body_start = re.compile(r"[\s,]*").match(plain, date_end).end()
         if date and body_start < named[1]:
             return " ".join(text[body_start : named[1]].split()), date
@@ -748,13 +751,28 @@ def _actor(
     datelines = list(patterns["dateline"].finditer(plain, segment_start, actor.start("actor")))
     if not datelines:
         return issuer, None
-    # A short date needs its "ngày" ("ngày 18.5"): read from the word, then after it.
-    dateline = datelines[-1]
-    date, date_end = _date_after(text, plain, dateline.start(), default_year)
-    if date is None:
-        date, date_end = _date_after(text, plain, dateline.end(), default_year)
+    date, date_end = _dateline_date(text, plain, datelines[-1], default_year)
     opens_sentence = date and re.match(r"\s*,", plain[date_end : actor.start("actor")])
     return issuer, date if opens_sentence else None
+
+
+def _dateline_date(
+    text: str, plain: str, dateline: re.Match[str], default_year: int | None
+) -> tuple[str | None, int]:
+    """The date a news sentence opens with: "Ngày 18.5", "Chiều ngày 5/6", "Sáng 21/10".
+
+    A short date is read only after "ngày": after another day part it is read as if the word
+    stood there, for "Sáng 21/10" is "sáng ngày 21/10".
+    """
+    date, end = _date_after(text, plain, dateline.start(), default_year)
+    if date is None:
+        date, end = _date_after(text, plain, dateline.end(), default_year)
+    if date is None:
+        with_day = "ngay" + plain[dateline.end() : dateline.end() + 40]
+        mentions = find_dates(with_day, default_year)
+        if mentions and mentions[0].start == 0 and mentions[0].value:
+            date, end = iso(mentions[0].value), dateline.end() + mentions[0].end - len("ngay")
+    return date, end
 
 
 def _issuer_by_code(text: str, plain: str, mention: _Mention) -> str | None:

@@ -458,6 +458,13 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "(Công văn số 610/UBND-VP, ngày 2/12/2020).",
             [("610/UBND-VP", "công văn", "2020-12-02", "UBND huyện")],
         ),
+        # An urgency mark between the kind and "số"; a comma inside the acting body's name
+        # ("phòng, chống"); the day part "Chiều" before a short date.
+        (
+            "Hải Phòng, 3/10/2022 - Chiều 2/10, Ban Chỉ huy phòng, chống thiên tai thành phố "
+            "đã có công điện hỏa tốc số 21 gửi các quận.",
+            [("21", "công điện", "2022-10-02", "Ban Chỉ huy phòng, chống thiên tai thành phố")],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
