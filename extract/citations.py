@@ -680,8 +680,15 @@ def _issuer_before(text: str, plain: str, group_start: int) -> str | None:
     group = "issuer" if before.group("issuer") else "subject"
     if "\n\n" in before.group(group):
         return None
-    name = " ".join(text[before.start(group) : before.end(group)].split())
-    return name if group == "issuer" else _body_at_end(name)
+    start, end = before.span(group)
+    if group == "issuer":
+        return " ".join(text[start:end].split())
+    # The subject of the verb is what follows the clause's last stop word: "Sở Y tế tập huấn
+    # cho các đơn vị về các nội dung Bộ Y tế đã hướng dẫn tại …" is the Bộ's document.
+    for stop in _patterns()["issuer_stop"].finditer(plain, start, end):
+        if not _unmarked_homograph(text, stop, start):
+            start = stop.end()
+    return _body_at_end(" ".join(text[start:end].split()))
 
 
 def _body_at_end(phrase: str) -> str | None:

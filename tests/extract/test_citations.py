@@ -465,6 +465,17 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "đã có công điện hỏa tốc số 21 gửi các quận.",
             [("21", "công điện", "2022-10-02", "Ban Chỉ huy phòng, chống thiên tai thành phố")],
         ),
+        # The subject of the verb of directing is what follows the clause's last stop word; a
+        # clause with none before the verb names no body.
+        (
+            "Sở Y tế tập huấn cho các đơn vị về các nội dung Bộ Y tế đã hướng dẫn tại Công văn "
+            "số 5/BYT-KCB. Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện các nội dung theo "
+            "quy định tại Quyết định số 12/QĐ-TTg ngày 2/3/2020.",
+            [
+                ("5/BYT-KCB", "công văn", None, "Bộ Y tế"),
+                ("12/QĐ-TTg", "quyết định", "2020-03-02", None),
+            ],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
