@@ -657,8 +657,11 @@ def _titled_document(head: list[_Line]) -> _Titled | None:
 
 
 def _titled_line(line: _Line) -> _Titled | None:
+    """A title line: the type, its number (and date), then "của" and the issuer or "về" and the
+    subject at once; a sentence that opens with a document ("Quyết định số 165/QĐ-UBND có hiệu
+    lực …") is none."""
     text, folded = line.text, line.folded
-    if not text[:1].isupper():
+    if not text[:1].isupper() or text.endswith("."):
         return None
     for phrase, name in _folded_types():
         opening = " ".join(phrase)
@@ -674,6 +677,8 @@ def _titled_line(line: _Line) -> _Titled | None:
         issuer = None
         by = TITLE_ISSUER.match(folded, position)
         about = TITLE_SUBJECT.search(folded, by.end() if by else position)
+        if not (by or (about and not folded[position : about.start()].strip(" ,"))):
+            return None
         if by:
             end = about.start() if about else len(text)
             issuer = _case_name(_untangle_marks(text[by.end() : end].strip(" ,;"))) or None
@@ -1372,18 +1377,15 @@ def _is_paragraph(text: str) -> bool:
     return len(text) >= NEWS_PARAGRAPH or text.endswith((".", ":", ";"))
 
 
-def _is_prose(first: list[_Line], index: int) -> bool:
-    """Whether line ``index`` is prose rather than a title: a long headline that no full stop
-    ends still counts as a title when a paragraph follows it (a portal that put the lead
-    sentence in the title's place)."""
+def _is_lead_title(first: list[_Line], index: int) -> bool:
+    """Whether a long line stands in a title's place: no sentence punctuation ends it and a
+    paragraph follows (a portal that put the lead sentence where the title goes)."""
     text = first[index].text
-    if not _is_paragraph(text):
-        return False
     following = first[index + 1 : index + 2]
-    return not (
+    return (
         len(text) <= HEADLINE_MAX_LENGTH
         and not text.endswith((".", ":", ";"))
-        and following
+        and bool(following)
         and _is_paragraph(following[0].text)
     )
 
@@ -1438,7 +1440,8 @@ def _headline(first: list[_Line]) -> str | None:
     stands above.  None when the page kept no title (a caption, then the prose)."""
     candidates: list[str] = []
     for index, line in enumerate(first):
-        if BYLINE.match(line.text) or _is_prose(first, index):
+        prose = _is_paragraph(line.text) and (candidates or not _is_lead_title(first, index))
+        if BYLINE.match(line.text) or prose:
             break
         if _is_dateline(line.text) or _is_names_byline(line.text):
             if candidates:
@@ -1455,24 +1458,24 @@ def _press(
 ) -> tuple[str | None, date | None, str | None] | None:
     """``(title, date, agency)`` of a portal article, or None when the text is not one.
 
-    An article shows what no document has: a byline, a time-stamped date line under its title,
-    a photo caption, or an opening that narrates a body issuing a numbered document; with
-    ``marked`` off, a text with no header at all whose first line is a short title is read as
-    one too."""
+    An article shows what no document has: a byline, a time-stamped date line under its title or
+    a photo caption.  With ``marked`` off (a text with no header and no signature), a short
+    title line above the prose is enough, and so is an opening that narrates a body issuing a
+    numbered document ("ngày 18.5, Chủ tịch UBND tỉnh có Công điện số 1510"), which a
+    document's own body also does, but then under its header or above its signature."""
     first = lines[:NEWS_HEAD_LINES]
     dated = next((line for line in first if NEWS_DATELINE.search(line.text)), None)
     byline = next((BYLINE.match(line.text) for line in first if BYLINE.match(line.text)), None)
-    opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
     signs = (
         dated
         or byline
         or any(_is_names_byline(line.text) or _is_caption(line.text) for line in first)
-        or _narration().search(opening)
     )
     if marked and not signs:
         return None
     title = _headline(first)
-    if not marked and (
+    opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
+    if not (marked or _narration().search(opening)) and (
         title is None
         or len(title) > 200
         or (len(lines) < 3 and not _is_paragraph(lines[-1].text))

@@ -1132,8 +1132,22 @@ REPORT_OPENING = (
             "vượt dự toán năm; chi ngân sách bảo đảm các nhiệm vụ chính trị của địa phương.\n",
             "Huyện miền núi thu ngân sách vượt dự toán",
         ),
+        # Under a headline, a lead that no full stop ends is still prose.
+        (
+            f"Huyện chủ động chống hạn cho vùng cao\n{REPORT_OPENING[:-1]}\nTheo đó, các xã, "
+            "thị trấn rà soát các nguồn nước, bố trí xe chở nước đến các thôn thiếu nước và báo "
+            "cáo kết quả về huyện trong tháng này.\n",
+            "Huyện chủ động chống hạn cho vùng cao",
+        ),
     ],
-    ids=["narration", "lead-as-title", "caption-credit", "caption-hall", "names-byline"],
+    ids=[
+        "narration",
+        "lead-as-title",
+        "caption-credit",
+        "caption-hall",
+        "names-byline",
+        "headline-above-lead",
+    ],
 )
 def test_press_report_without_a_header(text: str, subject: str | None) -> None:
     header = header_of(text)
@@ -1201,3 +1215,23 @@ def test_portal_title_names_its_document(title: str, expected: tuple) -> None:
     header = header_of(text)
     assert (header.doc_type, header.number, header.issuer) == expected[:3]
     assert header.subject is not None and header.subject.lower() == expected[3]
+
+
+def test_a_sentence_opening_with_a_document_is_no_title() -> None:
+    text = (
+        "Quyết định số 88/QĐ-UBND có hiệu lực kể từ ngày ký\n"
+        "Các sở, ngành và Ủy ban nhân dân các huyện căn cứ quyết định tổ chức thực hiện.\n"
+    )
+    assert header_of(text).number is None
+
+
+def test_a_signed_body_narrating_a_document_is_no_press_report() -> None:
+    text = (
+        f"{REPORT_OPENING}\n\nĐể triển khai kịp thời, Ủy ban nhân dân huyện đề nghị các xã rà "
+        "soát các nguồn nước và báo cáo kết quả trước ngày 20/3.\n\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n"
+        "Nguyễn Văn An\n"
+    )
+    header = header_of(text)
+    assert header.doc_type != "bài báo"
+    assert header.signer is not None and header.signer.name == "Nguyễn Văn An"
