@@ -801,14 +801,16 @@ def _issuer_by_code(text: str, plain: str, mention: _Mention) -> str | None:
     found = None
     for chunk in re.finditer(r"[^,;:()\[\]]+", text[start : mention.group_start]):
         words = chunk.group().split()
+        folded = tuple(fold(word) for word in words)
         for first in range(len(words)):
+            if not words[first][:1].isupper():
+                continue
             for last in range(first + 2, min(first + _ISSUER_MAX_WORDS, len(words)) + 1):
                 name = " ".join(words[first:last])
-                folded = tuple(fold(w) for w in words[first:last])
-                if (
-                    _spells(folded, initials)
+                if folded[last - 1] != "va" and (
+                    _spells(words[first:last], folded[first:last], initials)
                     and _is_body_name(name)
-                    and " ".join(folded) not in _generic_heads()
+                    and " ".join(folded[first:last]) not in _generic_heads()
                 ):
                     found = name
     return found
@@ -820,35 +822,42 @@ def _generic_heads() -> frozenset[str]:
     return frozenset(fold(head) for head in load("agencies")["heads"])
 
 
-def _spells(words: tuple[str, ...], initials: str) -> bool:
-    """Whether folded ``words`` abbreviate to ``initials``: each word by its first letter, a run
-    of words by the agencies' abbreviation of it, a word in capitals by itself; "và" by nothing."""
-    if not words:
+def _spells(words: list[str], folded: tuple[str, ...], initials: str) -> bool:
+    """Whether ``words`` (and their ``folded`` forms) abbreviate to ``initials``: each word by
+    its first letter, a word in capitals by itself ("GD&ĐT"), a run of words by the agencies'
+    abbreviation of it ("Trung ương" TW), "và" by nothing."""
+    if not folded:
         return not initials
-    options = [(1, words[0][:1].upper())]
-    if words[0] == "va":
+    options = [(1, folded[0][:1].upper())]
+    if words[0].isupper() and len(words[0]) > 1:
+        options.append((1, re.sub(r"[^A-Z0-9]", "", folded[0].upper())))
+    if folded[0] == "va":
         options.append((1, ""))
     options += [
         (len(run), abbreviation)
-        for run, abbreviations in _abbreviated_names().items()
-        if words[: len(run)] == run
+        for run, abbreviations in _abbreviated_names().get(folded[0], ())
+        if folded[: len(run)] == run
         for abbreviation in abbreviations
     ]
     return any(
-        initials.startswith(letters) and _spells(words[size:], initials[len(letters) :])
+        initials.startswith(letters)
+        and _spells(words[size:], folded[size:], initials[len(letters) :])
         for size, letters in options
     )
 
 
 @cache
-def _abbreviated_names() -> dict[tuple[str, ...], frozenset[str]]:
-    """Folded names of bodies and their parts → their abbreviations as number codes write them
-    ("trung uong" → TW, "ke hoach va dau tu" → KHDT)."""
+def _abbreviated_names() -> dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]:
+    """Folded names of bodies and their parts, by first word, with their abbreviations as number
+    codes write them ("trung uong" → TW, "ke hoach va dau tu" → KHDT)."""
     names: dict[tuple[str, ...], set[str]] = {}
     for abbreviation, name in load("agencies")["abbreviations"].items():
         letters = re.sub(r"[^A-Z0-9]", "", fold(abbreviation).upper())
         names.setdefault(tuple(fold(name).split()), set()).add(letters)
-    return {run: frozenset(letters) for run, letters in names.items()}
+    by_first: dict[str, list[tuple[tuple[str, ...], frozenset[str]]]] = {}
+    for run, letters in names.items():
+        by_first.setdefault(run[0], []).append((run, frozenset(letters)))
+    return by_first
 
 
 def _names_a_body(phrase: str) -> bool:

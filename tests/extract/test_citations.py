@@ -429,6 +429,11 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
                 ("7/SKHĐT-TH", "văn bản", None, "Sở Kế hoạch và Đầu tư"),
             ],
         ),
+        # …an abbreviation written in the name spells itself.
+        (
+            "Theo báo cáo của Sở GD&ĐT và các huyện (văn bản số 9/SGDĐT-VP ngày 4/1/2021), tỉnh",
+            [("9/SGDĐT-VP", "văn bản", "2021-01-04", "Sở GD&ĐT")],
+        ),
         # …but not a mere kind of body, which names none without its place.
         (
             "Ủy ban nhân dân tỉnh đã có ý kiến (Văn bản số 88/UBND-KT) về",
