@@ -221,7 +221,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:\s+(?i:{_alternation(terms['addressee_leads'])})\s+{_ADDRESSEES})?"
             rf"|(?P<subject>{_NAME_BEFORE})\s+(?:{auxiliary}\s+)?"
             rf"(?i:{_alternation(terms['directing_verbs'])}))"
-            r"\s+(?i:tai)\s*(?:(?i:cac)\s+)?$"
+            # A compound name ("tại Thông báo kết luận số …") begins before the type word read.
+            rf"\s+(?i:tai)\s*(?:(?i:cac)\s+)?(?:(?i:{names})\s+)?$"
         ),
         # "của Bộ Y tế", or "giữa Bộ Tài chính và Bộ Nội vụ" for a joint document.
         "issuer_lead": re.compile(

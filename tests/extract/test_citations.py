@@ -481,6 +481,12 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
                 ("12/QĐ-TTg", "quyết định", "2020-03-02", None),
             ],
         ),
+        # "tại" before a compound type name ("Thông báo kết luận").
+        (
+            "Thực hiện ý kiến chỉ đạo của Thường trực Huyện ủy tại Thông báo kết luận số "
+            "118-TB/HU ngày 9/2/2021, Phòng Y tế",
+            [("118-TB/HU", "thông báo", "2021-02-09", "Thường trực Huyện ủy")],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
