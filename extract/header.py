@@ -118,7 +118,7 @@ PHOTO_CREDIT = re.compile(r"(?<![^\W\d_])Ảnh(?:\s*:|\s+minh\s+họa)", re.IGNO
 BYLINE_NAME_WORDS = 4
 _NAMES_SEPARATOR = re.compile(r"\s+[-–&]\s+|\s*,\s*|\s+và\s+")
 # A report's numbered section line: "I.", "1.", "1.1", "2)", "a.".
-SECTION_NUMBER = re.compile(r"^(?:(?:[IVX]+|\d+|[a-zđ])[.)]|\d+(?:\.\d+)+[.)]?)\s+(?=\S)")
+SECTION_NUMBER = re.compile(r"^(?:(?:[IVX]+|\d+|[A-ZĐa-zđ])[.)]|\d+(?:\.\d+)+[.)]?)\s+(?=\S)")
 # A report needs this many numbered sections and results weighed against a plan or period.
 REPORT_MIN_SECTIONS, REPORT_MIN_MEASURES = 2, 2
 # A press report narrates a document in its opening: looked for in this many first characters.
@@ -1421,13 +1421,18 @@ def _is_caption(text: str) -> bool:
 
 @cache
 def _narration() -> re.Pattern[str]:
-    """A dated sentence telling that a body issued a numbered document: "ngày 18.5, Chủ tịch
-    UBND tỉnh có Công điện số 1510", "Ngày 26/5/2015, UBND tỉnh ban hành Công văn số 703"."""
-    verbs = "|".join(re.escape(verb) for verb in _data()["issuing_verbs"])
+    """A sentence telling that a body issued a numbered document, dated ("ngày 18.5, Chủ tịch
+    UBND tỉnh có Công điện số 1510", "Đêm 22/9, UBND tỉnh ban hành Công văn số 13417") or told
+    as news ("… tỉnh vừa ban hành Công văn số 1246")."""
+    data = _data()
+    verbs, times, recent = (
+        "|".join(re.escape(word) for word in data[key])
+        for key in ("issuing_verbs", "narration_times", "recent_marks")
+    )
     types = "|".join(re.escape(name) for name in (*doc_type_names(), "văn bản"))
     return re.compile(
-        rf"(?<!\w)ngày\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?!\d)[^.;\n]{{0,120}}?"
-        rf"(?<!\w)(?:{verbs})\s+(?:{types})\s+số(?!\w)",
+        rf"(?:(?<!\w)(?:{times})\s+\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?!\d)[^.;\n]{{0,120}}?(?<!\w)"
+        rf"|(?<!\w)(?:{recent})\s+)(?:{verbs})\s+(?:{types})\s+số(?!\w)",
         re.IGNORECASE,
     )
 
@@ -1437,11 +1442,12 @@ def _headline(first: list[_Line]) -> str | None:
     that portal navigation and a category line above the title ("Tìm kiếm tin tức", "ĐẠI HỘI
     ĐẢNG CÁC CẤP") are passed over; a byline, an author's name or a photo caption is never the
     title, nor a button of a few words under it ("Chia sẻ", "Bản in") when a longer line
-    stands above.  None when the page kept no title (a caption, then the prose)."""
+    stands above, nor a numbered section line, which opens the body.  None when the page kept
+    no title (a caption, then the prose)."""
     candidates: list[str] = []
     for index, line in enumerate(first):
         prose = _is_paragraph(line.text) and (candidates or not _is_lead_title(first, index))
-        if BYLINE.match(line.text) or prose:
+        if BYLINE.match(line.text) or prose or SECTION_NUMBER.match(line.text):
             break
         if _is_dateline(line.text) or _is_names_byline(line.text):
             if candidates:
@@ -1505,17 +1511,15 @@ def _press(
 
 def _reads_as_report(lines: list[_Line]) -> bool:
     """Whether a text without page 1 is the body of a report (a portal page that kept only the
-    text): numbered sections, a section heading in capitals on a field or on results ("LĨNH
-    VỰC KINH TẾ", "I. KẾT QUẢ THỰC HIỆN"), and results weighed against the plan or the same
-    period ("đạt 99,13% so với kế hoạch").  A plan or a directive also has numbered sections,
-    a press report also weighs results: only all three together make a report."""
+    text): numbered sections, a section heading (numbered, or in capitals) on a field or on
+    results ("LĨNH VỰC KINH TẾ", "A. Tình hình kinh tế"), and results weighed against the plan
+    or the same period ("đạt 99,13% so với kế hoạch").  A plan or a directive also has numbered
+    sections, a press report also weighs results: only all three together make a report."""
     data = _data()
     sections = [line for line in lines if SECTION_NUMBER.match(line.text)]
     headed = any(
-        _is_upper(line.text)
-        and _opening(SECTION_NUMBER.sub("", line.folded) or line.folded).startswith(
-            tuple(data["report_headings"])
-        )
+        (_is_upper(line.text) or SECTION_NUMBER.match(line.text))
+        and _opening(SECTION_NUMBER.sub("", line.folded)).startswith(tuple(data["report_headings"]))
         for line in lines
     )
     measures = sum(line.folded.lower().count(m) for line in lines for m in data["report_measures"])

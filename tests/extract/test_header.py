@@ -1105,6 +1105,18 @@ REPORT_OPENING = (
             "chở nước đến các thôn thiếu nước và báo cáo kết quả về huyện.\n",
             None,
         ),
+        (
+            "Tối 14/10, Ban Chỉ đạo tỉnh gửi Công văn số 88 đến các huyện về việc sơ tán dân ra "
+            "khỏi vùng nguy hiểm trước khi bão vào; các huyện báo cáo kết quả trước 20 giờ.\n\n"
+            "Theo đó, lực lượng vũ trang được huy động hỗ trợ người dân gia cố nhà cửa.\n",
+            None,
+        ),
+        (
+            "Để chủ động ứng phó với mưa lớn, Ủy ban nhân dân huyện vừa ban hành Công điện số 12 "
+            "yêu cầu các xã kiểm tra hồ đập, bố trí lực lượng trực ứng cứu 24/24 giờ.\n\n"
+            "Theo đó, các xã tổ chức di dời các hộ dân ở vùng có nguy cơ sạt lở.\n",
+            None,
+        ),
         # The same opening without its full stop, in the title's place, above the prose.
         (
             f"{REPORT_OPENING[:-1]}\nTheo đó, các xã, thị trấn rà soát các nguồn nước, bố trí xe "
@@ -1142,6 +1154,8 @@ REPORT_OPENING = (
     ],
     ids=[
         "narration",
+        "narration-evening",
+        "narration-news",
         "lead-as-title",
         "caption-credit",
         "caption-hall",
@@ -1161,8 +1175,27 @@ REPORT_BODY = (
 )
 
 
-def test_report_body_without_a_header_is_a_report() -> None:
-    assert header_of(REPORT_BODY).doc_type == "báo cáo"
+@pytest.mark.parametrize(
+    "text",
+    [
+        REPORT_BODY,
+        # The heading numbered and in lower case, under a title line in capitals.
+        "SẢN XUẤT QUÝ I\n\nA. Tình hình sản xuất nông nghiệp\n\n1. Trồng trọt\n\n"
+        "Diện tích gieo trồng tăng 2% so với cùng kỳ, sản lượng đạt 98% so với kế hoạch.\n",
+    ],
+    ids=["caps-heading", "numbered-heading"],
+)
+def test_report_body_without_a_header_is_a_report(text: str) -> None:
+    assert header_of(text).doc_type == "báo cáo"
+
+
+def test_numbered_section_under_a_portal_title_is_no_headline() -> None:
+    text = (
+        "Tình hình kinh tế - xã hội tháng 5 của huyện\n\nI. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH\n\n"
+        "Trong tháng, Ủy ban nhân dân huyện tập trung chỉ đạo tháo gỡ khó khăn cho doanh nghiệp "
+        "và đẩy nhanh tiến độ các dự án trọng điểm trên địa bàn.\n"
+    )
+    assert header_of(text).subject == "Tình hình kinh tế - xã hội tháng 5 của huyện"
 
 
 @pytest.mark.parametrize(
