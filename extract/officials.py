@@ -54,7 +54,7 @@ MAX_NAME_SYLLABLES = 4
 _TITLE_STOP_WORDS = {
     "đã", "đang", "sẽ", "vừa", "cũng", "chủ", "tham", "yêu", "kết", "phát", "nhấn", "khẳng",
     "cho", "dự", "làm", "đề", "giao", "chỉ", "trao", "thăm", "kiểm", "ký", "tại", "về", "với",
-    "khi", "nêu", "đánh", "gửi", "có", "là", "được", "thay", "lưu", "đến", "đi", "để",
+    "khi", "nêu", "đánh", "gửi", "có", "là", "được", "thay", "lưu", "đến", "đi", "để", "cùng",
 }  # fmt: skip
 
 Proposer = Callable[[str], list[tuple[int, int]]]

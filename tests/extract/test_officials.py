@@ -219,8 +219,17 @@ def test_names_in_capitals_after_an_honorific(text: str, expected: dict) -> None
             "Đồng chí Kiều Minh Sơn (Trưởng Ban Dân vận Huyện ủy) trao quà cho các hộ nghèo.",
             {"Kiều Minh Sơn": ("Trưởng Ban Dân vận Huyện ủy",)},
         ),
+        # A list of chairs, each name's titles after an en dash; "cùng" is the verb's.
+        (
+            "Các đồng chí: Hoàng Văn Nam – Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh; Bùi Thị Lan – "
+            "Phó Giám đốc Sở Y tế cùng chủ trì hội nghị.",
+            {
+                "Hoàng Văn Nam": ("Tỉnh ủy viên", "Phó Chủ tịch UBND tỉnh"),
+                "Bùi Thị Lan": ("Phó Giám đốc Sở Y tế",),
+            },
+        ),
     ],
-    ids=["dash-inside", "dash-apposition", "brackets"],
+    ids=["dash-inside", "dash-apposition", "brackets", "list-of-chairs"],
 )
 def test_titles_joined_by_dashes_and_brackets(text: str, expected: dict) -> None:
     assert _names(text, propose=None) == expected
