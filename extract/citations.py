@@ -208,7 +208,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "chain_separator": re.compile(r"[\s,]*(?:(?i:va)\s+)?(?:(?i:cac)\s+)?"),
         "chain_across_clauses": re.compile(r"[\s,;]*(?:(?i:va)\s+)?(?:(?i:cac)\s+)?"),
-        "list_separator": re.compile(rf"^[\s,;]*(?i:va\b)?[\s,]*(?:{so})?\s*$"),
+        "list_separator": re.compile(rf"^[\s,;]*(?i:va\b)?[\s,]*(?:(?i:cac)\s+)?(?:{so})?\s*$"),
         "date_lead": re.compile(rf"[\s,(]*(?i:(?:{_alternation(terms['date_leads'])})\s+)?"),
         # "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 05/CT-TTg", or with the body as the
         # subject of a verb of directing, "các nội dung UBND tỉnh đã chỉ đạo tại Công văn số …":
@@ -537,8 +537,9 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
     spans = sorted([m.span() for m in NUMBER.finditer(plain)] + bare_serials)
     for start, end in spans:
         bare = (start, end) in bare_serials
-        if not bare and number_parts(plain[start:end]).issuer_code is None:
-            # "12/QĐ - UBND": a type code needs its issuer's, so a spaced dash cannot end it.
+        if not bare and _wants_a_code(number_parts(plain[start:end])):
+            # "12/QĐ - UBND": a type code needs its issuer's, and a công văn's issuer its unit
+            # ("2718/ UBND - VX"), so a spaced dash cannot end them.
             spaced = _SPACED_ISSUER_CODE.match(plain, end)
             end = spaced.end() if spaced else end
         number = clean_number(text[start:end])
@@ -582,6 +583,11 @@ def _mentions(text: str, header: Header) -> list[_Mention]:
             mentions.extend(_shared_serial_mentions(mention, shared, start - len(before)))
         mentions.append(mention)
     return _share_within_lists(plain, _without_repeated_serials(mentions, header))
+
+
+def _wants_a_code(parts: NumberParts) -> bool:
+    """A type code without its issuer's, or a công văn's issuer code without its unit's."""
+    return parts.issuer_code is None or (parts.type is None and "-" not in parts.issuer_code)
 
 
 def _names_a_kind(type_name: str | None) -> bool:

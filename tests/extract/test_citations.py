@@ -487,6 +487,16 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
             "118-TB/HU ngày 9/2/2021, Phòng Y tế",
             [("118-TB/HU", "thông báo", "2021-02-09", "Thường trực Huyện ủy")],
         ),
+        # A công văn's unit after a dash spaced on both sides; "và các" continues a list, whose
+        # issuer after the last number is every number's.
+        (
+            "theo Công văn số 2468/ UBND - VX ngày 23/7/2021 và các Công văn số 2530/UBND - VX "
+            "ngày 28/7/2021 của UBND thành phố. Cho phép",
+            [
+                ("2468/UBND-VX", "công văn", "2021-07-23", "UBND thành phố"),
+                ("2530/UBND-VX", "công văn", "2021-07-28", "UBND thành phố"),
+            ],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
