@@ -228,6 +228,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "issuer_lead": re.compile(
             rf"[\s,(]*(?i:{_alternation(terms['issuer_leads'])})\s+(?=[A-Z])"
         ),
+        # "Kế hoạch số 07/KH-UBND do UBND tỉnh ban hành": the agent of an issuing verb, which
+        # "do" introduces only with the verb ("do Covid-19 diễn biến phức tạp" is a cause).
+        "agent_lead": re.compile(rf"[\s,(]*(?i:{_alternation(terms['agent_leads'])})\s+(?=[A-Z])"),
+        "agent_verb": re.compile(
+            rf"\s+(?:{auxiliary}\s+)?(?i:{_alternation(terms['issuing_verbs'])})(?!\w)"
+        ),
         "issuer_stop": re.compile(
             # A stop word, as written or in capitals, but not right after "Ban", whose name may
             # hold one in lower case ("Ban chỉ đạo tỉnh").
@@ -296,6 +302,8 @@ _LOOKBACK = 160
 _SUBJECT_MAX = 220
 _OWN_FIELDS_MAX = 5
 _ISSUER_MAX_WORDS = 14
+# The longest issuing verb with its auxiliary ("vừa mới ký ban hành").
+_AGENT_VERB_MAX = 30
 # How far back in its sentence a body whose initials spell a number's code is looked for.
 _CODE_WINDOW = 300
 
@@ -331,9 +339,18 @@ def _date_after(
 
 
 def _issuer_after(text: str, plain: str, pos: int) -> tuple[str | None, int]:
-    """The body named by "của …" right after ``pos``, cut before its subject or the next clause."""
+    """The body named by "của …" (or "do … ban hành") right after ``pos``, cut before its
+    subject or the next clause."""
     patterns = _patterns()
     lead = patterns["issuer_lead"].match(plain, pos)
+    agent = None if lead else patterns["agent_lead"].match(plain, pos)
+    if agent:
+        # The verb ends the name: a stop ("ban hành") or not ("ký").
+        stop = _issuer_end(text, plain, agent.end())
+        verb = patterns["agent_verb"].search(plain, agent.end(), stop + _AGENT_VERB_MAX)
+        if not verb or verb.start() > stop:
+            return None, pos
+        return " ".join(text[agent.end() : verb.start()].split()[:_ISSUER_MAX_WORDS]), verb.end()
     if not lead:
         return None, pos
     start = lead.end()

@@ -497,6 +497,17 @@ def cite(text: str, header: Header | None = None) -> list[tuple]:
                 ("2530/UBND-VX", "công văn", "2021-07-28", "UBND thành phố"),
             ],
         ),
+        # "do <body> ban hành / ký": the agent of an issuing verb; "do" without one is a cause.
+        (
+            "Thực hiện Kế hoạch số 07/KH-UBND ngày 5/3/2020 do UBND tỉnh ban hành về phòng dịch, "
+            "Thông báo số 12/TB-VP do Văn phòng UBND tỉnh ký ngày 3/4/2021 và Công văn số "
+            "9/SYT-NV do Covid-19 diễn biến phức tạp",
+            [
+                ("07/KH-UBND", "kế hoạch", "2020-03-05", "UBND tỉnh"),
+                ("12/TB-VP", "thông báo", "2021-04-03", "Văn phòng UBND tỉnh"),
+                ("9/SYT-NV", "công văn", None, None),
+            ],
+        ),
     ],
 )
 def test_citation_forms(text: str, expected: list[tuple]) -> None:
