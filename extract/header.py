@@ -14,18 +14,16 @@ without their first table) fall back on what the body says ("Ủy ban nhân dân
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from extract.dates import find_dates
 from extract.lexicon import doc_type_by_abbr, doc_type_names, load
 from extract.model import Header, Signer
-from ingest.diacritics import TONE_MARKS, _dictionary
+from ingest.diacritics import untangle_marks
 from ingest.normalize import fold
 
 # How far page 1 reaches: the header never needs more lines than this.
@@ -681,53 +679,14 @@ def _titled_line(line: _Line) -> _Titled | None:
             return None
         if by:
             end = about.start() if about else len(text)
-            issuer = _case_name(_untangle_marks(text[by.end() : end].strip(" ,;"))) or None
+            issuer = (
+                _case_name(untangle_marks(text[by.end() : end].strip(" ,;"), keep_syllables=True))
+                or None
+            )
             position = end
-        subject = _untangle_marks(text[position:].strip(" ,;:-–")) or None
+        subject = untangle_marks(text[position:].strip(" ,;:-–"), keep_syllables=True) or None
         return _Titled(name, _number_of(match)[0], issuer, subject)
     return None
-
-
-@cache
-def _syllables_by_letters() -> dict[str, list[str]]:
-    """Dictionary syllables by their folded letters ("cua" → của, cửa, cua, …)."""
-    syllables, _ = _dictionary()
-    by_letters: defaultdict[str, list[str]] = defaultdict(list)
-    for syllable in syllables:
-        by_letters[fold(syllable)].append(syllable)
-    return dict(by_letters)
-
-
-def _marks(word: str) -> Counter[str]:
-    return Counter(c for c in unicodedata.normalize("NFD", word) if unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1 << 12)
-def _untangled_word(word: str) -> str:
-    lower = word.lower()
-    syllables, _ = _dictionary()
-    if lower in syllables:
-        return word
-    marks = _marks(lower)
-    candidates = [
-        syllable
-        for syllable in _syllables_by_letters().get(fold(lower), [])
-        if not _marks(syllable) - marks and sum(_marks(syllable)[t] for t in TONE_MARKS) <= 1
-    ]
-    if not candidates:
-        return word
-    best = max(candidates, key=lambda syllable: syllables[syllable])
-    if word.isupper():
-        return best.upper()
-    return best[:1].upper() + best[1:] if word[0].isupper() else best
-
-
-def _untangle_marks(text: str) -> str:
-    """``text`` with each word that is no Vietnamese syllable but whose letters with some of its
-    marks make one spelled as the commonest such syllable: legacy-font noise scatters marks
-    over a word's vowels ("TRỈỂN KHÀÌ NGHĨÊN CỨƯ" for "TRIỂN KHAI NGHIÊN CỨU"), and a syllable
-    has one tone, placed by the spelling rules."""
-    return re.sub(r"[^\W\d_]+", lambda word: _untangled_word(word.group(0)), text)
 
 
 # --------------------------------------------------------------------------------------------

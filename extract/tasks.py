@@ -73,6 +73,8 @@ _GLUED_PAGE_NUMBER = re.compile(r"(?<!\s)\s++\d++$")
 _COUNT_PREFIX = re.compile(r"\d+(?:/\d+)?\s+")
 # "Đối với …" and "Về …" open a topic, not a subject.
 _TOPIC_OPENING = re.compile(r"(?:đối với|về|theo|trong|tại|sau|trước|khi|nếu|để)\s", re.IGNORECASE)
+# A verb that is also a body's name in a list of bodies ("các cấp ủy, tổ chức đảng").
+_BODY_VERB = "tổ chức"
 # Words after which a verb is a noun: "các tổ chức", "những đơn vị".
 _NOUN_MARKERS = {"các", "những", "mọi", "của", "cho", "việc", "công", "tác", "và"}
 # The fields of one activity in a plan (kế hoạch): "- Đơn vị chủ trì: Sở Văn hóa và Thể thao",
@@ -246,7 +248,9 @@ def _split_subject(flat: str, start: int, end: int, asked: bool = False) -> _Spl
             # but the bodies an assigning verb asks ("yêu cầu Giám đốc các sở, …, các chủ đầu
             # tư, triển khai …") end where it opens the action ("tổ chức" is a body there).
             verb = _phrase_at(words, index, verbs) if piece_index == 0 else None
-            if verb and asked and word.group(0).islower() and verb != "tổ chức":
+            if verb and asked and verb == _BODY_VERB:
+                verb = None  # "yêu cầu các cấp ủy, tổ chức đảng tập trung …"
+            if verb and asked and word.group(0).islower():
                 return _Split(words[index - 1].end(), word.start(), verb)
             if verb:
                 return None

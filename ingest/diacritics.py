@@ -197,3 +197,106 @@ def restore_orphan_marks(text: str) -> str:
             done += 1  # the blank after the group goes with it
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+# Legacy-font and OCR noise can scatter marks over a word's vowels ("TRỈỂN KHÀÌ NGHĨÊN CỨƯ" for
+# "TRIỂN KHAI NGHIÊN CỨU").  In a clean text at most 2% of the lower-case words with marks are
+# no Vietnamese syllable (names, loanwords); a text is read as scattered when more than
+# SCATTERED_SHARE of at least MIN_SCATTER_WORDS such words are not.
+SCATTERED_SHARE = 0.15
+MIN_SCATTER_WORDS = 20
+
+
+def _letters(word: str) -> str:
+    """A word's letters without their marks, lower-case ("Đ" stays a letter of its own)."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+@cache
+def _syllables_by_letters() -> dict[str, list[str]]:
+    """Dictionary syllables by their letters ("cua" → của, cửa, cua, …)."""
+    syllables, _ = _dictionary()
+    by_letters: dict[str, list[str]] = {}
+    for syllable in syllables:
+        by_letters.setdefault(_letters(syllable), []).append(syllable)
+    return by_letters
+
+
+def _marks(word: str) -> Counter[str]:
+    return Counter(c for c in unicodedata.normalize("NFD", word) if unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 14)
+def _readings(word: str) -> tuple[str, ...]:
+    """The syllables (lower-case) a word with scattered marks may be: its letters with some of
+    its marks and at most one tone; the word itself first when it is a syllable."""
+    lower = word.lower()
+    syllables, _ = _dictionary()
+    marks = _marks(lower)
+    found = [
+        syllable
+        for syllable in _syllables_by_letters().get(_letters(lower), [])
+        if syllable != lower
+        and not _marks(syllable) - marks
+        and sum(_marks(syllable)[t] for t in TONE_MARKS) <= 1
+    ]
+    return (lower, *found) if lower in syllables else tuple(found)
+
+
+def _in_case_of(reading: str, word: str) -> str:
+    if word.isupper():
+        return reading.upper()
+    return reading[:1].upper() + reading[1:] if word[0].isupper() else reading
+
+
+def _best_reading(word: str, previous: str | None, following: tuple[str, ...]) -> str:
+    syllables, pairs = _dictionary()
+
+    def score(reading: str) -> float:
+        paired = (previous, reading) in pairs or any((reading, n) in pairs for n in following)
+        kept = reading == word.lower()
+        return PAIR * paired + COMMON * math.log1p(syllables[reading]) + SYLLABLE * kept
+
+    return max(_readings(word), key=score)
+
+
+def untangle_marks(text: str, keep_syllables: bool = False) -> str:
+    """``text`` (NFC) with its words read as syllables with some of their marks: a syllable has
+    one tone, and scattered marks are mostly added ones.  Of a word's readings the one wins
+    that makes a dictionary word with the reading chosen before it or with one of the next
+    word's ("Trũng ương" → "Trung ương"; neighbours only across a space), else the commonest;
+    a word that is a syllable keeps its marks unless a neighbour says otherwise, one with no
+    reading is left as it is.  With ``keep_syllables`` a syllable is never changed: for a line
+    of a text that is not scattered as a whole ("CỦÀ BỘ CHÍNH TRỊ" in a portal title)."""
+    words = list(_WORD.finditer(text))
+    pieces, position, previous = [], 0, None
+    for index, word in enumerate(words):
+        after = words[index + 1] if index + 1 < len(words) else None
+        joined = after is not None and not text[word.end() : after.start()].strip()
+        following = _readings(after.group()) if joined and after else ()
+        readings = _readings(word.group())
+        kept = keep_syllables and word.group().lower() in _dictionary()[0]
+        if not readings or not _marks(word.group()) or kept:
+            chosen = word.group().lower()
+        else:
+            chosen = _best_reading(word.group(), previous, following)
+            pieces.append(text[position : word.start()] + _in_case_of(chosen, word.group()))
+            position = word.end()
+        previous = chosen if joined else None
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def marks_scattered(text: str) -> bool:
+    """Whether so many of the text's marked lower-case words are no syllable that its marks
+    were scattered (SCATTERED_SHARE), not just a name or a loanword here and there."""
+    syllables, _ = _dictionary()
+    marked = [
+        word
+        for word in _WORD.findall(text)
+        if word.islower() and unicodedata.normalize("NFD", word) != word and len(word) <= 7
+    ]
+    if len(marked) < MIN_SCATTER_WORDS:
+        return False
+    return sum(word not in syllables for word in marked) > SCATTERED_SHARE * len(marked)

@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ingest.diacritics import COMBINING, ORPHAN_GROUP, TONE_MARKS, restore_orphan_marks
+from ingest.diacritics import (
+    COMBINING,
+    ORPHAN_GROUP,
+    TONE_MARKS,
+    marks_scattered,
+    restore_orphan_marks,
+    untangle_marks,
+)
 
 # An open syllable "oa", "oe" or "uy" (not "qu…") whose tone sits on the second vowel,
 # in NFD: o + a + tone, then no further letter or mark.
@@ -55,13 +62,17 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def normalize_unicode(text: str) -> str:
-    """NFC with one tone-mark placement, orphan marks put back or dropped and look-alike letters
-    replaced; the length of the text may change."""
+    """NFC with one tone-mark placement, orphan marks put back or dropped, marks scattered over
+    a whole text gathered into syllables (:func:`ingest.diacritics.untangle_marks`) and
+    look-alike letters replaced; the length of the text may change."""
     text = _MATH_ALPHANUMERICS.sub(
         lambda match: unicodedata.normalize("NFKC", match.group()), text.translate(LOOKALIKES)
     )
     if ORPHAN_GROUP.search(text):
         text = restore_orphan_marks(unicodedata.normalize("NFC", text))
+    composed = unicodedata.normalize("NFC", text)
+    if marks_scattered(composed):
+        text = untangle_marks(composed)
     decomposed = unicodedata.normalize("NFD", text)
     decomposed = _ORPHAN_MARKS.sub("", decomposed)
     decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)

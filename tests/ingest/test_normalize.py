@@ -87,3 +87,31 @@ def test_small_capitals_and_mathematical_digits_are_read_as_plain_text() -> None
 def test_the_eth_of_legacy_fonts_is_read_as_d_stroke() -> None:
     assert normalize_text("Số: 1961/QÐ-UBND, ðồng chí") == "Số: 1961/QĐ-UBND, đồng chí"
     assert fold(normalize_text("QÐ")) == "qd"
+
+
+# A paragraph in the style of a party conclusion, written here, then with marks scattered over
+# most of its words as a broken font conversion leaves them.
+CLEAN_PARAGRAPH = (
+    "Bộ Chính trị, Ban Bí thư yêu cầu các cấp ủy, tổ chức đảng tập trung thực hiện tốt các "
+    "nhiệm vụ, giải pháp theo kết luận của Ban Chấp hành Trung ương về tiếp tục sắp xếp tổ chức "
+    "bộ máy của hệ thống chính trị, bảo đảm tiến độ và hiệu quả, báo cáo kết quả trước ngày 30."
+)
+SCATTERED_PARAGRAPH = (
+    "Bộ Chính trị, Bạn Bí thư ýêụ cầú các cấp úỷ, tổ chức đảng tập trùng thực hịện tốt các "
+    "nhịệm vụ, gìảĩ pháp thẻó kết lúận củá Bạn Chấp hành Trũng ương về tỉếp tục sắp xếp tổ chức "
+    "bộ máý củă hệ thống chính trị, bảỏ đảm tíến độ và hiệụ qủả, báỏ cáọ kết qụả trước ngàỷ 30."
+)
+
+
+def test_marks_scattered_over_a_whole_text_are_gathered_into_syllables() -> None:
+    restored = normalize_text(SCATTERED_PARAGRAPH)
+    words = restored.split()
+    right = sum(a == b for a, b in zip(words, normalize_text(CLEAN_PARAGRAPH).split(), strict=True))
+    assert right >= 0.9 * len(words)
+    assert "Ban Chấp hành Trung ương" in restored and "yêu cầu các cấp ủy" in restored
+
+
+def test_a_clean_text_keeps_its_names_and_rare_words() -> None:
+    # "Nguyễn" and "Thuỷ" are no dictionary syllables; a clean text is left as written.
+    text = CLEAN_PARAGRAPH + " Người ký: Nguyễn Thị Thuỷ, đồng chí Nguyễn Văn Khoẻ."
+    assert normalize_text(text).endswith("Nguyễn Thị Thủy, đồng chí Nguyễn Văn Khỏe.")
