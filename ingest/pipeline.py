@@ -35,7 +35,7 @@ from extract.ledger import refresh as refresh_ledger
 from extract.link import link_citations
 from extract.model import Extraction
 from ingest.files import DEFAULT_MAX_BYTES, Refused, expand_paths
-from ingest.normalize import normalize_text
+from ingest.normalize import normalize_text, printed_spelling
 from ingest.readers import RawDocument, ReadError, read_document
 from ingest.storage import (
     clear_link_needed,
@@ -375,6 +375,25 @@ def link_documents(db: sqlite_utils.Database, as_of: date | None = None, workers
 
 
 def extract_path(path: Path) -> tuple[str, Extraction]:
-    """Read and extract one file without storing it: ``(normalised text, extraction)``."""
-    text = normalize_text(read_document(path).text)
-    return text, extract_all(text)
+    """Read and extract one file without storing it: ``(normalised text, extraction)``, the
+    place and people's names spelled as the document prints them (:func:`as_printed`)."""
+    raw = read_document(path).text
+    text = normalize_text(raw)
+    return text, as_printed(extract_all(text), raw)
+
+
+def as_printed(extraction: Extraction, raw: str) -> Extraction:
+    """The fields a reader copies letter for letter off the page (the place, the signer's and
+    the officials' names) with their tones where the raw text puts them ("Thanh Hoá", "Lê Thị
+    Thuỷ"); the database keeps one placement, for search and for grouping people."""
+    header, signer = extraction.header, extraction.header.signer
+    if signer and signer.name:
+        signer = replace(signer, name=printed_spelling(signer.name, raw))
+    place = printed_spelling(header.place, raw) if header.place else None
+    officials = tuple(
+        replace(official, name=printed_spelling(official.name, raw))
+        for official in extraction.officials
+    )
+    return replace(
+        extraction, header=replace(header, place=place, signer=signer), officials=officials
+    )

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from ingest.normalize import fold, normalize_text, normalize_unicode
+from ingest.normalize import fold, normalize_text, normalize_unicode, printed_spelling
 
 
 @pytest.mark.parametrize(
@@ -115,3 +115,17 @@ def test_a_clean_text_keeps_its_names_and_rare_words() -> None:
     # "Nguyễn" and "Thuỷ" are no dictionary syllables; a clean text is left as written.
     text = CLEAN_PARAGRAPH + " Người ký: Nguyễn Thị Thuỷ, đồng chí Nguyễn Văn Khoẻ."
     assert normalize_text(text).endswith("Nguyễn Thị Thủy, đồng chí Nguyễn Văn Khỏe.")
+
+
+@pytest.mark.parametrize(
+    ("value", "raw", "printed"),
+    [
+        ("Thanh Hóa", "THANH HOÁ\nThanh Hoá, ngày 10 tháng 10 năm 2019", "Thanh Hoá"),
+        ("Lê Thị Thủy", "Người ký: Lê Thị Thuỷ", "Lê Thị Thuỷ"),
+        ("Hòa Bình", "Hòa Bình, ngày 2", "Hòa Bình"),  # printed as normalised: unchanged
+        ("Khánh Hòa", "no such words", "Khánh Hòa"),
+    ],
+)
+def test_a_place_or_name_is_reported_as_printed(value: str, raw: str, printed: str) -> None:
+    assert normalize_unicode(printed) == value
+    assert printed_spelling(value, raw) == printed
