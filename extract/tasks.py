@@ -39,7 +39,10 @@ from extract.model import Header, Task
 _MARKERS: tuple[tuple[str, str], ...] = (
     ("roman", r"[IVX]{1,5}\s*[.\-–)]\s+"),  # "II. CÁC NHIỆM VỤ", "I- ĐÁNH GIÁ CHUNG"
     ("dotted", r"\d{1,2}(?:\.\d{1,2})+\.?\s+"),  # "2.1. Về xét nghiệm"
-    ("number", r"\d{1,2}\s*[.)](?!\d)\s*"),  # "1. Sở Y tế", "1) …"; not "4.923 ca"
+    (
+        "number",
+        r"\d{1,2}\s*(?:[.)](?!\d)\s*|[-–]\s+)",
+    ),  # "1. Sở Y tế", "1) …", "2- Các huyện"; not "4.923 ca"
     ("letter", r"[a-zđ]\s*\)\s*"),  # "a) Ngân hàng Nhà nước Việt Nam:"
     ("dash", r"[-–—•]\s+"),  # "- Thực hiện …"
     ("plus", r"[+*]\s+"),  # "+ Cách ly tại nhà"
@@ -745,13 +748,15 @@ def _umbrella(flat: str, block: _Block) -> str | None:
 
 
 # An action that only announces the list below it: "tập trung thực hiện một số công việc sau:".
-# At most this many words, the last "sau" and one a noun of work.
+# An action whose only object is the list below: "… thực hiện một số công việc sau:", "tập trung
+# triển khai đồng bộ, có hiệu quả một số nhiệm vụ:" (not "… việc lập kế hoạch, với các nội dung
+# sau:", whose object comes first), in at most _INTRODUCTION_WORDS words.
 _LIST_INTRODUCTION = re.compile(
-    r"(?:[^\W\d_]+ ){0,6}(?:công việc|nội dung|nhiệm vụ|việc|biện pháp|giải pháp)"
-    r"(?: [^\W\d_]+){0,2}? (?:như )?sau:?",
+    r"(?<!với )(?<!theo )(?<!gồm )(?:một số|các|những) (?:công việc|nội dung|nhiệm vụ|việc|biện"
+    r" pháp|giải pháp)(?: (?:chủ yếu|trọng tâm|cụ thể|chính))?(?: (?:như )?sau(?: đây)?)?:?$",
     re.IGNORECASE,
 )
-_INTRODUCTION_WORDS = 10
+_INTRODUCTION_WORDS = 16
 
 
 def _introduces_list(tasks: list[Task], first: int, flat: str, block: _Block) -> str | None:
@@ -765,9 +770,7 @@ def _introduces_list(tasks: list[Task], first: int, flat: str, block: _Block) ->
     last = tasks[-1]
     if last.end < block.end - 2:
         return None
-    if len(last.action.split()) <= _INTRODUCTION_WORDS and _LIST_INTRODUCTION.fullmatch(
-        last.action
-    ):
+    if len(last.action.split()) <= _INTRODUCTION_WORDS and _LIST_INTRODUCTION.search(last.action):
         tasks.pop()
     return last.assignee
 
