@@ -49,8 +49,8 @@ _SERIAL = r"(?<![\w/–-])(?<!\d[.,])\d{1,5}(?:[a-zA-Z](?=\s?/))?"
 _YEAR = r"(?:19|20)\d\s?\d"
 # State documents: "số/năm/loại-cơ quan" or "số/loại-cơ quan" (Nghị định 30/2020/NĐ-CP).
 _STATE_NUMBER = rf"{_SERIAL}(?:{_SLASH}{_YEAR})?{_SLASH}{_CODE}(?:{_CODE_JOIN}{_CODE})*"
-# Party documents: "số-loại/cơ quan" ("215-QĐ/TU", "1789-CV/VPTW").
-_PARTY_NUMBER = rf"{_SERIAL}{_DASH}{_CODE}{_SLASH}{_CODE}(?:{_CODE_JOIN}{_CODE})*"
+# Party documents: "số-loại/cơ quan" ("215-QĐ/TU", "1789-CV/VPTW"; "100 - KL/TW" spaced).
+_PARTY_NUMBER = rf"{_SERIAL}(?:{_DASH}|\s[-–—]\s){_CODE}{_SLASH}{_CODE}(?:{_CODE_JOIN}{_CODE})*"
 NUMBER = re.compile(rf"{_PARTY_NUMBER}|{_STATE_NUMBER}")
 # A serial written alone in a list whose last number carries the code ("15, 16, 19/CT-TTg").
 _SERIAL_ONLY = r"\d{1,5}[a-z]?"

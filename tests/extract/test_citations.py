@@ -686,3 +686,15 @@ def test_gold_seed_citations() -> None:
     assert report.counts("citations").f1 >= 0.9
     for field in ("type", "date", "issuer"):
         assert report.counts(f"citations.{field}").f1 >= 0.85
+
+
+def test_a_party_number_spaced_around_its_dash_keeps_its_date_and_an_issuer_ends_at_cung() -> None:
+    text = normalize_text(
+        "Thực hiện Kết luận số 100 - KL/TW ngày 18/8/2014 của Ban Bí thư và Quyết định số "
+        "284-QĐ/TW của Bộ Chính trị cùng các đồng chí Ủy viên Ban Thường vụ."
+    )
+    found = [(c.number, c.date, c.issuer) for c in extract_citations(text, Header())]
+    assert found == [
+        ("100-KL/TW", "2014-08-18", "Ban Bí thư"),
+        ("284-QĐ/TW", None, "Bộ Chính trị"),
+    ]
