@@ -77,6 +77,9 @@ HEADER_DATE = re.compile(
     r"|(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2}))(?!\d)",
     re.IGNORECASE,
 )
+# A header block under a portal's own text: the number or date within this many lines below
+# the national or Party title, the issuer's column within this many lines above it.
+HEADER_BLOCK_BELOW, HEADER_BLOCK_ABOVE = 4, 3
 # A place-and-date line wrapped by a narrow column spans at most this many lines.
 PLACE_DATE_LINES = 3
 # A place-and-date line cut before its year: "Lạng Sơn, ngày 13", "Quảng Nam, ngày".
@@ -97,6 +100,8 @@ SPLIT_INITIAL = re.compile(rf"^([{_CAPITALS}]) (?=[{_CAPITALS}]{{2}})")
 VV = re.compile(r"^(?:V\s?[/|]\s?[vV]|VW|Vv)\b[.:]?\s*")
 # "V/v" inside a line, after the number: only the exact spelling, which nothing else uses.
 VV_INLINE = re.compile(r"(?<!\S)V/[vV]\s")
+# A subject in quotes after a type name in a portal headline: ': “V/v …”', ' "…"'.
+QUOTED_SUBJECT = re.compile(r"\s*[:\-–]?\s*[“\"«](?P<subject>[^”\"»]+)[”\"»]\s*$")
 # The same subject spelled out ("Về việc …") where a công văn has no type heading.
 VE_VIEC = re.compile(r"^Về việc\b")
 # A byline of a press article: "(TTV) -", "(Chinhphu.vn) –", "TTXVN -", "VOV.VN -" (not a
@@ -162,6 +167,9 @@ TITLE_MARKS = {"KT", "K/T", "K.T", "Q"}
 # What a line holds besides letters once junk is gone: punctuation at its edges.
 _EDGE_JUNK = re.compile(r"^[\W_]+|[\W_]+$")
 _LEADING_JUNK = re.compile(r"^[\W_]+")
+# A title in capitals glued to the name after it by text extraction ("PHÓ CHỦ NHIỆMVăn Trọng
+# Lý"): where a run of capitals meets a capitalised word in lower case.
+GLUED_NAME = re.compile(rf"(?<=[{_CAPITALS}]{{2}})(?=[{_CAPITALS}](?![{_CAPITALS}])[^\W\d_])")
 # Signature notes beside or instead of the name: "(Đã ký)", "[daky]", a line "Đã ký".
 _SIGNED_NOTE = re.compile(r"\((?:đã ký|ký|signed)[^)]*\)|\[[^\]]*\]|^\s*đã ký\s*$", re.IGNORECASE)
 
@@ -419,6 +427,33 @@ def _flattened_header_cuts(line: str) -> list[int]:
         if listed:
             cuts.add(listed.end())
     return sorted(cut for cut in cuts if 0 < cut < len(line))
+
+
+def _from_header_block(lines: list[_Line]) -> list[_Line]:
+    """The lines from a document's header block on, when a portal printed its own headline and
+    lead above it (a headline, a lead paragraph, related-article links, then "BAN CHẤP HÀNH
+    TRUNG ƯƠNG" / "ĐẢNG CỘNG SẢN VIỆT NAM" / "Số: …" / "Hà Nội, ngày …"): the type, number,
+    issuer, place, date and subject are the header's, not the portal's.  Only a national or
+    Party title line with a number or a date under it, below the first paragraph, counts; the
+    issuer's column lines in capitals right above it belong to the block."""
+    head_end = _head_length(lines)
+    for index in range(head_end + 1, min(len(lines), HEAD_MAX_LINES)):
+        line = lines[index]
+        if not _is_upper(line.text) or _clean(_without_titles(line.text)):
+            continue
+        below = lines[index + 1 : index + 1 + HEADER_BLOCK_BELOW]
+        if not any(_NUMBER_LABEL.search(b.text) or HEADER_DATE.search(b.text) for b in below):
+            continue
+        start = index
+        while (
+            start > head_end + 1
+            and index - start < HEADER_BLOCK_ABOVE
+            and _is_upper(lines[start - 1].text)
+            and len(lines[start - 1].text) < NEWS_DATELINE_LENGTH
+        ):
+            start -= 1
+        return lines[start:]
+    return lines
 
 
 def _head_length(lines: list[_Line]) -> int:
@@ -717,7 +752,8 @@ def _heading_type_of(cleaned: str) -> tuple[str, str] | None:
         size = len(phrase)
         if tuple(folded[:size]) == phrase and _is_upper(" ".join(words[:size]), 1.0):
             rest = " ".join(words[size:])
-            if rest.startswith(":") or (name == "luật" and rest):
+            colon = words[size - 1].endswith(":") or _without_urgency(rest).startswith(":")
+            if colon or (name == "luật" and rest):
                 return None
             return name, rest
         if (
@@ -737,10 +773,25 @@ def _heading_type_of(cleaned: str) -> tuple[str, str] | None:
     return None
 
 
+def _without_urgency(rest: str) -> str:
+    """What follows a type name once an urgency mark after it is gone: a news headline that
+    reports a document puts a colon there ("CÔNG ĐIỆN KHẨN: Thực hiện …"), a heading never."""
+    folded = fold(rest)
+    for mark, _ in _data()["urgency"]:
+        if (
+            folded.startswith(fold(mark))
+            and not folded[len(fold(mark)) : len(fold(mark)) + 1].isalnum()
+        ):
+            return rest[len(mark) :].lstrip()
+    return rest
+
+
 def _find_heading(head: list[_Line], stop: int) -> tuple[int, str, str] | None:
+    """The type heading; a type name closed by a colon ("QUYẾT ĐỊNH:") is the enacting formula
+    above the articles, which a page that lost its "Căn cứ" openings leaves inside page 1."""
     for index, line in enumerate(head[:stop]):
         found = _heading_type(line.text)
-        if found:
+        if found and not (not found[1] and line.text.rstrip().endswith(":")):
             return index, *found
     return None
 
@@ -1186,7 +1237,11 @@ def _authority(text: str) -> str | None:
     if mark in TITLE_MARKS and not title:
         return None
     mark = mark if "/" in mark or "." in mark else f"{mark}."
-    if title:
+    if "," in rest:  # two offices held by one head ("BỘ TRƯỞNG, CHỦ NHIỆM"), each repaired
+        rest = ", ".join(
+            (_match_title(part) or part).upper() for part in (p.strip() for p in rest.split(","))
+        )
+    elif title:
         rest = title.upper()  # OCR damage ("THU TƯỚNG") repaired from the title list
     return f"{mark} {rest}"
 
@@ -1257,6 +1312,8 @@ def _split_title(piece: list[str]) -> list[str]:
     titles = _title_lookup()
     for cut in range(1, len(rest)):
         before, after = " ".join(rest[:cut]), " ".join(rest[cut:])
+        if before.endswith(","):  # one line naming two offices: "KT. BỘ TRƯỞNG, CHỦ NHIỆM"
+            continue
         if " ".join(_tokens(after)) in titles and (
             " ".join(_tokens(before)) in titles or _org_start(before)
         ):
@@ -1269,6 +1326,7 @@ def _signature_pieces(line: _Line) -> list[str]:
     titles and a name run together."""
     pieces: list[str] = []
     for segment in line.text.split("\t"):
+        segment = GLUED_NAME.sub(" ", segment)
         words = _SIGNED_NOTE.sub(" ", segment).split()
         tail = _name_tail(words) if len(words) > 2 and words[0].isupper() else 0
         pieces.extend(_split_marks(words[: len(words) - tail]))
@@ -1440,6 +1498,17 @@ def _press(
         return None
     title = _headline(first)
     opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
+    if (
+        title is None
+        and first
+        and BYLINE.match(first[0].text)
+        and _narration().search(first[0].text)
+    ):
+        # No headline kept, the page opens with the portal's byline: its lead paragraph, which
+        # tells the document's issuing, stands for the headline, byline included ("CTTĐT -
+        # Ngày 6/8, Ban Thường vụ Tỉnh ủy … đã ban hành Chỉ thị số …").  Without a byline a
+        # sentence like it may be any paragraph of the article, and no title is read.
+        title = first[0].text
     if not (marked or _narration().search(opening)) and (
         title is None
         or len(title) > 200
@@ -1521,6 +1590,41 @@ def _vv_subject(head: list[_Line], where: tuple[int, int]) -> str | None:
     return subject
 
 
+def _quoted_headline(head: list[_Line]) -> tuple[str, str] | None:
+    """``(type, subject)`` of a portal headline that names a reprinted document's type and
+    quotes its subject ('Thông báo “V/v phòng chống bão số 10”').  Over a page 1 (a place and
+    date, "Kính gửi") it is the document's own heading; over narrative prose the same headline
+    reports the document, and the text is a press article (never asked here)."""
+    for line in head[:NEWS_HEAD_LINES]:
+        for phrase, name in _folded_types():
+            opening = " ".join(phrase)
+            if line.folded.startswith(f"{opening} "):
+                quoted = QUOTED_SUBJECT.match(line.text, len(opening))
+                if quoted:
+                    return name, quoted.group("subject").strip()
+    return None
+
+
+def _title_below(head: list[_Line], above: int) -> str | None:
+    """The title in capitals right under the number and date lines of a document whose type
+    heading was lost ("Số: 41/2019/QĐ-UBND" / "BAN HÀNH QUY ĐỊNH …"); the body's name restated
+    under it (the enacting "ỦY BAN NHÂN DÂN TỈNH …") is not part of it."""
+    index = above + 1
+    if index >= len(head):
+        return None
+    line = head[index]
+    if (
+        not _is_upper(line.text)
+        or _org_start(line.text)
+        or _is_title_fragment(line.text)
+        or _without_titles(line.text) != line.text
+        or _is_subject_stop(line)
+    ):
+        return None
+    end = next((i for i in range(index + 1, len(head)) if not _is_upper(head[i].text)), len(head))
+    return _subject_from(head[:end], index, line.text)
+
+
 def _issuer_from_signature(signer: Signer | None) -> str | None:
     """The collective a TM. line signs for ("TM. ỦY BAN NHÂN DÂN" → "Ủy ban nhân dân")."""
     if not (signer and signer.on_behalf):
@@ -1547,7 +1651,7 @@ def _with_stamp_name(signer: Signer | None, text: str) -> Signer | None:
 
 def extract_header(text: str) -> Header:
     """What page 1 and the signature block say about the document itself."""
-    lines = _lines(text)
+    lines = _from_header_block(_lines(text))
     head_end = _head_length(lines)
     head = lines[:head_end]
 
@@ -1582,6 +1686,11 @@ def extract_header(text: str) -> Header:
     elif number and number.value:
         # A number without a type code ("4806/UBND-KGVX") is a công văn's.
         doc_type = doc_type_by_abbr().get(number.type_code or "", "công văn")
+        if doc_type != "công văn":
+            subject = _title_below(head, max(number.line, place_date.line if place_date else 0))
+    elif place_date or recipients_at is not None:
+        # Page 1 without a heading: a reprint whose portal headline names its type.
+        doc_type, subject = _quoted_headline(head) or (None, None)
 
     issued = place_date.issued if place_date else None
     signer = None

@@ -1268,3 +1268,112 @@ def test_a_signed_body_narrating_a_document_is_no_press_report() -> None:
     header = header_of(text)
     assert header.doc_type != "bài báo"
     assert header.signer is not None and header.signer.name == "Nguyễn Văn An"
+
+
+# --------------------------------------------------------------------------------------------
+# Headlines that name a type, header blocks under a portal's text, lost headings, signers
+
+CABLE_REPORT = (
+    "UBND huyện vừa ban hành Công điện số 05/CĐ-UBND ngày 2/4/2022 về việc chủ động ứng phó với "
+    "mưa đá và lốc xoáy. Theo đó, Chủ tịch UBND huyện yêu cầu các xã rà soát các hộ dân ở nơi "
+    "nguy hiểm và báo cáo thiệt hại về Văn phòng huyện.\n"
+)
+
+
+@pytest.mark.parametrize("mark", ["", " HỎA TỐC", " KHẨN"])
+def test_headline_naming_a_type_over_prose_is_a_press_report(mark: str) -> None:
+    headline = f"CÔNG ĐIỆN{mark}: Chủ động ứng phó với mưa đá và lốc xoáy"
+    header = header_of(f"{headline}\n{CABLE_REPORT}")
+    assert (header.doc_type, header.subject) == ("bài báo", headline)
+
+
+def test_quoted_subject_in_a_headline_over_page_1_is_the_documents() -> None:
+    text = (
+        "Thông báo “V/v tạm dừng hoạt động bến đò ngang”\n\n08/9/2015 - 07:30\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Vĩnh Long, ngày 08 tháng 9 năm 2015\n\n"
+        "Kính gửi:\n- Sở Giao thông vận tải;\n- UBND các huyện.\n\n"
+        "Do mực nước sông dâng cao, UBND tỉnh thông báo tạm dừng hoạt động các bến đò ngang.\n\n"
+        "TM. ỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn Bình\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.subject) == (
+        "thông báo",
+        "V/v tạm dừng hoạt động bến đò ngang",
+    )
+    assert (header.place, header.issued_date) == ("Vĩnh Long", "2015-09-08")
+
+
+def test_quoted_subject_in_a_headline_over_prose_is_a_press_report() -> None:
+    headline = "Thông báo “V/v tạm dừng hoạt động bến đò ngang”"
+    text = (
+        f"{headline}\n"
+        "Ngày 8/9, UBND tỉnh vừa ban hành Thông báo số 45/TB-UBND về việc tạm dừng hoạt động "
+        "các bến đò ngang trên sông Cổ Chiên do mực nước dâng cao, các huyện phải bố trí lực "
+        "lượng trực tại bến.\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.subject) == ("bài báo", headline)
+
+
+def test_party_header_under_a_portals_headline_and_lead() -> None:
+    text = (
+        "Quy định số 15-QĐ/TW của Bộ Chính trị về công tác thi đua trong Đảng\n\n"
+        "(Báo Nhân Dân) - Ngày 3/5/2021, Bộ Chính trị đã ban hành Quy định số 15-QĐ/TW về công "
+        "tác thi đua, khen thưởng trong Đảng. Báo trân trọng giới thiệu toàn văn Quy định mà "
+        "bạn đọc quan tâm, cùng các bài viết liên quan dưới đây.\n\n"
+        "Chỉ thị của Ban Bí thư về việc tổ chức Tết Nhâm Dần\n\n"
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\n-------\n\nĐẢNG CỘNG SẢN VIỆT NAM\n---------------\n\n"
+        "Số: 15-QĐ/TW\n\nHà Nội, ngày 03 tháng 5 năm 2021\n\n"
+        "QUY ĐỊNH\n\nVỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRONG ĐẢNG\n\n"
+        "- Căn cứ Điều lệ Đảng;\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.number, header.issuer) == (
+        "quy định",
+        "15-QĐ/TW",
+        "Ban Chấp hành Trung ương",
+    )
+    assert (header.place, header.issued_date) == ("Hà Nội", "2021-05-03")
+    assert header.subject == "VỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRONG ĐẢNG"
+
+
+def test_title_under_the_number_when_the_type_heading_was_lost() -> None:
+    text = (
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 12/2020/QĐ-UBND | Hậu Giang, ngày 05 tháng 3 năm 2020 |\n"
+        "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH HẬU GIANG\n"
+        "ỦY BAN NHÂN DÂN TỈNH HẬU GIANG\n"
+        "ật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+        "QUYẾT ĐỊNH:\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý chợ.\n"
+    )
+    header = header_of(text)
+    assert (header.doc_type, header.number) == ("quyết định", "12/2020/QĐ-UBND")
+    assert header.subject == "BAN HÀNH QUY CHẾ QUẢN LÝ CHỢ TRÊN ĐỊA BÀN TỈNH HẬU GIANG"
+
+
+def test_byline_lead_stands_for_a_missing_headline() -> None:
+    lead = (
+        "TTĐT - Ngày 9/10, Ban Thường vụ Huyện ủy đã ban hành Chỉ thị số 21 về việc tăng cường "
+        "công tác dân vận trong tình hình mới."
+    )
+    text = f"{lead}\nNội dung Chỉ thị như sau:\nThời gian qua, công tác dân vận có nhiều chuyển biến.\n"
+    header = header_of(text)
+    assert (header.doc_type, header.subject) == ("bài báo", lead)
+
+
+@pytest.mark.parametrize(
+    "name_line",
+    ["PHÓ CHỦ NHIỆMĐỗ Văn Tâm", "PHÓ CHỦ NHIỆM Đỗ Văn Tâm", "PHÓ CHỦ NHIỆM\n\nĐỗ Văn Tâm"],
+    ids=["glued", "split", "own-line"],
+)
+def test_signer_with_two_offices_and_a_glued_name(name_line: str) -> None:
+    text = f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\n{name_line}\n"
+    signer = header_of(text).signer
+    assert signer is not None
+    assert (signer.name, signer.title, signer.on_behalf) == (
+        "Đỗ Văn Tâm",
+        "Phó Chủ nhiệm",
+        "KT. BỘ TRƯỞNG, CHỦ NHIỆM",
+    )
