@@ -37,9 +37,10 @@ _SIGNED_BY = re.compile(r"Người\s+ký\s*:\s*(?P<name>[^\n,]+)")
 _SIGNED_MARK = re.compile(r"^\(?\s*(?:đã ký|ký\b|ký tên|signed)[^)]*\)?$", re.IGNORECASE)
 # "bà Trần Thị T": a name cut to an initial hides a private person, who is not an official.
 _ANONYMISED_TAIL = re.compile(r" [^\W\d_](?![^\W\d_])")
-# A comma, a spaced dash or an opening bracket puts titles after a name: "Phạm Minh Đạo, Giám
-# đốc Sở …", "ông Nguyễn Văn Bình - Giám đốc Sở …", "đồng chí X (Bí thư Tỉnh ủy)".
-_APPOSITION = re.compile(r"\s*,\s*|\s+[-–]\s+|\s*\(\s*")
+# A comma, a dash (spaced, or glued as news lists write "Hồ Văn Niên-Bí thư Tỉnh ủy") or an
+# opening bracket puts titles after a name: "Phạm Minh Đạo, Giám đốc Sở …", "ông Nguyễn Văn
+# Bình - Giám đốc Sở …", "đồng chí X (Bí thư Tỉnh ủy)".
+_APPOSITION = re.compile(r"\s*,\s*|\s+[-–]\s+|[-–](?=[^\W\d_])|\s*\(\s*")
 # A dash inside a title joins two halves of a body's name ("Sở Nông nghiệp - phát triển nông
 # thôn", "Lao động - Thương binh và Xã hội"): the word after it never ends the title.
 _JOINING_DASH = re.compile(r"\s[-–]\s*$")
@@ -48,6 +49,8 @@ _CAPS_WORDS = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 # A Vietnamese syllable ends in a vowel or one of these finals; a word that does not ("TUV",
 # "UBND") is an abbreviation, never part of a name, and keeps its capitals in a title.
 _SYLLABLE_END = re.compile(r"(?:[aeiouy]|c|ch|m|n|ng|nh|p|t)$")
+# A list of people after "các đồng chí:" is read back this many characters from an item.
+LIST_REACH = 1200
 # A name is at most this many syllables ("Âu Dương Thị Kim Oanh" is rare; four covers the rest).
 MAX_NAME_SYLLABLES = 4
 # Words that end a title phrase when they follow it: the verb of the sentence.
@@ -75,7 +78,7 @@ def _title_pattern() -> re.Pattern[str]:
 # words that are also given names ("Thanh" of "Chánh Thanh tra", "Tiến" of "Tiến sĩ") are not here.
 _NOT_NAME_WORDS = frozenset(
     "Ủy Bí Chủ Phó Trưởng Giám Chánh Thứ Bộ Tổng Cục Vụ Thủ Sở Ban Đảng Tỉnh Huyện Nhà Covid"
-    " Người Ngày Theo Thực Căn Các Những Trong Tại Ông Bà Kính Nơi Lưu".split()
+    " Người Ngày Theo Thực Căn Các Những Trong Tại Ông Bà Kính Nơi Lưu Tết".split()
 )
 
 
@@ -140,14 +143,43 @@ def _capitalised_runs(text: str) -> list[tuple[int, int, list[str]]]:
     return runs
 
 
+@cache
+def _abbreviation_pattern() -> re.Pattern[str]:
+    """A title's abbreviation right before a name ("PTTg Nguyễn Sinh Hùng"), not a code inside a
+    document's number ("QĐ-TTg")."""
+    abbreviations = sorted(load("titles")["title_abbreviations"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(a) for a in abbreviations)
+    return re.compile(rf"(?<![\w/-])(?P<abbreviation>{alternatives})\s+$")
+
+
+def _unglued(text: str) -> str:
+    """Words that text extraction ran together split where a capitalised word starts inside a
+    word in lower case ("PhóThủ tướng" → "Phó Thủ tướng"); "ThS", "TTg" stay whole."""
+    out: list[str] = []
+    for index, char in enumerate(text):
+        following = text[index + 1 : index + 2]
+        if index and text[index - 1].islower() and char.isupper() and following.islower():
+            out.append(" ")
+        out.append(char)
+    return "".join(out)
+
+
 def _preceding_title(text: str, start: int) -> str | None:
-    """The title phrase written right before a name on the same clause ("Thứ trưởng …")."""
+    """The title phrase written right before a name on the same clause ("Thứ trưởng …"), also
+    glued to the word before it or abbreviated ("PhóThủ tướng …", "PTTg …")."""
     window = text[max(0, start - 120) : start]
-    clause = _PHRASE_BREAK.split(window)[-1]
+    abbreviated = _abbreviation_pattern().search(window)
+    if abbreviated:
+        return load("titles")["title_abbreviations"][abbreviated.group("abbreviation")]
+    clause = _unglued(_PHRASE_BREAK.split(window)[-1])
     match = _title_pattern().search(clause)
     if not match:
         return None
     phrase = clause[match.start() :].strip()
+    if _title_phrase_end(phrase) < len(phrase):
+        # The sentence's verb stands between: "Chỉ thị của Ban Bí thư về việc tổ chức Tết …"
+        # names no one after "Bí thư".
+        return None
     return phrase or None
 
 
@@ -388,6 +420,18 @@ def _accept_run(text: str, words: list[re.Match[str]], people: _People, need_sur
     return True
 
 
+def _opens_listed_person(text: str, start: int) -> bool:
+    """Whether a run opens an item of a list of people that an honorific introduces ("có các
+    đồng chí: A-Bí thư Tỉnh ủy; B-Chủ tịch UBND tỉnh; …"): each item after a ";" names a person
+    as the first one does, so a name outside the surname list (Rah Lan Chung) is read there."""
+    before = text[max(0, start - LIST_REACH) : start]
+    if not before.rstrip().endswith(";"):
+        return False
+    sentence = re.split(r"[.\n]", before)[-1]
+    colon = sentence.find(":")
+    return colon >= 0 and bool(_honorific_pattern().search(sentence[: colon + 1]))
+
+
 def extract_officials(
     text: str, header: Header, propose: Proposer | None = _ner_person_spans
 ) -> list[Official]:
@@ -418,7 +462,8 @@ def extract_officials(
     unresolved: list[tuple[int, int]] = []
     for start, end, words in _capitalised_runs(text):
         matches = list(_WORD.finditer(text, start, end))
-        if not _accept_run(text, matches, people, need_surname=True):
+        listed = _opens_listed_person(text, start)
+        if not _accept_run(text, matches, people, need_surname=not listed):
             if len(words) >= 2 and _has_context(text, start, end):
                 unresolved.append((start, end))
     if propose is not None:

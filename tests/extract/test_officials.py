@@ -233,3 +233,53 @@ def test_names_in_capitals_after_an_honorific(text: str, expected: dict) -> None
 )
 def test_titles_joined_by_dashes_and_brackets(text: str, expected: dict) -> None:
     assert _names(text, propose=None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A news list writes "Name-Title" with a glued hyphen; an item's name may lie outside
+        # the surname list (a Jrai name) and is still read as the list's person.
+        (
+            "Tham dự có các đồng chí: Lê Minh Trí-Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Dân "
+            "vận Tỉnh ủy; Siu Hoa Blơi-Phó Chủ tịch UBND tỉnh; Đinh Thị Hằng-Giám đốc Sở Y tế.",
+            {
+                "Lê Minh Trí": ("Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"),
+                "Siu Hoa Blơi": ("Phó Chủ tịch UBND tỉnh",),
+                "Đinh Thị Hằng": ("Giám đốc Sở Y tế",),
+            },
+        ),
+        # A title glued to the word before it by text extraction, and the same text split.
+        (
+            "Theo đề nghị của Bộ Công Thương, PhóThủ tướng Trịnh Văn Hòa đồng ý chủ trương.",
+            {"Trịnh Văn Hòa": ("Phó Thủ tướng",)},
+        ),
+        (
+            "Theo đề nghị của Bộ Công Thương, Phó Thủ tướng Trịnh Văn Hòa đồng ý chủ trương.",
+            {"Trịnh Văn Hòa": ("Phó Thủ tướng",)},
+        ),
+        # Abbreviated titles in a recipient list; a type code inside a number is none.
+        (
+            "Nơi nhận:\n- Thủ tướng, PTTg Trịnh Văn Hòa;\n- PCT Lương Thị Nga;\n"
+            "- Quyết định số 15/QĐ-TTg Nguyễn Văn An;",
+            {"Trịnh Văn Hòa": ("Phó Thủ tướng",), "Lương Thị Nga": ("Phó Chủ tịch",)},
+        ),
+    ],
+    ids=["glued-hyphen-list", "glued-title", "split-title", "abbreviated-titles"],
+)
+def test_news_and_extraction_spellings_of_titles(text: str, expected: dict) -> None:
+    assert _names(text, propose=None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A related-article link: "Bí thư" is a body's name and the verb's phrase follows.
+        "Chỉ thị của Ban Bí thư về việc tổ chức Tết Giáp Thìn năm 2024\n\n"
+        "Thường trực Ban Bí thư: Phải rất gọn, rõ chức năng\n",
+        "Nhân dịp Tết Nguyên Đán, Chủ tịch UBND tỉnh thăm các gia đình chính sách.",
+    ],
+    ids=["related-link", "holiday"],
+)
+def test_a_holiday_or_a_related_link_names_no_one(text: str) -> None:
+    assert _names(text) == {}
