@@ -120,6 +120,10 @@ PHOTO_CREDIT = re.compile(r"(?<![^\W\d_])Ảnh(?:\s*:|\s+minh\s+họa)", re.IGNO
 # ("HIỀN THÚY - ĐÌNH HIỆP |"): each name has this many words at most.
 BYLINE_NAME_WORDS = 4
 _NAMES_SEPARATOR = re.compile(r"\s+[-–&]\s+|\s*,\s*|\s+và\s+")
+# The author's name in capitals closing an article's last line: "… tiếp theo... VIẾT LONG".
+CLOSING_BYLINE = re.compile(
+    rf"[.!?…]\s+(?P<names>[{_CAPITALS}]{{2,}}(?:\s+[{_CAPITALS}]{{2,}}){{1,{BYLINE_NAME_WORDS - 1}}})\s*$"
+)
 # A report's numbered section line: "I.", "1.", "1.1", "2)", "a.".
 SECTION_NUMBER = re.compile(r"^(?:(?:[IVX]+|\d+|[A-ZĐa-zđ])[.)]|\d+(?:\.\d+)+[.)]?)\s+(?=\S)")
 # A report needs this many numbered sections and results weighed against a plan or period.
@@ -1428,6 +1432,19 @@ def _is_names_byline(text: str) -> bool:
     return stripped.endswith("|") or (len(names) >= 2 and in_capitals)
 
 
+def _closing_byline(text: str) -> bool:
+    """Whether a line ends with the author's name in capitals after the article's last
+    sentence (" … trong các tháng tiếp theo... VIẾT LONG"), as newspapers sign a report; a body,
+    a title or a heading in capitals is no author."""
+    found = CLOSING_BYLINE.search(text)
+    if not found:
+        return False
+    names = found.group("names")
+    return not (
+        _org_start(names) or _match_title(names) or _heading_type(names) or _urgency_of(names)
+    )
+
+
 def _is_caption(text: str) -> bool:
     """A photo caption: a line with a photo credit ("(Ảnh: Hương Thu/TTXVN)") or one that
     describes the picture's people or hall ("Các đại biểu tham dự hội nghị")."""
@@ -1509,7 +1526,8 @@ def _press(
         # Ngày 6/8, Ban Thường vụ Tỉnh ủy … đã ban hành Chỉ thị số …").  Without a byline a
         # sentence like it may be any paragraph of the article, and no title is read.
         title = first[0].text
-    if not (marked or _narration().search(opening)) and (
+    closing = bool(lines) and _closing_byline(lines[-1].text)
+    if not (marked or closing or _narration().search(opening)) and (
         title is None
         or len(title) > 200
         or (len(lines) < 3 and not _is_paragraph(lines[-1].text))
@@ -1635,6 +1653,15 @@ def _issuer_from_signature(signer: Signer | None) -> str | None:
     return _case_name(match.group(1)) if match else None
 
 
+def _with_province(issuer: str | None, place: str | None) -> str | None:
+    """A provincial body named without its province ("TM. ỦY BAN NHÂN DÂN TỈNH" signs a page
+    that lost its header) completed from the place line, which a provincial body dates with its
+    province's name ("Bến Tre, ngày …")."""
+    if issuer and place in _data()["provinces"] and issuer.split()[-1] == "tỉnh":
+        return f"{issuer} {place}"
+    return issuer
+
+
 def _with_stamp_name(signer: Signer | None, text: str) -> Signer | None:
     """The signer's name from an e-signature stamp when the block has none."""
     if signer and signer.name:
@@ -1707,6 +1734,7 @@ def extract_header(text: str) -> Header:
         subject, issued = press[0], press[1]
     elif issuer is None:
         issuer = _issuer_from_body(text, doc_type) or _issuer_from_signature(signer)
+        issuer = _with_province(issuer, place_date.place if place_date else None)
 
     return Header(
         doc_type=doc_type,

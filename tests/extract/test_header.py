@@ -1377,3 +1377,31 @@ def test_signer_with_two_offices_and_a_glued_name(name_line: str) -> None:
         "Phó Chủ nhiệm",
         "KT. BỘ TRƯỞNG, CHỦ NHIỆM",
     )
+
+
+def test_author_in_capitals_closing_the_prose_makes_a_press_report() -> None:
+    text = (
+        "Nắng nóng kéo dài khiến nhiều hồ chứa cạn nước Tại Ninh Thuận, hơn 3.000 ha lúa đông "
+        "xuân phải dừng sản xuất. Ông Trần Văn Hai, Phó Chủ tịch UBND tỉnh, cho biết tỉnh đã chỉ "
+        "đạo các huyện ưu tiên nước sinh hoạt cho người dân... THẢO NGUYÊN\n"
+    )
+    assert header_of(text).doc_type == "bài báo"
+
+
+def test_an_authority_line_closing_a_text_is_no_author() -> None:
+    text = (
+        "Các sở, ngành và Ủy ban nhân dân các huyện căn cứ chức năng, nhiệm vụ tổ chức thực hiện "
+        "nghiêm túc nội dung trên. ỦY BAN NHÂN DÂN TỈNH\n"
+    )
+    assert header_of(text).doc_type != "bài báo"
+
+
+def test_a_provincial_signature_takes_its_province_from_the_place_line() -> None:
+    text = (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Long An, ngày 03 tháng 4 năm 2016\n\nKính gửi: Các sở, ngành tỉnh.\n\n"
+        "Ủy ban nhân dân tỉnh đề nghị các sở, ngành khẩn trương triển khai các biện pháp chống "
+        "hạn, xâm nhập mặn và báo cáo kết quả trước ngày 10/4/2016.\n\n"
+        "TM. ỦY BAN NHÂN DÂN TỈNH\nCHỦ TỊCH\n\nTrần Văn Cần\n"
+    )
+    assert header_of(text).issuer == "Ủy ban nhân dân tỉnh Long An"
