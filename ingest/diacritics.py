@@ -68,6 +68,13 @@ def _dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
     return syllables, frozenset(pairs)
 
 
+def dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
+    """The dictionary's syllables with how many entries hold each, and the pairs of syllables
+    that follow each other in an entry, spelled as Viet74K spells them ("uỷ ban"): read once,
+    shared with :mod:`ingest.spacing`."""
+    return _dictionary()
+
+
 def _toned(word: str) -> bool:
     return any(mark in TONE_MARKS for mark in unicodedata.normalize("NFD", word))
 

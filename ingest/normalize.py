@@ -22,6 +22,7 @@ from ingest.diacritics import (
     restore_orphan_marks,
     untangle_marks,
 )
+from ingest.spacing import split_glued_words
 
 # An open syllable "oa", "oe" or "uy" (not "qu…") whose tone sits on the second vowel,
 # in NFD: o + a + tone, then no further letter or mark.
@@ -63,8 +64,9 @@ def _move_tone(match: re.Match[str]) -> str:
 
 def normalize_unicode(text: str) -> str:
     """NFC with one tone-mark placement, orphan marks put back or dropped, marks scattered over
-    a whole text gathered into syllables (:func:`ingest.diacritics.untangle_marks`) and
-    look-alike letters replaced; the length of the text may change."""
+    a whole text gathered into syllables (:func:`ingest.diacritics.untangle_marks`),
+    look-alike letters replaced and glued words set apart (:mod:`ingest.spacing`); the length
+    of the text may change."""
     text = _MATH_ALPHANUMERICS.sub(
         lambda match: unicodedata.normalize("NFKC", match.group()), text.translate(LOOKALIKES)
     )
@@ -72,8 +74,8 @@ def normalize_unicode(text: str) -> str:
         text = restore_orphan_marks(unicodedata.normalize("NFC", text))
     composed = unicodedata.normalize("NFC", text)
     if marks_scattered(composed):
-        text = untangle_marks(composed)
-    decomposed = unicodedata.normalize("NFD", text)
+        composed = untangle_marks(composed)
+    decomposed = unicodedata.normalize("NFD", split_glued_words(composed))
     decomposed = _ORPHAN_MARKS.sub("", decomposed)
     decomposed = _NEW_STYLE_TONE.sub(_move_tone, decomposed)
     return unicodedata.normalize("NFC", decomposed)
