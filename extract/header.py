@@ -795,7 +795,8 @@ def _find_heading(head: list[_Line], stop: int) -> tuple[int, str, str] | None:
     above the articles, which a page that lost its "Căn cứ" openings leaves inside page 1."""
     for index, line in enumerate(head[:stop]):
         found = _heading_type(line.text)
-        if found and not (not found[1] and line.text.rstrip().endswith(":")):
+        enacting = found is not None and not found[1] and line.text.rstrip().endswith(":")
+        if found and not enacting:
             return index, *found
     return None
 
