@@ -9,10 +9,11 @@ split corrupts a clean text, so every rule asks the dictionary for both sides:
 - a capital inside a word, after a lower-case letter ("PhóThủ") or after a run of capitals and
   before a lower-case letter ("NHIỆMVăn"), starts a new word when the pieces on both sides are
   syllables; document symbols ("TTg", "QĐ-TTg") and brand names ("VietinBank") are not;
-- a lower-case word that is no syllable but two ("trườngchủ", "Ủyban") is split where the
-  halves are syllables making a dictionary word together or with a neighbour ("môi trường",
-  "chủ trì").  Names and loanwords not in the dictionary could split so by chance, so this is
-  done only in a text that shows glue: at least MIN_GLUED such words with Vietnamese marks.
+- a lower-case, capitalised or capital word that is no syllable but two ("trườngchủ", "Ủyban",
+  "CHỦNHIỆM") is split where the halves are syllables making a dictionary word together or
+  with a neighbour ("môi trường", "chủ trì").  Names, loanwords and acronyms not in the
+  dictionary could split so by chance, so this is done only in a text that shows glue: at
+  least MIN_GLUED words with Vietnamese marks that split so.
 
 Spellings are compared by letters and tone, not by where the tone sits: the dictionary writes
 "uỷ ban", a normalised text "ủy ban".
@@ -126,10 +127,11 @@ def _halves(word: str) -> tuple[int, ...]:
 
 
 def _best_split(previous: str | None, word: str, following: str | None) -> int | None:
-    """Where to split a glued lower-case (or capitalised) word: the halves must make a
-    dictionary word together or with a neighbour, twice when the second half starts with a
-    vowel (a typo as "thưong" splits so too); of several places the best-scored wins."""
-    if not word[1:].islower():
+    """Where to split a glued lower-case, capitalised or capital word ("trườngchủ", "Ủyban",
+    "CHỦNHIỆM"): the halves must make a dictionary word together or with a neighbour, twice
+    when the second half starts with a vowel (a typo as "thưong" splits so too); of several
+    places the best-scored wins."""
+    if not (word[1:].islower() or word.isupper()):
         return None
     lexicon = _lexicon()
     best, best_score = None, 0.0

@@ -65,6 +65,13 @@ def test_a_text_that_shows_glue_has_its_glued_lower_case_words_split() -> None:
         assert words in apart
 
 
+def test_capital_words_of_a_glued_text_are_split_but_not_acronyms() -> None:
+    heading = "ỦY BAN NHÂN DÂNTỈNH QUẢNG NGÃI; KT. BỘ TRƯỞNG, CHỦNHIỆM"
+    acronyms = "; UBND, HĐND, ASEAN, NATO, UNESCO, APEC, COVID, VINACOMIN, PETROLIMEX"
+    apart = split_glued_words(GLUED_LETTER + heading + acronyms)
+    assert apart.endswith("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI; KT. BỘ TRƯỞNG, CHỦ NHIỆM" + acronyms)
+
+
 def test_names_and_loanwords_are_not_split_even_in_a_glued_text() -> None:
     names = (
         " Ông Nguyễn Văn Phạm, bà Huỳnh Thị Khuê, đồng chí Quàng Văn Hmoong họp online "
