@@ -169,6 +169,8 @@ def _split_glued_syllables(text: str) -> str:
     words = list(_WORD.finditer(text))
     splits: list[tuple[re.Match[str], int]] = []
     for index, match in enumerate(words):
+        if not _halves(match.group().lower()):
+            continue  # nearly every word, told without looking at its neighbours
         before = words[index - 1] if index else None
         after = words[index + 1] if index + 1 < len(words) else None
         previous = before.group() if before and _only_blanks_between(text, before, match) else None
