@@ -150,6 +150,12 @@ STAMP_SIGNER = re.compile(r"^[^\w\n]*+(?:Người ký|Ký bởi)\s*:\s*(?P<name>
 NEWS_DATELINE = re.compile(
     r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"
 )
+# The lead of a news item, dated by its day ("Ngày 2/4, dông, lốc …", "Trưa 21-11, Chủ tịch UBND
+# tỉnh …", "Sáng nay, …"): where a page kept no headline, it stands for one.
+NEWS_LEAD = re.compile(
+    r"(?:(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Chiều tối)\s+(?:ngày\s+)?|Ngày\s+)"
+    r"(?:nay|qua|hôm qua|\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)[^,.]{0,40},"
+)
 # "Kính gửi" in folded text (OCR "Kink gửi"; "Kính gởi").
 RECIPIENT_INTRO = re.compile(r"(?<![a-z])k[il]n[hk]\s*g[uo][ir]{1,2}\b\s*:?")
 # The "THỦ TƯỚNG CHÍNH PHỦ điện:" line of a công điện, folded: its list is the addressees.
@@ -1526,6 +1532,9 @@ def _press(
         # tells the document's issuing, stands for the headline, byline included ("CTTĐT -
         # Ngày 6/8, Ban Thường vụ Tỉnh ủy … đã ban hành Chỉ thị số …").  Without a byline a
         # sentence like it may be any paragraph of the article, and no title is read.
+        title = first[0].text
+    if title is None and not marked and first and NEWS_LEAD.match(first[0].text):
+        # No headline kept, the page opens with the dated lead of a news item.
         title = first[0].text
     closing = bool(lines) and _closing_byline(lines[-1].text)
     if not (marked or closing or _narration().search(opening)) and (

@@ -1099,18 +1099,21 @@ REPORT_OPENING = (
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
-        # A dated opening that narrates a body issuing a numbered document; no title stored.
+        # A page that kept no headline and opens with the lead of the news, dated by its day:
+        # the lead stands for the headline (as the annotators of tests/data read such pages).
         (
             f"{REPORT_OPENING}\n\nTheo đó, các xã, thị trấn rà soát các nguồn nước, bố trí xe "
             "chở nước đến các thôn thiếu nước và báo cáo kết quả về huyện.\n",
-            None,
+            REPORT_OPENING,
         ),
         (
             "Tối 14/10, Ban Chỉ đạo tỉnh gửi Công văn số 88 đến các huyện về việc sơ tán dân ra "
             "khỏi vùng nguy hiểm trước khi bão vào; các huyện báo cáo kết quả trước 20 giờ.\n\n"
             "Theo đó, lực lượng vũ trang được huy động hỗ trợ người dân gia cố nhà cửa.\n",
-            None,
+            "Tối 14/10, Ban Chỉ đạo tỉnh gửi Công văn số 88 đến các huyện về việc sơ tán dân ra "
+            "khỏi vùng nguy hiểm trước khi bão vào; các huyện báo cáo kết quả trước 20 giờ.",
         ),
+        # An undated opening is a paragraph of the article, not its lead: no title.
         (
             "Để chủ động ứng phó với mưa lớn, Ủy ban nhân dân huyện vừa ban hành Công điện số 12 "
             "yêu cầu các xã kiểm tra hồ đập, bố trí lực lượng trực ứng cứu 24/24 giờ.\n\n"
@@ -1405,3 +1408,13 @@ def test_a_provincial_signature_takes_its_province_from_the_place_line() -> None
         "TM. ỦY BAN NHÂN DÂN TỈNH\nCHỦ TỊCH\n\nTrần Văn Cần\n"
     )
     assert header_of(text).issuer == "Ủy ban nhân dân tỉnh Long An"
+
+
+def test_a_party_guidance_heading_names_its_type() -> None:
+    # Party committees' propaganda bureaux issue monthly "định hướng" under such a heading.
+    header = header_of(
+        "ĐỊNH HƯỚNG TUYÊN TRUYỀN THÁNG 9 NĂM 2021\n\nThực hiện Kế hoạch số 12-KH/TU, ngày "
+        "02/01/2021 của Ban Thường vụ Tỉnh ủy về công tác tuyên giáo năm 2021, Ban Tuyên giáo "
+        "Tỉnh ủy định hướng tuyên truyền tháng 9 như sau:\n"
+    )
+    assert (header.doc_type, header.subject) == ("định hướng", "TUYÊN TRUYỀN THÁNG 9 NĂM 2021")
