@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from extract.agencies import agency_key, starts_with_agency
 from extract.dates import TIME, find_dates, iso
 from extract.lexicon import load
@@ -455,6 +457,8 @@ def _is_report(text: str, header: Header) -> bool:
 # ---------------------------------------------------------------------------------------------
 
 
+# Keys of an assignee and the issuer this alike name one body (an OCR slip or two apart).
+SAME_ISSUER = 90
 # "./." closes the body of a document: what follows is the signature block or the copies.
 _END_OF_BODY = "./."
 
@@ -759,7 +763,9 @@ _LIST_INTRODUCTION = re.compile(
 _INTRODUCTION_WORDS = 16
 
 
-def _introduces_list(tasks: list[Task], first: int, flat: str, block: _Block) -> str | None:
+def _introduces_list(
+    tasks: list[Task], first: int, flat: str, block: _Block, header: Header
+) -> str | None:
     """The body of a paragraph's last task when the paragraph ends with a colon, so that the
     items below are its tasks ("Ban Chỉ huy …, Chủ tịch UBND các huyện tập trung thực hiện một
     số công việc sau:" then "- Khẩn trương …"); a task whose action only announces the items is
@@ -768,7 +774,7 @@ def _introduces_list(tasks: list[Task], first: int, flat: str, block: _Block) ->
     if not flat[block.body_start : block.end].rstrip().endswith(":") or len(tasks) == first:
         return None
     last = tasks[-1]
-    if last.end < block.end - 2:
+    if last.end < block.end - 2 or _issues_itself(last, header):
         return None
     if len(last.action.split()) <= _INTRODUCTION_WORDS and _LIST_INTRODUCTION.search(last.action):
         tasks.pop()
@@ -873,12 +879,22 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             scopes.append((level, None, False))
         elif umbrella := _umbrella(flat, block):
             scopes.append((level, umbrella, False))
-        elif introduced := _introduces_list(collector.tasks, found_before, flat, block):
+        elif introduced := _introduces_list(collector.tasks, found_before, flat, block, header):
             scopes.append((level, introduced, True))
     if activity and activity.lead:
         collector.add_activity(activity)
-    tasks = [task for task in collector.tasks if not _issues_itself(task, header)]
+    tasks = [
+        task
+        for task in collector.tasks
+        if not _issues_itself(task, header) and not _presides(task.action)
+    ]
     return sorted(tasks, key=lambda t: t.start)
+
+
+def _presides(action: str) -> bool:
+    """Whether an action is chairing a meeting ("chủ trì cuộc họp đã thông qua …"): told by a
+    news item, assigned to nobody."""
+    return action.lower().startswith(tuple(_lexicon()["presiding"]))
 
 
 def _issues_itself(task: Task, header: Header) -> bool:
@@ -891,4 +907,7 @@ def _issues_itself(task: Task, header: Header) -> bool:
     if not task.action.lower().startswith(opening):
         return False
     assignee, issuer = agency_key(task.assignee), agency_key(header.issuer)
-    return bool(assignee and issuer and issuer.startswith(assignee))
+    if not (assignee and issuer):
+        return False
+    # "UBND tỉnh" for "Ủy ban nhân dân tỉnh Quảng Nam"; "Thủ tướng Chính phi" as OCR read it.
+    return issuer.startswith(assignee) or fuzz.ratio(assignee, issuer) >= SAME_ISSUER

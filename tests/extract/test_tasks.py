@@ -458,3 +458,26 @@ def test_work_of_its_own_before_the_colon_stays_and_topics_below_are_not_lent() 
         ("các sở, ngành, UBND các huyện", "Theo dõi chặt chẽ diễn biến của bão."),
         ("ngành Y tế", "bảo đảm đủ sinh phẩm."),
     ]
+
+
+def test_a_news_item_telling_who_spoke_or_chaired_assigns_nothing() -> None:
+    text = (
+        "Đồng chí Nguyễn Văn Bình phát biểu tại buổi làm việc.\n\n"
+        "Đồng chí Trần Minh Hải, Phó Trưởng Ban Tổ chức Huyện ủy chủ trì cuộc họp đã thông qua "
+        "15 hồ sơ đề nghị kết nạp đảng viên mới.\n\n"
+        "Chủ tịch UBND tỉnh giao các Phó Chủ tịch UBND tỉnh phụ trách từng lĩnh vực có chỉ đạo "
+        "sát sao các sở, ngành; các sở, ngành, địa phương không được lơ là, chủ quan.\n"
+    )
+    assert [(assignee, action) for assignee, action, _ in _tasks(text, NEWS)] == [
+        (
+            "các Phó Chủ tịch UBND tỉnh phụ trách từng lĩnh vực",
+            "có chỉ đạo sát sao các sở, ngành",
+        ),
+        ("các sở, ngành, địa phương", "không được lơ là, chủ quan."),
+    ]
+
+
+def test_the_enacting_formula_read_with_an_ocr_slip_is_no_task() -> None:
+    decision = Header(doc_type="quyết định", issuer="Thủ tướng Chính phủ", year=2021)
+    text = "Theo đề nghị của Bộ trưởng Bộ Tài chính; Thủ tướng Chính phi ban hành Quyết định quy định về việc thực hiện chính sách."
+    assert _tasks(text, decision) == []
