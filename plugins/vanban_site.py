@@ -76,6 +76,7 @@ def _type_names_to_abbr() -> tuple[tuple[str, str], ...]:
     pairs = {
         fold(entry["name"]).upper(): fold(entry["abbr"][0]).upper()
         for entry in load("doc_types")["types"]
+        if entry["abbr"]  # a type that numbers carry no code of ("định hướng")
     }
     return tuple(sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True))
 
