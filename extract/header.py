@@ -445,7 +445,8 @@ def _from_header_block(lines: list[_Line]) -> list[_Line]:
     TRUNG ƯƠNG" / "ĐẢNG CỘNG SẢN VIỆT NAM" / "Số: …" / "Hà Nội, ngày …"): the type, number,
     issuer, place, date and subject are the header's, not the portal's.  Only a national or
     Party title line with a number or a date under it, below the first paragraph, counts; the
-    issuer's column lines in capitals right above it belong to the block."""
+    issuer's column lines in capitals right above it belong to the block.  Above a number
+    ("Số: …") or a "V/v" line the block is the header itself, its left column read first."""
     head_end = _head_length(lines)
     for index in range(head_end + 1, min(len(lines), HEAD_MAX_LINES)):
         line = lines[index]
@@ -462,6 +463,9 @@ def _from_header_block(lines: list[_Line]) -> list[_Line]:
             and len(lines[start - 1].text) < NEWS_DATELINE_LENGTH
         ):
             start -= 1
+        above = lines[:start]
+        if any(_NUMBER_LABEL.search(line.text) or VV.match(line.text) for line in above):
+            return lines  # the header's own left column, read before the motto's
         return lines[start:]
     return lines
 

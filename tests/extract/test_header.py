@@ -1418,3 +1418,19 @@ def test_a_party_guidance_heading_names_its_type() -> None:
         "Tỉnh ủy định hướng tuyên truyền tháng 9 như sau:\n"
     )
     assert (header.doc_type, header.subject) == ("định hướng", "TUYÊN TRUYỀN THÁNG 9 NĂM 2021")
+
+
+def test_a_header_read_column_by_column_is_not_taken_for_a_block_below_a_portal() -> None:
+    # The left column (issuer, number, a long V/v) comes out before the motto and the date.
+    header = header_of(
+        "UBND TỈNH NGHỆ AN\nSỞ Y TẾ\nSố: 276/SYT-KHTC\nV/v triển khai kết luận của đồng chí Bí "
+        "thư Tỉnh ủy, Trưởng Ban Chỉ đạo phòng, chống dịch bệnh tỉnh tại cuộc họp trực tuyến về "
+        "công tác phòng, chống dịch bệnh trên địa bàn tỉnh\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nNghệ An, ngày 23 tháng 02 năm 2023\n\nKính gửi: Sở, ban, "
+        "ngành tỉnh.\n"
+    )
+    assert (header.doc_type, header.number, header.issued_date) == (
+        "công văn",
+        "276/SYT-KHTC",
+        "2023-02-23",
+    )
