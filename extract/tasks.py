@@ -41,10 +41,8 @@ from extract.model import Header, Task
 _MARKERS: tuple[tuple[str, str], ...] = (
     ("roman", r"[IVX]{1,5}\s*[.\-–)]\s+"),  # "II. CÁC NHIỆM VỤ", "I- ĐÁNH GIÁ CHUNG"
     ("dotted", r"\d{1,2}(?:\.\d{1,2})+\.?\s+"),  # "2.1. Về xét nghiệm"
-    (
-        "number",
-        r"\d{1,2}\s*(?:[.)](?!\d)\s*|[-–]\s+)",
-    ),  # "1. Sở Y tế", "1) …", "2- Các huyện"; not "4.923 ca"
+    # "1. Sở Y tế", "1) …", "2- Các huyện"; not "4.923 ca"
+    ("number", r"\d{1,2}\s*(?:[.)](?!\d)\s*|[-–]\s+)"),
     ("letter", r"[a-zđ]\s*\)\s*"),  # "a) Ngân hàng Nhà nước Việt Nam:"
     ("dash", r"[-–—•]\s+"),  # "- Thực hiện …"
     ("plus", r"[+*]\s+"),  # "+ Cách ly tại nhà"
@@ -751,7 +749,6 @@ def _umbrella(flat: str, block: _Block) -> str | None:
     return None
 
 
-# An action that only announces the list below it: "tập trung thực hiện một số công việc sau:".
 # An action whose only object is the list below: "… thực hiện một số công việc sau:", "tập trung
 # triển khai đồng bộ, có hiệu quả một số nhiệm vụ:" (not "… việc lập kế hoạch, với các nội dung
 # sau:", whose object comes first), in at most _INTRODUCTION_WORDS words.
