@@ -66,22 +66,17 @@ _LABEL_WORDS = frozenset(load("statistics_lexicon")["label_words"])
 _LINE_START = re.compile(r"(?:^|\n)[ \t*#]*$")
 # The scale words and their factor; "nghìn tỷ" is read as two words.
 _SCALES: dict[str, float] = {word: float(f) for word, f in _UNITS["scales"].items()}
+_SCALE_WORDS = "|".join(sorted(_SCALES, key=len, reverse=True))
 _SCALE = re.compile(
-    r"[ \t]*(?P<scale>(?:"
-    + "|".join(sorted(_SCALES, key=len, reverse=True))
-    + r")(?:[ \t]+(?:"
-    + "|".join(sorted(_SCALES, key=len, reverse=True))
-    + r"))?)(?!\w)",
-    re.IGNORECASE,
+    rf"[ \t]*(?P<scale>(?:{_SCALE_WORDS})(?:[ \t]+(?:{_SCALE_WORDS}))?)(?!\w)", re.IGNORECASE
 )
-_WORDS_ALTERNATION = "|".join(
-    sorted(load("statistics_lexicon")["number_words"], key=len, reverse=True)
-)
+_WORD_VALUES: dict[str, int] = load("statistics_lexicon")["number_words"]
+_NUMBER_WORDS = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 # The smaller part of an amount after its scale: " 503 triệu", ", năm trăm linh ba triệu".
 _SMALLER_PART = re.compile(
     r"(?:[ \t]+|[ \t]*,[ \t]*(?=[^\W\d]))"
-    rf"(?:(?P<digits>\d{{1,3}})|(?P<words>(?:{_WORDS_ALTERNATION})(?:[ \t]+(?:{_WORDS_ALTERNATION}))*))"
-    rf"[ \t]+(?P<scale>{'|'.join(sorted(_SCALES, key=len, reverse=True))})(?!\w)",
+    rf"(?:(?P<digits>\d{{1,3}})|(?P<words>(?:{_NUMBER_WORDS})(?:[ \t]+(?:{_NUMBER_WORDS}))*))"
+    rf"[ \t]+(?P<scale>{_SCALE_WORDS})(?!\w)",
     re.IGNORECASE,
 )
 # "62/63": count out of a total (the second part is not a year and no third part follows);
@@ -95,7 +90,6 @@ _RANGE_TAIL = re.compile(r"[ \t]*(?:-|–|đến|tới)[ \t]*(?P<upper>\d+(?:[.,
 # Anything that makes the numeral part of a code: a slash and letters or a year after it.
 _CODE_TAIL = re.compile(r"[ \t]?[/-][ \t]?(?:\d{4}[ \t]?/|[A-ZĐa-zđ])")
 
-_WORD_VALUES: dict[str, int] = load("statistics_lexicon")["number_words"]
 # Only the digit words open a number ("hai mươi lăm", not "lăm" or "tư" alone: "đầu tư");
 # a capital only at the start of a sentence, so that "Năm Căn" (a place) stays a name.
 _OPENING_WORDS = [
@@ -104,47 +98,25 @@ _OPENING_WORDS = [
 _WORD_NUMBER = re.compile(
     r"(?<![\w])(?:"
     + "|".join(sorted(_OPENING_WORDS, key=len, reverse=True))
-    + r")(?:[ \t]+(?:"
-    + "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
-    + r"))*(?!\w)(?![ \t]*\d)",  # "năm 2021" is a year, not five
+    + rf")(?:[ \t]+(?:{_NUMBER_WORDS}))*(?!\w)(?![ \t]*\d)",  # "năm 2021" is a year, not five
     re.IGNORECASE,
 )
 
 
-# What may follow a number written in words: a counted noun of the unit lexicon or a scale.
-_COUNTED = re.compile(
-    r"[ \t]+(?:"
-    + "|".join(
-        sorted(
-            {
-                form
-                for unit, forms in _UNITS["units"].items()
-                if unit not in _UNITS["digits_only"]  # "một bộ phận", "một nhà máy"
-                for form in forms
-            }
-            | set(_SCALES),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?!\w)",
-    re.IGNORECASE,
+def _unit_or_scale(gap: str, units: Iterable[str]) -> re.Pattern[str]:
+    """Any form of ``units`` or a scale word right after a number, ``gap`` the space between."""
+    forms = {form for unit in units for form in _UNITS["units"][unit]} | set(_SCALES)
+    alternatives = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"{gap}(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+# What may follow a number written in words: a counted noun of the unit lexicon or a scale;
+# "một bộ phận", "một nhà máy" are no counts.
+_COUNTED = _unit_or_scale(
+    r"[ \t]+", [unit for unit in _UNITS["units"] if unit not in _UNITS["digits_only"]]
 )
-
-
 # Any unit or scale right after a number, glued or spaced.
-_UNIT_NEXT = re.compile(
-    r"[ \t]*(?:"
-    + "|".join(
-        sorted(
-            {form for forms in _UNITS["units"].values() for form in forms} | set(_SCALES),
-            key=len,
-            reverse=True,
-        )
-    )
-    + r")(?!\w)",
-    re.IGNORECASE,
-)
+_UNIT_NEXT = _unit_or_scale(r"[ \t]*", _UNITS["units"])
 
 
 @dataclass(frozen=True)
