@@ -543,12 +543,11 @@ def _own_numbers(text: str, plain: str, header: Header) -> list[tuple[str, int |
     return list(dict.fromkeys((_own_key(number, year), year) for number, year in owns))
 
 
-def _mentions(text: str, header: Header) -> list[_Mention]:
-    """Every number that names another document, with its type, date, issuer and list head."""
-    plain = _plain(text)
+def _mentions(text: str, plain: str, header: Header, year: int | None) -> list[_Mention]:
+    """Every number that names another document, with its type, date, issuer and list head;
+    ``plain`` is ``_plain(text)`` and ``year`` the one short dates are read against."""
     patterns = _patterns()
     own_numbers = _own_numbers(text, plain, header)
-    year = document_date(text, header)[0]
     mentions: list[_Mention] = []
     bare_serials = [m.span("serial") for m in patterns["bare_number"].finditer(plain)]
     spans = sorted([m.span() for m in NUMBER.finditer(plain)] + bare_serials)
@@ -928,13 +927,13 @@ def extract_citations(text: str, header: Header) -> list[Citation]:
     every year), so those stay apart.
     """
     plain = _plain(text)
-    mentions = _mentions(text, header)
+    year = document_date(text, header)[0]
+    mentions = _mentions(text, plain, header, year)
     clause_heads: dict[int, int] = {}
     citations: list[Citation] = []
     named_before, previous_end, previous_number = None, 0, ""
     patterns = _patterns()
     unwrapped = _LINE_WRAP.sub(" ", plain)
-    year = document_date(text, header)[0]
     for mention in mentions:
         # "của Bộ trưởng … tại Tờ trình số 4017/… ngày … và Báo cáo số 4123/…": the body named
         # before the first document of a chain joined by "và" or a comma issued each of them;
