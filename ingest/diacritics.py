@@ -56,9 +56,10 @@ WRITTEN_ELSEWHERE = 0.5
 
 
 @cache
-def _dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
+def dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
     """How many entries hold each syllable, and the pairs of syllables that follow each other in
-    an entry."""
+    an entry, spelled as Viet74K spells them ("uỷ ban"): read once, shared with
+    :mod:`ingest.spacing`."""
     syllables: Counter[str] = Counter()
     pairs: set[tuple[str, str]] = set()
     for entry in DICTIONARY.read_text(encoding="utf-8").splitlines():
@@ -66,13 +67,6 @@ def _dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
         syllables.update(words)
         pairs.update(pairwise(words))
     return syllables, frozenset(pairs)
-
-
-def dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
-    """The dictionary's syllables with how many entries hold each, and the pairs of syllables
-    that follow each other in an entry, spelled as Viet74K spells them ("uỷ ban"): read once,
-    shared with :mod:`ingest.spacing`."""
-    return _dictionary()
 
 
 def _toned(word: str) -> bool:
@@ -111,7 +105,7 @@ def _tone_places(base: str) -> list[int]:
 def _with_mark(word: str, mark: str) -> str | None:
     """``word`` with ``mark`` where the spelling rules put it, or else on the vowel that makes
     it a dictionary syllable; None when no place does."""
-    syllables, _ = _dictionary()
+    syllables, _ = dictionary()
     base = unicodedata.normalize("NFD", word)
     for index in _tone_places(base):
         # The tone goes after the letter's own marks (the circumflex of ê, the horn of ơ).
@@ -125,7 +119,7 @@ def _with_mark(word: str, mark: str) -> str | None:
 
 
 def _score(previous: str | None, word: str, written: Mapping[str, int]) -> float:
-    syllables, pairs = _dictionary()
+    syllables, pairs = dictionary()
     lower = word.lower()
     entries = syllables.get(lower, 0)
     score = SYLLABLE if entries else NOT_A_SYLLABLE
@@ -223,7 +217,7 @@ def _letters(word: str) -> str:
 @cache
 def _syllables_by_letters() -> dict[str, list[str]]:
     """Dictionary syllables by their letters ("cua" → của, cửa, cua, …)."""
-    syllables, _ = _dictionary()
+    syllables, _ = dictionary()
     by_letters: dict[str, list[str]] = {}
     for syllable in syllables:
         by_letters.setdefault(_letters(syllable), []).append(syllable)
@@ -239,7 +233,7 @@ def _readings(word: str) -> tuple[str, ...]:
     """The syllables (lower-case) a word with scattered marks may be: its letters with some of
     its marks and at most one tone; the word itself first when it is a syllable."""
     lower = word.lower()
-    syllables, _ = _dictionary()
+    syllables, _ = dictionary()
     marks = _marks(lower)
     found = [
         syllable
@@ -258,7 +252,7 @@ def _in_case_of(reading: str, word: str) -> str:
 
 
 def _best_reading(word: str, previous: str | None, following: tuple[str, ...]) -> str:
-    syllables, pairs = _dictionary()
+    syllables, pairs = dictionary()
 
     def score(reading: str) -> float:
         paired = (previous, reading) in pairs or any((reading, n) in pairs for n in following)
@@ -283,7 +277,7 @@ def untangle_marks(text: str, keep_syllables: bool = False) -> str:
         joined = after is not None and not text[word.end() : after.start()].strip()
         following = _readings(after.group()) if joined and after else ()
         readings = _readings(word.group())
-        kept = keep_syllables and word.group().lower() in _dictionary()[0]
+        kept = keep_syllables and word.group().lower() in dictionary()[0]
         if not readings or not _marks(word.group()) or kept:
             chosen = word.group().lower()
         else:
@@ -298,11 +292,13 @@ def untangle_marks(text: str, keep_syllables: bool = False) -> str:
 def marks_scattered(text: str) -> bool:
     """Whether so many of the text's marked lower-case words are no syllable that its marks
     were scattered (SCATTERED_SHARE), not just a name or a loanword here and there."""
-    syllables, _ = _dictionary()
+    syllables, _ = dictionary()
     marked = [
         word
         for word in _WORD.findall(text)
-        if word.islower() and unicodedata.normalize("NFD", word) != word and len(word) <= 7
+        if word.islower()
+        and unicodedata.normalize("NFD", word) != word
+        and len(word) <= LONGEST_SYLLABLE
     ]
     if len(marked) < MIN_SCATTER_WORDS:
         return False
