@@ -35,10 +35,12 @@ DICTIONARY = Path(find_spec("underthesea").origin).parent / "corpus" / "data" / 
 # A group of marks standing alone after a space, a tab or a line break (after a no-break space a
 # mark is a diacritic shown on its own, as in a text about the tones), each after a blank.
 ORPHAN_GROUP = re.compile(rf"(?:(?<=[ \t\n])|^)[{COMBINING}](?:[ \t]+[{COMBINING}])*", re.M)
-_WORD = re.compile(r"[^\W\d_]+")
+# A word: a run of letters (no digits, no underscore); shared with :mod:`ingest.spacing` and
+# :mod:`ingest.normalize`.
+WORD = re.compile(r"[^\W\d_]+")
 # Vowels as letters (NFD base letters), and those whose own mark (circumflex, breve, horn) draws
 # the tone to them.
-_VOWELS = frozenset("aeiouy")
+VOWELS = frozenset("aeiouy")
 _SHAPED = frozenset("\u0302\u0306\u031b")
 # The longest Vietnamese syllable ("nghiêng") has seven letters: longer words take no mark.
 LONGEST_SYLLABLE = 7
@@ -69,6 +71,11 @@ def dictionary() -> tuple[Counter[str], frozenset[tuple[str, str]]]:
     return syllables, frozenset(pairs)
 
 
+def has_marks(word: str) -> bool:
+    """Whether a word (NFC) carries any mark: a tone, or the hat, breve or horn of a vowel."""
+    return unicodedata.normalize("NFD", word) != word
+
+
 def _toned(word: str) -> bool:
     return any(mark in TONE_MARKS for mark in unicodedata.normalize("NFD", word))
 
@@ -80,8 +87,8 @@ def _tone_places(base: str) -> list[int]:
         index for index, character in enumerate(base) if not unicodedata.combining(character)
     ]
     lower = "".join(base[index].lower() for index in letters)
-    start = 2 if lower[:2] in ("qu", "gi") and len(lower) > 2 and lower[2] in _VOWELS else 0
-    vowels = [position for position in range(start, len(lower)) if lower[position] in _VOWELS]
+    start = 2 if lower[:2] in ("qu", "gi") and len(lower) > 2 and lower[2] in VOWELS else 0
+    vowels = [position for position in range(start, len(lower)) if lower[position] in VOWELS]
     if not vowels:
         return []
     first, last = vowels[0], vowels[-1]
@@ -134,7 +141,7 @@ def _takes_mark(word: str) -> bool:
     return (
         len(word) <= LONGEST_SYLLABLE
         and not _toned(word)
-        and any(letter.lower() in _VOWELS for letter in letters)
+        and any(letter.lower() in VOWELS for letter in letters)
     )
 
 
@@ -174,13 +181,13 @@ def _spread(words: list[str], marks: str, written: Mapping[str, int]) -> list[st
 def restore_orphan_marks(text: str) -> str:
     """``text`` (NFC) with each group of orphan tone marks put back on the words before it
     where the dictionary says where they go; other groups are left as they are."""
-    written = Counter(word.lower() for word in _WORD.findall(text) if _toned(word))
+    written = Counter(word.lower() for word in WORD.findall(text) if _toned(word))
     pieces: list[str] = []
     done = 0  # text before this is final
     since = 0  # the end of the group before: its words are not this group's
     for group in ORPHAN_GROUP.finditer(text):
         marks = "".join(group.group().split())
-        words = list(_WORD.finditer(text, since, group.start()))[-REACH_WORDS:]
+        words = list(WORD.finditer(text, since, group.start()))[-REACH_WORDS:]
         since = group.end()
         unmarked = sum(1 for word in words if _takes_mark(word.group()))
         if len(marks) > unmarked or any(mark not in TONE_MARKS for mark in marks):
@@ -270,7 +277,7 @@ def untangle_marks(text: str, keep_syllables: bool = False) -> str:
     a word that is a syllable keeps its marks unless a neighbour says otherwise, one with no
     reading is left as it is.  With ``keep_syllables`` a syllable is never changed: for a line
     of a text that is not scattered as a whole ("CỦÀ BỘ CHÍNH TRỊ" in a portal title)."""
-    words = list(_WORD.finditer(text))
+    words = list(WORD.finditer(text))
     pieces, position, previous = [], 0, None
     for index, word in enumerate(words):
         after = words[index + 1] if index + 1 < len(words) else None
@@ -295,10 +302,8 @@ def marks_scattered(text: str) -> bool:
     syllables, _ = dictionary()
     marked = [
         word
-        for word in _WORD.findall(text)
-        if word.islower()
-        and unicodedata.normalize("NFD", word) != word
-        and len(word) <= LONGEST_SYLLABLE
+        for word in WORD.findall(text)
+        if word.islower() and has_marks(word) and len(word) <= LONGEST_SYLLABLE
     ]
     if len(marked) < MIN_SCATTER_WORDS:
         return False

@@ -18,6 +18,8 @@ from ingest.diacritics import (
     COMBINING,
     ORPHAN_GROUP,
     TONE_MARKS,
+    WORD,
+    has_marks,
     marks_scattered,
     restore_orphan_marks,
     untangle_marks,
@@ -101,26 +103,21 @@ def fold(text: str) -> str:
     return stripped.lower()
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def printed_spelling(value: str, raw: str) -> str:
     """``value`` (a name or a place read from the normalised text) with each word spelled as
     the raw text prints it where the two differ only in tone placement: normalisation puts
     every tone in one place ("Thanh Hoá" → "Thanh Hóa") so that rules and search match, but a
     name or place is reported as the document writes it.  The first printed form counts."""
-    wanted = {
-        word for word in _LETTERS.findall(value) if word != unicodedata.normalize("NFD", word)
-    }
+    wanted = {word for word in WORD.findall(value) if has_marks(word)}
     if not wanted:
         return value
     keys = {fold(word): word for word in wanted}
     printed: dict[str, str] = {}
-    for match in _LETTERS.finditer(unicodedata.normalize("NFC", raw)):
+    for match in WORD.finditer(unicodedata.normalize("NFC", raw)):
         word = match.group()
         target = keys.get(fold(word))
         if target and target not in printed and normalize_unicode(word) == target:
             printed[target] = word
         if len(printed) == len(wanted):
             break
-    return _LETTERS.sub(lambda match: printed.get(match.group(), match.group()), value)
+    return WORD.sub(lambda match: printed.get(match.group(), match.group()), value)

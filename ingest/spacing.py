@@ -28,10 +28,8 @@ from collections import Counter
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from ingest.diacritics import LONGEST_SYLLABLE, TONE_MARKS, dictionary
+from ingest.diacritics import LONGEST_SYLLABLE, TONE_MARKS, VOWELS, WORD, dictionary, has_marks
 
-_WORD = re.compile(r"[^\W\d_]+")
-_VOWELS = frozenset("aeiouy")
 # The dictionary lists every letter as an entry: a piece must have at least this many letters.
 SHORTEST_PART = 2
 # Capitals in a row before a capital that starts a lower-case word: "NHIỆMVăn".  Fewer would
@@ -69,7 +67,7 @@ def _lexicon() -> _Lexicon:
 
 
 def _starts_with_vowel(word: str) -> bool:
-    return unicodedata.normalize("NFD", word[:1]).lower()[:1] in _VOWELS
+    return unicodedata.normalize("NFD", word[:1]).lower()[:1] in VOWELS
 
 
 def _is_syllable(piece: str) -> bool:
@@ -77,7 +75,7 @@ def _is_syllable(piece: str) -> bool:
     if not SHORTEST_PART <= len(piece) <= LONGEST_SYLLABLE:
         return False
     letters = unicodedata.normalize("NFD", piece.lower())
-    return any(letter in _VOWELS for letter in letters) and _key(piece) in _lexicon().syllables
+    return any(letter in VOWELS for letter in letters) and _key(piece) in _lexicon().syllables
 
 
 def _case_boundaries(word: str) -> list[int]:
@@ -155,10 +153,6 @@ def _best_split(previous: str | None, word: str, following: str | None) -> int |
     return best
 
 
-def _marked(word: str) -> bool:
-    return unicodedata.normalize("NFD", word) != word
-
-
 def _only_blanks_between(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
     """Whether two words in a row are neighbours: a word across a comma or a number makes no
     dictionary word with the other."""
@@ -166,7 +160,7 @@ def _only_blanks_between(text: str, first: re.Match[str], second: re.Match[str])
 
 
 def _split_glued_syllables(text: str) -> str:
-    words = list(_WORD.finditer(text))
+    words = list(WORD.finditer(text))
     splits: list[tuple[re.Match[str], int]] = []
     for index, match in enumerate(words):
         if not _halves(match.group().lower()):
@@ -179,7 +173,7 @@ def _split_glued_syllables(text: str) -> str:
         if split is not None:
             splits.append((match, split))
     glued = sum(
-        _marked(match.group()) and not _starts_with_vowel(match.group()[split:])
+        has_marks(match.group()) and not _starts_with_vowel(match.group()[split:])
         for match, split in splits
     )
     if glued < MIN_GLUED:
@@ -195,5 +189,5 @@ def _split_glued_syllables(text: str) -> str:
 def split_glued_words(text: str) -> str:
     """``text`` (NFC) with the words that lost the space between them set apart: at a capital
     inside a word always, lower-case ones where the text shows glue (see the module)."""
-    text = _WORD.sub(lambda match: _split_at_capitals(match.group()), text)
+    text = WORD.sub(lambda match: _split_at_capitals(match.group()), text)
     return _split_glued_syllables(text)
