@@ -41,6 +41,11 @@ _ANONYMISED_TAIL = re.compile(r" [^\W\d_](?![^\W\d_])")
 # opening bracket puts titles after a name: "Phạm Minh Đạo, Giám đốc Sở …", "ông Nguyễn Văn
 # Bình - Giám đốc Sở …", "đồng chí X (Bí thư Tỉnh ủy)".
 _APPOSITION = re.compile(r"\s*,\s*|\s+[-–]\s+|[-–](?=[^\W\d_])|\s*\(\s*")
+# After the first title, only a comma opens the next: "…, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh".
+_NEXT_TITLE = re.compile(r"\s*,\s*")
+# A title runs to the next punctuation; a comma and the word after it may continue it.
+_TITLE_PIECE = re.compile(r"[^,;:.()\n\f]*")
+_COMMA_WORD = re.compile(r",\s*(\w+)")
 # A dash inside a title joins two halves of a body's name ("Sở Nông nghiệp - phát triển nông
 # thôn", "Lao động - Thương binh và Xã hội"): the word after it never ends the title.
 _JOINING_DASH = re.compile(r"\s[-–]\s*$")
@@ -220,23 +225,20 @@ def titles_after(text: str, end: int) -> tuple[list[str], int]:
     titles: list[str] = []
     position = end
     while True:
-        opening = (_APPOSITION if position == end else re.compile(r"\s*,\s*")).match(
-            text[position:]
-        )
+        opening = (_APPOSITION if position == end else _NEXT_TITLE).match(text, position)
         if not opening:
             break
-        start = position + opening.end()
+        start = opening.end()
         if not _title_pattern().match(text, start):
             break
         stop = start
         while True:
-            piece = re.match(r"[^,;:.()\n\f]*", text[stop:])
-            stop += piece.end()
-            follow = re.match(r",\s*(\w+)", text[stop:])
+            stop = _TITLE_PIECE.match(text, stop).end()
+            follow = _COMMA_WORD.match(text, stop)
             if follow and _continues_title(
-                text[start:stop], follow.group(1), text, stop + follow.start(1)
+                text[start:stop], follow.group(1), text, follow.start(1)
             ):
-                stop += follow.start(1)
+                stop = follow.start(1)
                 continue
             break
         segment = text[start:stop]
