@@ -710,31 +710,40 @@ def _titled_line(line: _Line) -> _Titled | None:
     text, folded = line.text, line.folded
     if not text[:1].isupper() or text.endswith("."):
         return None
+    opened = _type_opening(folded)
+    if not opened:
+        return None
+    length, name = opened
+    label = TITLE_NUMBER_LABEL.match(folded, length)
+    match = NUMBER.match(text, label.end() if label else length)
+    if not match:
+        return None
+    position = match.end()
+    dated = TITLE_DATE.match(folded, position)
+    position = dated.end() if dated else position
+    issuer = None
+    by = TITLE_ISSUER.match(folded, position)
+    about = TITLE_SUBJECT.search(folded, by.end() if by else position)
+    if not (by or (about and not folded[position : about.start()].strip(" ,"))):
+        return None
+    if by:
+        end = about.start() if about else len(text)
+        issuer = (
+            _case_name(untangle_marks(text[by.end() : end].strip(" ,;"), keep_syllables=True))
+            or None
+        )
+        position = end
+    subject = untangle_marks(text[position:].strip(" ,;:-–"), keep_syllables=True) or None
+    return _Titled(name, _number_of(match)[0], issuer, subject)
+
+
+def _type_opening(folded: str) -> tuple[int, str] | None:
+    """``(length, type)`` of the type name that opens a folded line as a word of its own
+    ("thong bao …"), the longest name first ("thong tu lien tich" before "thong tu")."""
     for phrase, name in _folded_types():
         opening = " ".join(phrase)
-        if not folded.startswith(f"{opening} "):
-            continue
-        label = TITLE_NUMBER_LABEL.match(folded, len(opening))
-        match = NUMBER.match(text, label.end() if label else len(opening))
-        if not match:
-            return None
-        position = match.end()
-        dated = TITLE_DATE.match(folded, position)
-        position = dated.end() if dated else position
-        issuer = None
-        by = TITLE_ISSUER.match(folded, position)
-        about = TITLE_SUBJECT.search(folded, by.end() if by else position)
-        if not (by or (about and not folded[position : about.start()].strip(" ,"))):
-            return None
-        if by:
-            end = about.start() if about else len(text)
-            issuer = (
-                _case_name(untangle_marks(text[by.end() : end].strip(" ,;"), keep_syllables=True))
-                or None
-            )
-            position = end
-        subject = untangle_marks(text[position:].strip(" ,;:-–"), keep_syllables=True) or None
-        return _Titled(name, _number_of(match)[0], issuer, subject)
+        if folded.startswith(f"{opening} "):
+            return len(opening), name
     return None
 
 
@@ -1628,12 +1637,10 @@ def _quoted_headline(head: list[_Line]) -> tuple[str, str] | None:
     date, "Kính gửi") it is the document's own heading; over narrative prose the same headline
     reports the document, and the text is a press article (never asked here)."""
     for line in head[:NEWS_HEAD_LINES]:
-        for phrase, name in _folded_types():
-            opening = " ".join(phrase)
-            if line.folded.startswith(f"{opening} "):
-                quoted = QUOTED_SUBJECT.match(line.text, len(opening))
-                if quoted:
-                    return name, quoted.group("subject").strip()
+        opened = _type_opening(line.folded)
+        quoted = opened and QUOTED_SUBJECT.match(line.text, opened[0])
+        if quoted:
+            return opened[1], quoted.group("subject").strip()
     return None
 
 
