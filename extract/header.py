@@ -800,12 +800,12 @@ def _without_urgency(rest: str) -> str:
     """What follows a type name once an urgency mark after it is gone: a news headline that
     reports a document puts a colon there ("CÔNG ĐIỆN KHẨN: Thực hiện …"), a heading never."""
     folded = fold(rest)
-    for mark, _ in _data()["urgency"]:
+    for mark in _urgency_marks():
         if (
-            folded.startswith(fold(mark))
-            and not folded[len(fold(mark)) : len(fold(mark)) + 1].isalnum()
+            folded.startswith(mark.folded)
+            and not folded[len(mark.folded) : len(mark.folded) + 1].isalnum()
         ):
-            return rest[len(mark) :].lstrip()
+            return rest[len(mark.spelled) :].lstrip()
     return rest
 
 
@@ -929,18 +929,36 @@ def _subject_from(head: list[_Line], index: int, first: str) -> str | None:
     return subject or None
 
 
+@dataclass(frozen=True)
+class _UrgencyMark:
+    spelled: str
+    folded: str
+    value: str
+    # The mark at the end of a flattened line: "Số: 12/UBND-VX    HỎA TỐC".
+    line_end: re.Pattern[str]
+
+
+@cache
+def _urgency_marks() -> tuple[_UrgencyMark, ...]:
+    """The urgency marks of the data, in its order, folded and compiled once: every header
+    line is compared with them."""
+    return tuple(
+        _UrgencyMark(mark, fold(mark), value, re.compile(rf"\s{{2,}}{re.escape(mark.upper())}$"))
+        for mark, value in _data()["urgency"]
+    )
+
+
 def _urgency_of(text: str) -> str | None:
     """The urgency mark that ``text`` is (a whole line, or a column segment of a flattened line)."""
     segments = [_clean(text)] + [_clean(s) for s in re.split(r"\s{2,}|\|", text)]
     for segment in segments:
         folded = fold(segment)
-        for mark, value in _data()["urgency"]:
-            if folded == fold(mark):
-                return value
-    # A mark at the end of a flattened line: "Số: 12/UBND-VX    HỎA TỐC".
-    for mark, value in _data()["urgency"]:
-        if re.search(rf"\s{{2,}}{re.escape(mark.upper())}$", text):
-            return value
+        for mark in _urgency_marks():
+            if folded == mark.folded:
+                return mark.value
+    for mark in _urgency_marks():
+        if mark.line_end.search(text):
+            return mark.value
     return None
 
 
