@@ -1434,3 +1434,14 @@ def test_a_header_read_column_by_column_is_not_taken_for_a_block_below_a_portal(
         "276/SYT-KHTC",
         "2023-02-23",
     )
+
+
+def test_a_deputy_office_head_signs_as_printed() -> None:
+    header = header_of(
+        "UBND TỈNH BẮC GIANG\nSố: 12/UBND-MT\nV/v rà soát cơ sở gây ô nhiễm\nBắc Giang, ngày 2 "
+        "tháng 4 năm 2013\n\nKính gửi: Sở Tài nguyên và Môi trường\n\nSở Tài nguyên và Môi trường "
+        "chủ trì rà soát.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN "
+        "PHÒNG\nPHÓ VĂN PHÒNG\nNguyễn Văn An\n"
+    )
+    assert header.signer is not None
+    assert (header.signer.title, header.signer.name) == ("Phó Văn phòng", "Nguyễn Văn An")
