@@ -1568,7 +1568,10 @@ def _press(
         # No headline kept, the page opens with the dated lead of a news item.
         title = first[0].text
     closing = bool(lines) and _closing_byline(lines[-1].text)
-    if not (marked or closing or _narration().search(opening)) and (
+    # A paragraph of the first lines that opens dated by its day tells an event ("Ngày 03/5/2012,
+    # Ban Tổ chức … tiến hành họp …"), as news does, under "Căn cứ" lines copied from a document.
+    dated = any(NEWS_LEAD.match(line.text) and _is_paragraph(line.text) for line in first)
+    if not (marked or closing or dated or _narration().search(opening)) and (
         title is None
         or len(title) > 200
         or (len(lines) < 3 and not _is_paragraph(lines[-1].text))

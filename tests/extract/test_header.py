@@ -1445,3 +1445,14 @@ def test_a_deputy_office_head_signs_as_printed() -> None:
     )
     assert header.signer is not None
     assert (header.signer.title, header.signer.name) == ("Phó Văn phòng", "Nguyễn Văn An")
+
+
+def test_an_event_dated_by_its_day_under_copied_grounds_is_news() -> None:
+    # A party portal's item that copies the grounds of a document before telling the meeting.
+    header = header_of(
+        "Căn cứ Quy định số 24-QĐ/TW, ngày 30/7/2021 của Ban Chấp hành Trung ương về thi hành "
+        "Điều lệ Đảng;\nNgày 12/4/2022, Ban Tổ chức Huyện ủy phối hợp với các ban xây dựng Đảng "
+        "tổ chức họp xét 18 hồ sơ đề nghị kết nạp đảng viên mới của các chi bộ, đảng bộ cơ sở.\n"
+        "Qua xem xét, cuộc họp thống nhất đề nghị Ban Thường vụ Huyện ủy kết nạp 17 quần chúng.\n"
+    )
+    assert header.doc_type == "bài báo"
