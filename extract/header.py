@@ -156,6 +156,11 @@ NEWS_LEAD = re.compile(
     r"(?:(?:Sáng|Trưa|Chiều|Tối|Đêm|Rạng sáng|Chiều tối)\s+(?:ngày\s+)?|Ngày\s+)"
     r"(?:nay|qua|hôm qua|\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)[^,.]{0,40},"
 )
+# Prose opening on the source it reports: "Theo ông Đinh Văn A, Phó Chủ tịch …,", "Theo báo
+# cáo … tại kỳ họp,"; not "Theo đó" or "Theo đề nghị của …", which continue a document.
+REPORTED_OPENING = re.compile(
+    r"Theo (?:ông|bà|đồng chí|lãnh đạo|đại diện|báo cáo|thống kê|số liệu|ghi nhận)\b[^\n]{0,200},"
+)
 # "Kính gửi" in folded text (OCR "Kink gửi"; "Kính gởi").
 RECIPIENT_INTRO = re.compile(r"(?<![a-z])k[il]n[hk]\s*g[uo][ir]{1,2}\b\s*:?")
 # The "THỦ TƯỚNG CHÍNH PHỦ điện:" line of a công điện, folded: its list is the addressees.
@@ -1571,6 +1576,9 @@ def _press(
     # A paragraph of the first lines that opens dated by its day tells an event ("Ngày 03/5/2012,
     # Ban Tổ chức … tiến hành họp …"), as news does, under "Căn cứ" lines copied from a document.
     dated = any(NEWS_LEAD.match(line.text) and _is_paragraph(line.text) for line in first)
+    # So does prose that opens on its source ("Theo ông …, Phó Chủ tịch UBND tỉnh, …", "Theo
+    # báo cáo … tại kỳ họp, …"): a page kept from the middle of an article.
+    dated = dated or bool(first and REPORTED_OPENING.match(first[0].text))
     if not (marked or closing or dated or _narration().search(opening)) and (
         title is None
         or len(title) > 200
@@ -1764,7 +1772,9 @@ def extract_header(text: str) -> Header:
     issued = place_date.issued if place_date else None
     signer = None
     has_header = bool(doc_type or number or issuer or place_date)
-    press = None if has_header else _press(lines)
+    # An issuer read from a line in capitals alone is no header where the page shows a news
+    # item's signs (a time-stamped date line, a byline): a caps headline names bodies too.
+    press = None if (doc_type or number or place_date) else _press(lines)
     if not press:
         signer = _with_stamp_name(_find_signer(lines, head_end), text)
         if not has_header and _reads_as_report(lines):

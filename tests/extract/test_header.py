@@ -1456,3 +1456,21 @@ def test_an_event_dated_by_its_day_under_copied_grounds_is_news() -> None:
         "Qua xem xét, cuộc họp thống nhất đề nghị Ban Thường vụ Huyện ủy kết nạp 17 quần chúng.\n"
     )
     assert header.doc_type == "bài báo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A time-stamped date line and a byline over a headline in capitals that names bodies.
+        "21/07/2015 - 21:29\n\nTHƯỜNG TRỰC TỈNH ỦY LÀM VIỆC VỚI ĐẢNG ỦY KHỐI DOANH NGHIỆP\n\n"
+        "(BT)- Chiều 21-7-2015, các đồng chí trong Thường trực Tỉnh ủy đã làm việc với Ban "
+        "Thường vụ Đảng ủy Khối Doanh nghiệp về công tác chuẩn bị đại hội đảng bộ khối.\n",
+        # A page kept from the middle of an article, opening on the source it reports.
+        "Theo ông Lê Văn Bình, Phó Chủ tịch UBND huyện, đợt rét vừa qua làm chết 120 con trâu, "
+        "bò của người dân; huyện đã hỗ trợ giống cho các hộ bị thiệt hại.\n\nCác xã đang rà "
+        "soát để đề xuất hỗ trợ đợt tiếp theo.\n",
+    ],
+    ids=["caps-headline-under-dateline", "reported-opening"],
+)
+def test_a_news_item_without_a_document_header_is_news(text: str) -> None:
+    assert header_of(text).doc_type == "bài báo"
