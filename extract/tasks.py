@@ -55,6 +55,9 @@ _LEVEL = {"roman": 0, "number": 1, "dotted": 2, "letter": 3, "dash": 4, "plus": 
 # A wrapped line as long as this that stops mid-sentence continues on the next line, even when
 # that one opens with a dash ("chương trình “Festival Thăng Long" / "- Hà Nội, lần thứ II").
 _FULL_LINE = 60
+# Words a line cannot end a sentence on when a number follows them: a wrapped "tháng 10 và\n11."
+# is no list item "11.".
+_NUMBER_LEADS = {"và", "hoặc", "tháng", "ngày", "năm", "số", "đến", "từ", "là", "khoảng"}
 # A section title under a Roman numeral ("I. Nhiệm vụ chung") has at most this many words.
 _SECTION_TITLE_WORDS = 8
 # Lines that are page furniture, not text: page numbers, "--- PAGE BREAK ---", rules.
@@ -132,7 +135,11 @@ def flatten(text: str) -> str:
         finished = before[-1] in ".;:!?"
         kind = _marker_kind(after)
         wrapped_dash = kind == "dash" and not (blank_line or finished or _marker_kind(before))
-        if kind and not (wrapped_dash and len(before) >= _FULL_LINE):
+        # "… vào tháng 10 và\n11. Để chủ động …": a number the line before goes on to.
+        wrapped_number = (
+            kind == "number" and not blank_line and before.split()[-1].lower() in _NUMBER_LEADS
+        )
+        if kind and not wrapped_number and not (wrapped_dash and len(before) >= _FULL_LINE):
             continue
         page_turn = re.search(r"[^\s]|\f", original[match.start() : match.end()]) is not None
         if blank_line and (finished or not (after[0].islower() or page_turn)):
@@ -894,14 +901,19 @@ def _presides(action: str) -> bool:
     return action.lower().startswith(tuple(_lexicon()["presiding"]))
 
 
+# The issuer introducing what the document itself says: "… với các nội dung cụ thể như sau:".
+_INTRODUCES_ITSELF = re.compile(r"\bnhư sau\s*:?$")
+
+
 def _issues_itself(task: Task, header: Header) -> bool:
     """Whether a task is the document saying that its issuer issues it ("Ủy ban nhân dân tỉnh
-    ban hành Kế hoạch triển khai thực hiện như sau"): the issuer, "ban hành" and the document's
-    own type."""
+    ban hành Kế hoạch triển khai thực hiện như sau": the issuer, "ban hành" and the document's
+    own type) or introduces its own content ("Ủy ban nhân dân tỉnh xây dựng kịch bản tăng
+    trưởng … với các nội dung cụ thể như sau:")."""
     if not (header.doc_type and header.issuer):
         return False
-    opening = f"ban hành {header.doc_type}"
-    if not task.action.lower().startswith(opening):
+    action = task.action.lower()
+    if not (action.startswith(f"ban hành {header.doc_type}") or _INTRODUCES_ITSELF.search(action)):
         return False
     assignee, issuer = agency_key(task.assignee), agency_key(header.issuer)
     if not (assignee and issuer):

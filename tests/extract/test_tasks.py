@@ -481,3 +481,40 @@ def test_the_enacting_formula_read_with_an_ocr_slip_is_no_task() -> None:
     decision = Header(doc_type="quyết định", issuer="Thủ tướng Chính phủ", year=2021)
     text = "Theo đề nghị của Bộ trưởng Bộ Tài chính; Thủ tướng Chính phi ban hành Quyết định quy định về việc thực hiện chính sách."
     assert _tasks(text, decision) == []
+
+
+def test_a_number_wrapped_to_the_line_start_is_no_list_item() -> None:
+    # "… vào tháng 10 và\n11." ends a sentence; the paragraph goes on to assign the list.
+    text = (
+        "Mưa lũ tập trung vào tháng 10 và\n11. Để chủ động ứng phó, Chủ tịch UBND tỉnh yêu cầu "
+        "Thủ trưởng các sở, Chủ tịch UBND các huyện quán triệt và tổ chức thực hiện tốt các nội "
+        "dung sau:\n1. Tiếp tục bố trí nguồn lực cho công tác phòng, chống thiên tai.\n"
+    )
+    assert _tasks(text) == [
+        (
+            "Thủ trưởng các sở, Chủ tịch UBND các huyện",
+            "Tiếp tục bố trí nguồn lực cho công tác phòng, chống thiên tai.",
+            None,
+        )
+    ]
+
+
+def test_praise_is_no_task_and_a_standing_committee_is_a_body() -> None:
+    text = (
+        "Đồng chí Trần Văn Nam đánh giá cao công tác chuẩn bị đại hội. Đồng chí Phó Bí thư chỉ "
+        "đạo: BTV Đảng ủy Khối cần tiếp tục rà soát các nội dung phục vụ đại hội; các địa "
+        "phương chú trọng hỗ trợ lực lượng phục vụ trong suốt quá trình diễn ra đại hội.\n"
+    )
+    assert [(assignee, action[:22]) for assignee, action, _ in _tasks(text, NEWS)] == [
+        ("BTV Đảng ủy Khối", "cần tiếp tục rà soát c"),
+        ("các địa phương", "chú trọng hỗ trợ lực l"),
+    ]
+
+
+def test_the_issuer_introducing_its_own_content_is_no_task() -> None:
+    plan = Header(doc_type="kế hoạch", issuer="Ủy ban nhân dân tỉnh Quảng Ninh", year=2020)
+    text = (
+        "Ủy ban nhân dân tỉnh Quảng Ninh xây dựng kịch bản tăng trưởng kinh tế năm 2020 của "
+        "tỉnh với các nội dung cụ thể như sau:\n"
+    )
+    assert _tasks(text, plan) == []
