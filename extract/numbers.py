@@ -193,7 +193,8 @@ def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
 def _is_label(text: str, start: int) -> bool:
     """A number named by the word before it ("Điều 5", "năm 2021", "Tổ 3") is a label."""
     before = text[max(0, start - 20) : start]
-    if re.search(r"tổng\s+số\s*$", before, re.IGNORECASE):
+    # "tổng số 12", "kỷ luật 12 đồng chí": the word before names what is counted, not a label.
+    if re.search(r"(?:tổng\s+số|kỷ\s+luật)\s*$", before, re.IGNORECASE):
         return False
     return _previous_word(text, start) in _LABEL_WORDS
 

@@ -279,10 +279,11 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
     if match := _PERCENT.match(text, position):
         return "%", "%", match.end()
     at = position + len(re.match(r"[ \t]*", text[position:]).group(0))
-    if match := _MONEY.match(text, at):
-        unit, end = _rate("đồng", text, match.end())
-        return unit, "đồng", end
     match = _UNIT_FORM.match(text, at)
+    money = _MONEY.match(text, at)
+    if money and not (match and match.end() > money.end()):  # "34 đồng chí" counts people
+        unit, end = _rate("đồng", text, money.end())
+        return unit, "đồng", end
     if not match:
         return None
     written = re.sub(r"\s+", " ", match.group(0).lower())

@@ -465,3 +465,19 @@ def test_gold_scores(shared_dir: Path, corpus_dir: Path) -> None:
         )
     assert report.fields["statistics"].f1 >= 0.85
     assert report.fields["statistics.as_of"].f1 >= 0.8
+
+
+def test_party_members_and_visits_are_counted_in_the_words_the_text_uses() -> None:
+    text = (
+        "Kết quả, thi hành kỷ luật 12 đồng chí, trong đó 2 đảng ủy viên, 1 chi ủy viên; tổ "
+        "chức cho 5.120 lượt quần chúng học tập nghị quyết. Toàn tỉnh đón hơn 2,5 triệu lượt "
+        "du khách, 3.400 lượt nhà bị ngập được hỗ trợ."
+    )
+    assert figures(text) == [
+        (12, "đồng chí"),
+        (2, "đảng ủy viên"),
+        (1, "chi ủy viên"),
+        (5120, "lượt quần chúng"),
+        (2500000, "lượt du khách"),
+        (3400, "lượt nhà"),
+    ]
