@@ -11,6 +11,8 @@ made):
   general rules.
 - ``finalset`` (12): measured once untouched (macro F1 .908), then the clearest of its failures
   were fixed.
+- ``probeset`` (12): measured once untouched after those fixes (macro F1 .917), then its
+  clearest failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
 generalise worse fails here even if the seed scores hold.
@@ -40,9 +42,10 @@ CITATION_FIELDS = ("citations", "citations.type", "citations.date", "citations.i
 # The keys of a record of the contract: what a gold file may hold.
 SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 
-# Measured 2026-11-27 after the fixes (devset / testset / finalset): header fields 1.0 / 1.0 /
-# .91-1.0; citations 1.0 / .98 / .977; officials 1.0 / 1.0 / .941; statistics .993 / .96 /
-# .853; tasks .947 / .889 / .923.  A field a set has too few items of to measure is not floored.
+# Measured 2026-11-27 after the fixes (devset / testset / finalset / probeset): header fields
+# 1.0 / 1.0 / .80-1.0 / .82-1.0; citations 1.0 / .98 / .977 / 1.0; officials 1.0 / 1.0 / .941 /
+# .933; statistics .993 / .96 / .952 / .944; tasks .947 / .889 / .923 / .741.  A field a set has
+# too few items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -68,9 +71,17 @@ FLOORS = {
         "recipients": 0.75,
         **dict.fromkeys(CITATION_FIELDS, 0.95),
         "officials": 0.9,
-        "statistics": 0.82,
-        "statistics.indicator": 0.8,
+        "statistics": 0.92,
+        "statistics.indicator": 0.84,
         "tasks": 0.88,
+    },
+    "probeset": {
+        **dict.fromkeys(HEADER_FIELDS, 0.8),
+        **dict.fromkeys(CITATION_FIELDS, 0.88),
+        "officials": 0.9,
+        "statistics": 0.92,
+        "statistics.indicator": 0.78,
+        "tasks": 0.7,
     },
 }
 
