@@ -1575,11 +1575,12 @@ def _press(
     closing = bool(lines) and _closing_byline(lines[-1].text)
     # A paragraph of the first lines that opens dated by its day tells an event ("Ngày 03/5/2012,
     # Ban Tổ chức … tiến hành họp …"), as news does, under "Căn cứ" lines copied from a document.
-    dated = any(NEWS_LEAD.match(line.text) and _is_paragraph(line.text) for line in first)
     # So does prose that opens on its source ("Theo ông …, Phó Chủ tịch UBND tỉnh, …", "Theo
     # báo cáo … tại kỳ họp, …"): a page kept from the middle of an article.
-    dated = dated or bool(first and REPORTED_OPENING.match(first[0].text))
-    if not (marked or closing or dated or _narration().search(opening)) and (
+    news_prose = any(
+        NEWS_LEAD.match(line.text) and _is_paragraph(line.text) for line in first
+    ) or bool(first and REPORTED_OPENING.match(first[0].text))
+    if not (marked or closing or news_prose or _narration().search(opening)) and (
         title is None
         or len(title) > 200
         or (len(lines) < 3 and not _is_paragraph(lines[-1].text))
