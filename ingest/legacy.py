@@ -36,8 +36,10 @@ _SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
 # font whose name ends in "H" (.VnTimeH, .VnArialH) that draws them upper case.
 _UPPER_CASE_FONT = re.compile(r"^\.Vn\w*H$", re.IGNORECASE)
 
-# Letters only Vietnamese uses (precomposed, after NFC): their presence means real Unicode.
-_VIETNAMESE_ONLY = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1EA0-\u1EF9]")
+# Letters only Vietnamese uses (precomposed, after NFC) that no legacy byte shows as: their
+# presence means real Unicode.  "â", "ê", "ô" are left out, for they are Latin-1 characters too:
+# VNI text read as Windows-1252 is full of them ("Coâng", "hôn").
+_VIETNAMESE_ONLY = re.compile(r"[ăđơưĂĐƠƯ\u1EA0-\u1EF9]")
 
 # Surface characters legacy bytes turn into when read as Latin-1 / Windows-1252.
 _LEGACY_SURFACE = re.compile(r"[\u00a1-\u00ff\u2212\u2219\u0152\u0153\u0178\u2018-\u201e]")
@@ -52,6 +54,7 @@ _PLAIN_SYLLABLE = re.compile(
 )
 _WORD = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LOWER = re.compile(r"[a-z]")
 
 # Thresholds of :func:`damage_warning`, over words of at least two letters.  Real Vietnamese
 # marks about half of its syllables; damaged text keeps almost none, while still being made
@@ -78,9 +81,43 @@ def convert(text: str, encoding: str, font: str | None = None) -> str:
     if charmap is None:
         raise ValueError(f"unknown legacy encoding {encoding!r}")
     converted = convert_with(text, charmap)
-    if font and _UPPER_CASE_FONT.match(_SUBSET_TAG.sub("", font)):
+    if font is None:
+        return _upper_case_headings(converted) if encoding == TCVN3 else converted
+    if _UPPER_CASE_FONT.match(_SUBSET_TAG.sub("", font)):
         converted = converted.upper()
     return converted
+
+
+def _upper_case_headings(text: str) -> str:
+    """TCVN3 text whose fonts are unknown, with the headings typed in an upper-case font restored.
+
+    A .txt file keeps no font names, so a heading typed in .VnTimeH comes out as "CộNG HOà" and
+    "ủY BAN": its accented letters, typed with lower-case bytes, stay lower case between the
+    upper-case plain letters.  A word like that, with upper case after its first letter, gives
+    the heading away; a line whose plain letters are all upper case is upper case throughout
+    ("Đà" in "THÀNH PHỐ Đà NẴNG").
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        words = _LETTERS.findall(line)
+        if not any(_typed_in_heading_font(word) for word in words):
+            continue
+        if not _ASCII_LOWER.search(line):
+            lines[index] = line.upper()
+        else:
+            lines[index] = _LETTERS.sub(
+                lambda word: word[0].upper() if _typed_in_heading_font(word[0]) else word[0], line
+            )
+    return "\n".join(lines)
+
+
+def _typed_in_heading_font(word: str) -> bool:
+    """No plain lower-case letter, an accented lower-case one, and upper case after the first."""
+    return (
+        not _ASCII_LOWER.search(word)
+        and any(char.islower() for char in word)
+        and any(char.isupper() for char in word[1:])
+    )
 
 
 def detect(text: str) -> str | None:

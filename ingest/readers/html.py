@@ -17,6 +17,12 @@ from ingest.readers.text import decode_bytes
 # The charset a page declares in its <meta> tag, for pages that are not UTF-8.
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
+# trafilatura writes a table as Markdown rows, "| 1 | Số ca mắc | 218 | ", with a rule
+# "|---|---|" under the first row and a pipe inside a cell escaped as "\\|".
+_TABLE_ROW = re.compile(r"^\| (.*) \| ?$")
+_TABLE_RULE = re.compile(r"^\|(?:-+\|)+$")
+_CELL_BORDER = re.compile(r"(?<!\\) \| ")
+
 # Publication dates are wanted as the original date (not "last modified"), as ISO.
 _DATE_OPTIONS = {"extensive_search": True, "original_date": True, "outputformat": "%Y-%m-%d"}
 
@@ -47,6 +53,7 @@ def read_html(path: Path, data: bytes) -> RawDocument:
     text = (document.text if document else "") or ""
     if not text.strip():
         raise ReadError("HTML page without article text")
+    text = _tab_separated_tables(text)
     warnings = []
     encoding_found = legacy.detect(text)
     if encoding_found:
@@ -61,3 +68,18 @@ def read_html(path: Path, data: bytes) -> RawDocument:
         published=(document.date or None),
         warnings=warnings,
     )
+
+
+def _tab_separated_tables(text: str) -> str:
+    """Table rows with their cells separated by tabs, as the PDF and DOCX readers give them,
+    so that the statistics read from a table row do not depend on the file's format."""
+    lines = []
+    for line in text.split("\n"):
+        if _TABLE_RULE.match(line):
+            continue
+        row = _TABLE_ROW.match(line)
+        if row:
+            cells = _CELL_BORDER.split(row.group(1))
+            line = "\t".join(cell.strip().replace("\\|", "|") for cell in cells).rstrip("\t")
+        lines.append(line)
+    return "\n".join(lines)

@@ -61,3 +61,28 @@ def test_page_without_an_article_is_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(ReadError, match="without article text"):
         read_document(path)
+
+
+# Rows of a report's statistics appendix (corpus/003_ac9f01e6cbb8af30.txt) as a portal's table.
+TABLE = [
+    ("STT", "Nội dung", "Số lượng"),
+    ("1", "Số nhân lực y tế tại địa phương", "218"),
+    ("2", "Số Tổ Covid-19 cộng đồng | tổ", "111"),
+    ("3", "Số người sử dụng lao động được hỗ trợ", ""),
+]
+
+
+def test_table_rows_come_out_as_tab_separated_cells(tmp_path: Path) -> None:
+    """As the PDF and DOCX readers give them, so a table's figures are read alike."""
+    rows = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in TABLE)
+    page = _page().replace("</article>", f"<table>{rows}</table></article>")
+    path = tmp_path / "table.html"
+    path.write_text(page, encoding="utf-8")
+    lines = read_document(path).text.splitlines()
+    assert [line for line in lines if "\t" in line] == [
+        "STT\tNội dung\tSố lượng",
+        "1\tSố nhân lực y tế tại địa phương\t218",
+        "2\tSố Tổ Covid-19 cộng đồng | tổ\t111",
+        "3\tSố người sử dụng lao động được hỗ trợ",
+    ]
+    assert not any(line.startswith("|") for line in lines)
