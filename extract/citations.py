@@ -226,7 +226,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "của Bộ Y tế", or "giữa Bộ Tài chính và Bộ Nội vụ" for a joint document.
         "issuer_lead": re.compile(
-            rf"[\s,(]*(?i:{_alternation(terms['issuer_leads'])})\s+(?=[A-Z])"
+            rf"[\s,(]*(?i:{_alternation(terms['issuer_leads'])})\s+"
+            rf"(?=[A-Z]|(?:{_alternation(terms['lower_case_bodies'])})\b)"
         ),
         # "Kế hoạch số 07/KH-UBND do UBND tỉnh ban hành": the agent of an issuing verb, which
         # "do" introduces only with the verb ("do Covid-19 diễn biến phức tạp" is a cause).

@@ -96,7 +96,7 @@ _LABEL = re.compile(r"[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,4}\s*:\s")
 # "Thời gian: từ ngày 11/9/2026 …": the day after "từ" is when the work starts, not its limit.
 _FROM = re.compile(r"(?:từ|kể từ)\s*$", re.IGNORECASE)
 # "Nơi nhận:" opens the list of copies at the foot of a document: bodies, never tasks.
-_RECIPIENTS = re.compile(r"Nơi nhận\b", re.IGNORECASE)
+_RECIPIENTS = re.compile(r"[*_]*\s*Nơi nhận\b", re.IGNORECASE)  # bold in Markdown: "**Nơi nhận:**"
 # The national title, motto or party title: a paragraph holding one is the header block (whose
 # columns a reader may flatten into "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc"), never a task.
 _HEADER_BLOCK = re.compile(
@@ -141,6 +141,8 @@ def flatten(text: str) -> str:
         )
         if kind and not wrapped_number and not (wrapped_dash and len(before) >= _FULL_LINE):
             continue
+        if _RECIPIENTS.match(after):
+            continue  # the copies list below the last paragraph, even with no blank line between
         page_turn = re.search(r"[^\s]|\f", original[match.start() : match.end()]) is not None
         if blank_line and (finished or not (after[0].islower() or page_turn)):
             continue

@@ -698,3 +698,13 @@ def test_a_party_number_spaced_around_its_dash_keeps_its_date_and_an_issuer_ends
         ("100-KL/TW", "2014-08-18", "Ban Bí thư"),
         ("284-QĐ/TW", None, "Bộ Chính trị"),
     ]
+
+
+def test_an_issuer_typed_in_lower_case_by_a_legacy_font_is_read() -> None:
+    """TCVN3 fonts have no "Ủ": typists write "ủy ban", even at the head of a body's name."""
+    text = normalize_text(
+        "Thực hiện Công văn số 3851/UBND-VX ngày 19/11/2021 của ủy ban nhân dân tỉnh Lai Châu về "
+        "tăng cường phòng, chống dịch, và Kế hoạch số 12/KH-SYT của các đơn vị về tiêm chủng."
+    )
+    found = [(c.number, c.issuer) for c in extract_citations(text, Header())]
+    assert found == [("3851/UBND-VX", "ủy ban nhân dân tỉnh Lai Châu"), ("12/KH-SYT", None)]

@@ -144,6 +144,18 @@ def test_tasks_in_real_wording(text: str, header: Header, expected: list) -> Non
     assert _tasks(text, header) == expected
 
 
+def test_copies_below_a_list_of_tasks_are_no_items_of_it() -> None:
+    """A web copy keeps no blank line before "Nơi nhận", which may be in bold."""
+    text = (
+        "2. Giám đốc các bệnh viện tuyến tỉnh\n- Rà soát phương án thu dung người bệnh.\n"
+        "Giám đốc Sở đề nghị các đơn vị triển khai thực hiện./.\n**Nơi nhận:**\n"
+        "- Như trên;\n- Các Phó Giám đốc Sở;\n- Lưu: VT."
+    )
+    tasks = _tasks(text, NEWS)
+    assert ("các đơn vị", "triển khai thực hiện", None) in tasks
+    assert not any("Như trên" in action or "Lưu" in action for _, action, _ in tasks)
+
+
 @pytest.mark.parametrize(
     ("text", "value", "kind"),
     [
