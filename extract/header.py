@@ -114,6 +114,10 @@ NEWS_HEAD_LINES = 12
 # An article's prose starts at a line this long; a date line is at most this long; a
 # headline has at least this many words.
 NEWS_PARAGRAPH, NEWS_DATELINE_LENGTH, HEADLINE_MIN_WORDS = 160, 60, 4
+# A date a sentence sets as a limit, never a page's date line: "trước ngày 15-6-2020".
+DATE_AS_LIMIT = re.compile(
+    r"(?<!\w)(?:trước|sau|đến|từ|chậm nhất|kể từ)(?: ngày)?\s*$", re.IGNORECASE
+)
 # A photo credit inside a caption: "(Ảnh: Hương Thu/TTXVN)", "Ảnh: TL", "Ảnh minh họa".
 PHOTO_CREDIT = re.compile(r"(?<![^\W\d_])Ảnh(?:\s*:|\s+minh\s+họa)", re.IGNORECASE)
 # A line of authors' names closed by a bar, or names in capitals joined by dashes or commas
@@ -455,7 +459,7 @@ def _from_header_block(lines: list[_Line]) -> list[_Line]:
     head_end = _head_length(lines)
     for index in range(head_end + 1, min(len(lines), HEAD_MAX_LINES)):
         line = lines[index]
-        if not _is_upper(line.text) or _clean(_without_titles(line.text)):
+        if not _is_national_title(line):
             continue
         below = lines[index + 1 : index + 1 + HEADER_BLOCK_BELOW]
         if not any(_NUMBER_LABEL.search(b.text) or HEADER_DATE.search(b.text) for b in below):
@@ -621,6 +625,10 @@ def _restore_place(place: str) -> str:
     return place
 
 
+# What a blank place is written with: dots, ellipses, underscores.
+_BLANK_PLACE = " \t.…_,"
+
+
 @dataclass(frozen=True)
 class _PlaceDate:
     line: int
@@ -667,7 +675,8 @@ def _place_date_of(text: str, index: int) -> _PlaceDate | None:
         return None
     before, after = text[: match.start()], text[match.end() :].strip(" .,;")
     place = _place_before(before)
-    if place is None and (before.strip() or after):
+    # A form's place left for the clerk ("………., ngày 20 tháng 6 năm 2018") is blank, not absent.
+    if place is None and (before.strip(_BLANK_PLACE) or after):
         return None
     # "Trước ngày 30 tháng 6 năm 2020, các bộ …" is a sentence: a place has its comma (or is
     # a province OCR left without one) and nothing of the sentence follows the year.
@@ -817,12 +826,23 @@ def _without_urgency(rest: str) -> str:
 def _find_heading(head: list[_Line], stop: int) -> tuple[int, str, str] | None:
     """The type heading; a type name closed by a colon ("QUYẾT ĐỊNH:") is the enacting formula
     above the articles, which a page that lost its "Căn cứ" openings leaves inside page 1."""
+    headings = []
     for index, line in enumerate(head[:stop]):
         found = _heading_type(line.text)
         enacting = found is not None and not found[1] and line.text.rstrip().endswith(":")
         if found and not enacting:
-            return index, *found
-    return None
+            headings.append((index, *found))
+    # A page's own title above the header block ("BÁO CÁO SƠ KẾT …" on a document-sharing
+    # site) names the document again: the heading is the one under the national title.
+    national = next((i for i, line in enumerate(head[:stop]) if _is_national_title(line)), None)
+    if national is not None and len(headings) > 1 and headings[0][0] < national:
+        return next((h for h in headings if h[0] > national), headings[0])
+    return headings[0] if headings else None
+
+
+def _is_national_title(line: _Line) -> bool:
+    """A line of the national title or the Party's, with its motto: nothing else in capitals."""
+    return _is_upper(line.text) and not _clean(_without_titles(line.text))
 
 
 def _recipient_at(line: _Line) -> re.Match[str] | None:
@@ -1458,7 +1478,11 @@ def _is_dateline(text: str) -> bool:
     """A short line that dates an article ("Ngày cập nhật 27/03/2020", "20:12 - 07/12/2021")."""
     if NEWS_DATELINE.search(text):
         return True
-    return len(text) <= NEWS_DATELINE_LENGTH and any(m.value for m in find_dates(text))
+    if len(text) > NEWS_DATELINE_LENGTH:
+        return False
+    date = next((mention for mention in find_dates(text) if mention.value), None)
+    # A headline may name a date as a limit ("Hoàn thành đại hội cấp cơ sở trước ngày 15-6-2020").
+    return date is not None and not DATE_AS_LIMIT.search(text, 0, date.start)
 
 
 def _is_names_byline(text: str) -> bool:
@@ -1590,7 +1614,21 @@ def _press(
         return None
     issued = None
     for line in first:
-        mention = next((m for m in find_dates(line.text) if m.value), None)
+        # The article's date is on its date line, its byline or at its lead's head ("Ngày
+        # 6/8/2021, …"); dates further into the prose are those of what it reports.
+        reach = len(line.text)
+        if _is_paragraph(line.text):
+            credit = BYLINE.match(line.text)
+            lead = NEWS_LEAD.match(line.text, credit.end() if credit else 0)
+            reach = lead.end() if lead else 0
+        mention = next(
+            (
+                m
+                for m in find_dates(line.text[:reach])
+                if m.value and not DATE_AS_LIMIT.search(line.text, 0, m.start)
+            ),
+            None,
+        )
         if mention:
             issued = mention.value
             break

@@ -1474,3 +1474,44 @@ def test_an_event_dated_by_its_day_under_copied_grounds_is_news() -> None:
 )
 def test_a_news_item_without_a_document_header_is_news(text: str) -> None:
     assert header_of(text).doc_type == "bài báo"
+
+
+def test_a_headline_naming_a_limit_date_is_no_date_line() -> None:
+    """ "… trước ngày 30-9-2023" sets a limit: the line is the headline, and the article is not
+    dated by it, nor by a document its prose cites."""
+    header = header_of(
+        "Hoàn thành kiểm kê đất đai cấp xã trước ngày 30-9-2023\n\n.\n\n"
+        "QNO - Ngày 12-5, Ban Thường vụ Huyện ủy có Công văn số 215-CV/HU yêu cầu các chi bộ "
+        "hoàn thành kiểm kê trước ngày 30-9-2023, theo Chỉ thị số 12-CT/TU ngày 3-1-2022 "
+        "của Tỉnh ủy về công tác quản lý đất đai trong tình hình mới.\n"
+    )
+    assert (header.doc_type, header.subject, header.issued_date) == (
+        "bài báo",
+        "Hoàn thành kiểm kê đất đai cấp xã trước ngày 30-9-2023",
+        None,
+    )
+
+
+FORM_COPY = (
+    "Tải bản đầy đủ (.doc) (12 trang)\n\nBÁO CÁO TỔNG KẾT NĂM HỌC 2019 - 2020\n\n"
+    "Bạn đang xem bản rút gọn của tài liệu. Xem và tải ngay bản đầy đủ của tài liệu tại đây\n\n"
+    "ỦY BAN NHÂN DÂN\nPHƯỜNG ..........\nSố:\n\n/BC-UBND\n\n"
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+    "……………, ngày 15 tháng 7 năm 2020\n\nBÁO CÁO\nKết quả công tác giáo dục\nnăm học 2019 - 2020\n"
+    "Phần thứ nhất\nĐÁNH GIÁ KẾT QUẢ\nNăm học qua, các trường trên địa bàn phường đã hoàn thành "
+    "tốt nhiệm vụ được giao, chất lượng dạy và học được nâng lên rõ rệt.\n"
+)
+
+
+def test_a_form_copied_from_a_document_sharing_site() -> None:
+    """The site's notices and its own title above the header are passed over; the form's blank
+    number and place stay blank, its printed date is kept; the subject ends at the first part."""
+    header = header_of(FORM_COPY)
+    assert (header.doc_type, header.number, header.place, header.issued_date) == (
+        "báo cáo",
+        None,
+        None,
+        "2020-07-15",
+    )
+    assert header.issuer == "Ủy ban nhân dân phường"
+    assert header.subject == "Kết quả công tác giáo dục năm học 2019 - 2020"
