@@ -84,6 +84,10 @@ _CHANGE = re.compile(
 # "tăng 8,5% so với cùng kỳ": what a change is measured against.
 _COMPARISON = re.compile(rf"\s*(?P<c>{_alternation(_WORDS['comparisons'])})(?!\w)", re.IGNORECASE)
 _TARGET = _words_regex(_WORDS["target_words"])
+# A numbered heading ("2. Mục tiêu", "II. NHIỆM VỤ", "b) Mục tiêu cụ thể") and whether it
+# heads goals.
+_HEADING = re.compile(r"^[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)][ \t]+(?=\w)", re.MULTILINE)
+_GOAL_HEADING = re.compile(rf"(?:{_alternation(_WORDS['goal_headings'])})(?!\w)", re.IGNORECASE)
 _CONDITIONAL = re.compile(rf"^\W*(?:{_alternation(_WORDS['conditional_openers'])})(?!\w)", re.I)
 _THRESHOLD = re.compile(
     rf"^(?:\s+\w+){{0,4}}?\s+(?:{_alternation(_WORDS['threshold_tails'])})(?!\w)", re.I
@@ -98,13 +102,18 @@ _NATION = _words_regex(_WORDS["nation"])
 _STOP = frozenset(_WORDS["stop_words"])
 _CHANGE_WORDS = frozenset(_WORDS["change_words"])
 # Linking words trimmed from either end of a label.
-_FILLER = re.compile(rf"^(?:{_alternation(_WORDS['filler_words'])})(?:[\s,]+|$)", re.IGNORECASE)
+# "chỉ" is "only" ("chỉ còn 2 ca"), but not in "chỉ số", "chỉ tiêu" (an index, a target).
+_FILLER = re.compile(
+    rf"^(?:{_alternation(_WORDS['filler_words'])})(?:[\s,]+|$)(?!(?<=chỉ )(?:số|tiêu)(?!\w))",
+    re.IGNORECASE,
+)
 _FILLER_END = re.compile(rf"(?:^|\s+)(?:{_alternation(_WORDS['filler_words'])})$", re.IGNORECASE)
 _MONEY_NOUN = re.compile(rf"(?:{_alternation(_WORDS['money_nouns'])})(?!\w)", re.IGNORECASE)
 # Where a label starts inside a longer clause: "…, số lượng ca mắc mới tăng gấp 10 lần"; "số"
-# alone only before a word (not "dân số", not "số 17/NQ-CP").
+# alone only before a word (not "dân số", "chỉ số", not "số 17/NQ-CP").
 _LABEL_OPENER = re.compile(
-    r"(?<!\w)(?:số lượng|tổng số|tỷ lệ|(?<!dân )(?<!con )số(?= [^\W\d]))(?!\w)", re.IGNORECASE
+    r"(?<!\w)(?:số lượng|tổng số|tỷ lệ|(?<!dân )(?<!con )(?<!chỉ )số(?= [^\W\d]))(?!\w)",
+    re.IGNORECASE,
 )
 # A verb that makes the words before it the subject of a new clause, not qualifiers of the
 # figure before them (a comma left out: "… 62,58 tạ/ha sản lượng đạt 719,67 tấn").
@@ -151,7 +160,8 @@ _BREAKDOWN_REACH = 3000
 # Inside a sentence, a label ends at these; a single line break is only PDF wrapping.
 _CLAUSE_BREAK = re.compile(r"[;:()]|\n\s*\n")
 _CLAUSE_START = re.compile(r"[;(]|\n\s*\n")
-_QUOTED = re.compile(r"“[^”\n]{0,80}”|\"[^\"\n]{0,80}\"")
+# A name in quotes (“Trồng một tỷ cây xanh”), which a PDF may wrap over two lines.
+_QUOTED = re.compile(r"“(?:[^”\n]|\n(?!\s*\n)){0,80}”|\"(?:[^\"\n]|\n(?!\s*\n)){0,80}\"")
 # "theo Nghị quyết số 37/NQ-CP …" at the end of a label is its legal basis, not what it counts.
 _DOC_REFERENCE = re.compile(
     r"\s(?:theo|tại)\s+(?:các\s+)?(?:Nghị|Quyết|Chỉ|Công|Thông|Kế|Luật)\b.*$", re.IGNORECASE
@@ -320,6 +330,7 @@ def _modifiers(
     """
     words: list[str] = []
     end = position
+    before_comma: tuple[int, int] | None = None  # (words, end) where the last comma was
     for match in re.finditer(r",?[ \t]+([\w\-/“”\"]+)", text[position : position + 200]):
         if match.start() != end - position or (match.group(0).startswith(",") and not commas):
             break
@@ -328,7 +339,12 @@ def _modifiers(
             # "năng suất đạt 62,58 tạ/ha sản lượng đạt 719 tấn": the next figure's subject
             return "", position
         if word.lower() in _CHANGE_WORDS and _NUMBER_NEXT.match(text, position + match.end()):
+            if before_comma:
+                # "tăng 7,24%, tổng mức bán lẻ tăng 11,6%": after the comma, the next figure's
+                words, end = words[: before_comma[0]], before_comma[1]
             break  # "1.450 con tăng 105 con": the change is a figure of its own
+        if match.group(0).startswith(","):
+            before_comma = (len(words), end)
         if not word or word.lower() in stops or word[0].isdigit() or len(words) >= limit:
             break
         end = position + match.end()
@@ -890,6 +906,23 @@ def _grouped(statistics: list[Statistic], table_cells: set[int]) -> list[Statist
     return keyed
 
 
+def _goal_sections(text: str) -> list[tuple[int, int]]:
+    """The spans of a plan's sections of goals, from a heading "Mục tiêu" to the
+    next numbered heading of another kind: their figures are what is to be reached."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for heading in _HEADING.finditer(text):
+        goal = _GOAL_HEADING.match(text, heading.end()) is not None
+        if goal and start is None:
+            start = heading.start()
+        elif not goal and start is not None:
+            spans.append((start, heading.start()))
+            start = None
+    if start is not None:
+        spans.append((start, len(text)))
+    return spans
+
+
 def extract_statistics(text: str, header: Header) -> list[Statistic]:
     """Every reported figure of ``text``, in reading order."""
     year = header.year or (int(header.issued_date[:4]) if header.issued_date else None)
@@ -898,6 +931,7 @@ def extract_statistics(text: str, header: Header) -> list[Statistic]:
     skip = [(start, text.find("\n", start) % (len(text) + 1)) for start, _ in rows]
     skip += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     skip += [(m.start(), m.end()) for m in _IMAGE_LINK.finditer(text)]
+    skip += _goal_sections(text)
     # A report titled "… tính đến ngày 30/11/2021" counts every figure to that date.
     period_end = _as_of(header.subject or "", 0, len(header.subject or ""), year)
     statistics = _prose_figures(text, skip, area, year, period_end)

@@ -104,6 +104,11 @@ def test_figures_in_real_sentences(text: str, expected: list[tuple[float, str]])
         "![[Video] 7 chiếc xe bị cuốn trôi](/file/abc/2025/video.jpg?width=400)",
         # Slogans in quotes, names, durations, ordinals
         "với mô hình “3 tại chỗ”, “01 cung đường, 02 điểm đến”",
+        "triển khai Chương trình “Xây dựng 50 nghìn căn nhà\ncho hộ nghèo” trên địa bàn",
+        # A plan's section of goals, up to the next heading
+        "2. Mục tiêu\nĐến năm 2025, toàn huyện trồng được 12 triệu cây xanh, trong đó:\n"
+        "a) Mục tiêu cụ thể\n- 95% số xã có điểm tập kết rác thải.\n3. Yêu cầu\n"
+        "Bảo đảm đúng tiến độ.",
         "(gian hàng 0 đồng chia sẻ cùng khu cách ly)",
         "Đợt dịch thứ 4 đã kéo dài hơn 6 tháng, cao điểm là trong 02 tuần đầu tháng 10",
         "đã hoàn thành 01 đợt xét nghiệm (03 ngày 01 lần, 03 lần liên tiếp)",
@@ -297,6 +302,11 @@ def test_changes_and_what_they_compare_with() -> None:
         ("Năng suất đạt 58 tạ/ha  sản lượng đạt 1.200 tấn.", ["năng suất", "sản lượng"]),
         ("Tiêm phòng cho đàn lợn là: 520/500 = 104%", ["tỷ lệ tiêm phòng cho đàn lợn"]),
         ("Bão làm 12 chiếc thuyền bị chìm", ["thuyền bị chìm"]),
+        # After a comma, a phrase that goes on to its own change is the next figure's subject.
+        (
+            "Chỉ số giá tiêu dùng tăng 3,1%, kim ngạch xuất khẩu tăng 9,4% so với cùng kỳ.",
+            ["tỷ lệ chỉ số giá tiêu dùng", "tỷ lệ kim ngạch xuất khẩu"],
+        ),
         (
             "huyện có 4 trạm y tế tăng cường với 20 giường",  # no change: no number after it
             ["trạm y tế tăng cường", "giường trạm y tế tăng cường"],
@@ -481,3 +491,11 @@ def test_party_members_and_visits_are_counted_in_the_words_the_text_uses() -> No
         (2500000, "lượt du khách"),
         (3400, "lượt nhà"),
     ]
+
+
+def test_figures_resume_after_the_section_of_goals() -> None:
+    text = (
+        "I. MỤC TIÊU\nPhấn đấu đến năm 2025 có 90% số hộ dùng nước sạch.\n"
+        "II. KẾT QUẢ THỰC HIỆN\nNăm 2023, toàn huyện có 1.250 hộ được hỗ trợ xây bể chứa nước."
+    )
+    assert figures(text) == [(1250, "hộ")]
