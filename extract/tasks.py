@@ -79,8 +79,9 @@ _GLUED_PAGE_NUMBER = re.compile(r"(?<!\s)\s++\d++$")
 _COUNT_PREFIX = re.compile(r"\d+(?:/\d+)?\s+")
 # "Đối với …" and "Về …" open a topic, not a subject.
 _TOPIC_OPENING = re.compile(r"(?:đối với|về|theo|trong|tại|sau|trước|khi|nếu|để)\s", re.IGNORECASE)
-# A verb that is also a body's name in a list of bodies ("các cấp ủy, tổ chức đảng").
-_BODY_VERB = "tổ chức"
+# Verbs that are also a body's name or its leaders in a list of bodies ("các cấp ủy, tổ chức
+# đảng", "các sở, lãnh đạo các huyện").
+_BODY_VERBS = frozenset({"tổ chức", "lãnh đạo"})
 # Words after which a verb is a noun: "các tổ chức", "những đơn vị".
 _NOUN_MARKERS = {"các", "những", "mọi", "của", "cho", "việc", "công", "tác", "và"}
 # The fields of one activity in a plan (kế hoạch): "- Đơn vị chủ trì: Sở Văn hóa và Thể thao",
@@ -103,6 +104,8 @@ _HEADER_BLOCK = re.compile(
     r"Độc lập\s*[-–—]\s*Tự do|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE
 )
 MAX_ASSIGNEE_WORDS = 60
+# A headline stands within this many first characters of a page.
+HEADLINE_REACH = 2000
 MAX_HEADING_WORDS = 25
 
 
@@ -260,7 +263,7 @@ def _split_subject(flat: str, start: int, end: int, asked: bool = False) -> _Spl
             # but the bodies an assigning verb asks ("yêu cầu Giám đốc các sở, …, các chủ đầu
             # tư, triển khai …") end where it opens the action ("tổ chức" is a body there).
             verb = _phrase_at(words, index, verbs) if piece_index == 0 else None
-            if verb and asked and verb == _BODY_VERB:
+            if verb and asked and verb in _BODY_VERBS:
                 verb = None  # "yêu cầu các cấp ủy, tổ chức đảng tập trung …"
             if verb and asked and word.group(0).islower():
                 return _Split(words[index - 1].end(), word.start(), verb)
@@ -632,15 +635,24 @@ def _assigning_verbs(flat: str, start: int, end: int) -> list[re.Match[str]]:
     return verbs
 
 
+@cache
+def _adverb_pattern() -> re.Pattern[str]:
+    adverbs = sorted(_lexicon()["adverbs_after_trigger"], key=len, reverse=True)
+    return re.compile(
+        rf"\s*(?:{'|'.join(re.escape(a) for a in adverbs)})(?!\w)[\s,]*", re.IGNORECASE
+    )
+
+
 def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
     """Tasks after an assigning verb ("giao / yêu cầu / đề nghị / chỉ đạo X …") in one sentence."""
     found = []
     for trigger in _assigning_verbs(flat, start, end):
-        assignee_start = trigger.end()
+        adverb = _adverb_pattern().match(flat, trigger.end())
+        assignee_start = adverb.end() if adverb else trigger.end()
         if assignee_start >= end or not _agency_at(flat, assignee_start):
             continue
         split = _split_subject(flat, assignee_start, end, asked=True)
-        if split is None or split.opener in _lexicon()["statement_markers"]:
+        if split is None or _reports_a_fact(flat, split):
             continue
         found.append(
             _Found(
@@ -648,6 +660,16 @@ def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
             )
         )
     return found
+
+
+def _reports_a_fact(flat: str, split: _Split) -> bool:
+    """Whether the verb after the body tells what was done or is so ("đã", "đang", "có"), also
+    after "cũng" ("Tỉnh cũng đã khởi công …"), rather than what is to be done."""
+    statement = _lexicon()["statement_markers"]
+    if split.opener in statement:
+        return True
+    following = flat[split.action_start + len(split.opener) :].split(maxsplit=1)
+    return split.opener == "cũng" and bool(following) and following[0].lower() in statement
 
 
 def _clause_starts(flat: str, start: int, end: int) -> list[tuple[int, bool]]:
@@ -672,14 +694,13 @@ def _subject_candidates(flat: str, start: int, end: int, taken: list[_Found]) ->
     cần …"); a clause opening inside an assignee already found is part of it.  A subject whose
     verb is an assigning verb with no body after it ("Các huyện ủy chỉ đạo rà soát …") is a task.
     """
-    statement = set(_lexicon()["statement_markers"])
     found: list[_Found] = []
     covered = [(f.assignee_start, f.split.action_start) for f in taken]
     for position, after_comma in _clause_starts(flat, start, end):
         if any(a <= position < b for a, b in covered) or not _agency_at(flat, position):
             continue
         split = _split_subject(flat, position, end)
-        if split is None or split.opener in statement:
+        if split is None or _reports_a_fact(flat, split):
             continue
         if split.opener in _lexicon()["requesting"]:
             continue  # "Ban Thường vụ Tỉnh ủy yêu cầu tạm dừng …": who asks, not who is asked
@@ -813,9 +834,19 @@ def _continues_name(rest: str) -> bool:
     )
 
 
+def _headline_apart(flat: str, text: str, headline: str | None) -> str:
+    """``flat`` with the line break after a headline put back: a headline has no full stop, so
+    a line under it ("Lượt xem: 911", the lead) reads as its wrapped end."""
+    at = text.find(headline, 0, HEADLINE_REACH) if headline else -1
+    end = at + len(headline) if at >= 0 else -1
+    if end < 0 or text[end : end + 1] != "\n":
+        return flat
+    return f"{flat[:end]}\n{flat[end + 1 :]}"
+
+
 def extract_tasks(text: str, header: Header) -> list[Task]:
     """Every task assigned to a named body or person in ``text``."""
-    flat = flatten(text)
+    flat = _headline_apart(flatten(text), text, header.subject)
     year, issued = document_date(text, header)
     report = _is_report(text, header)
     collector = _Collector(flat, year, issued)

@@ -530,3 +530,45 @@ def test_the_issuer_introducing_its_own_content_is_no_task() -> None:
         "tỉnh với các nội dung cụ thể như sau:\n"
     )
     assert _tasks(text, plan) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "cũng đã" tells what was done, as "đã" does; "cũng cần" still asks.
+        ("Huyện cũng đã hoàn thành việc sửa chữa 12 phòng học trước mùa mưa.", []),
+        (
+            "Các xã cũng cần rà soát lại các hộ có nhà ở xuống cấp.",
+            [("Các xã", "cũng cần rà soát lại các hộ có nhà ở xuống cấp.")],
+        ),
+        # A word of time between the assigning verb and the bodies it asks.
+        (
+            "Ban Thường vụ Huyện ủy yêu cầu trước mắt các chi bộ, tổ chức đoàn thể tập trung "
+            "kiện toàn ban chi ủy.",
+            [("các chi bộ, tổ chức đoàn thể", "tập trung kiện toàn ban chi ủy.")],
+        ),
+        # "lãnh đạo, chỉ đạo" opens the action after the bodies; "lãnh đạo các …" in the list
+        # is a body's leaders.
+        (
+            "Thành ủy yêu cầu các cấp ủy, tổ chức đảng lãnh đạo, chỉ đạo tốt công tác bầu cử.",
+            [("các cấp ủy, tổ chức đảng", "lãnh đạo, chỉ đạo tốt công tác bầu cử.")],
+        ),
+        (
+            "UBND tỉnh yêu cầu các sở, lãnh đạo các huyện khẩn trương khắc phục hậu quả bão.",
+            [("các sở, lãnh đạo các huyện", "khẩn trương khắc phục hậu quả bão.")],
+        ),
+    ],
+)
+def test_what_was_done_and_who_is_asked(text: str, expected: list) -> None:
+    assert [(assignee, action) for assignee, action, _ in _tasks(text, NEWS)] == expected
+
+
+def test_a_headline_is_no_task_when_the_line_under_it_runs_on() -> None:
+    text = (
+        "Các huyện thực hiện tốt cuộc vận động xây dựng nông thôn mới\nLượt xem: 120\n"
+        "Ngày 3/4, Huyện ủy tổ chức hội nghị sơ kết."
+    )
+    header = Header(
+        doc_type="bài báo", subject="Các huyện thực hiện tốt cuộc vận động xây dựng nông thôn mới"
+    )
+    assert _tasks(text, header) == []
