@@ -6,11 +6,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from viparse.normalize.encodings import get_charmap
 
 from ingest import legacy
 from ingest.normalize import fold
 from ingest.readers import read_document
+from tests.ingest.format_samples import typed_in
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
@@ -132,19 +132,6 @@ def test_corpus_text_stripped_of_marks_is_flagged() -> None:
     assert legacy.damage_warning(fold(text)) is not None
 
 
-def _typed_in(text: str, encoding: str) -> bytes:
-    """``text`` as a legacy-font .txt file holds it: one byte per glyph.  TCVN3 has no
-    accented capitals, so headings typed in .VnTimeH keep the lower-case bytes."""
-    to_legacy = {}
-    for legacy_sequence, letter in get_charmap(encoding).pairs:
-        to_legacy.setdefault(unicodedata.normalize("NFC", letter), legacy_sequence)
-    glyphs = []
-    for char in unicodedata.normalize("NFC", text):
-        glyph = to_legacy.get(char) or (to_legacy.get(char.lower()) if not char.isascii() else None)
-        glyphs.append(glyph or char)
-    return "".join(glyphs).replace("\u2212", "\xad").encode("cp1252")
-
-
 SEED = CORPUS / "002_46a42970c31daf42.txt"  # a công văn: capitals in its header and signature
 
 
@@ -153,7 +140,7 @@ def test_a_whole_vni_document_is_converted(tmp_path: Path) -> None:
     them, and they must not pass for Unicode Vietnamese."""
     text = SEED.read_text(encoding="utf-8")
     path = tmp_path / "vni.txt"
-    path.write_bytes(_typed_in(text, legacy.VNI))
+    path.write_bytes(typed_in(text, legacy.VNI))
     document = read_document(path)
     assert document.encoding == legacy.VNI
     assert document.text == unicodedata.normalize("NFC", text)
@@ -162,7 +149,7 @@ def test_a_whole_vni_document_is_converted(tmp_path: Path) -> None:
 def test_tcvn3_headings_come_back_in_capitals(tmp_path: Path) -> None:
     text = unicodedata.normalize("NFC", SEED.read_text(encoding="utf-8"))
     path = tmp_path / "tcvn3.txt"
-    path.write_bytes(_typed_in(text, legacy.TCVN3))
+    path.write_bytes(typed_in(text, legacy.TCVN3))
     document = read_document(path)
     assert document.encoding == legacy.TCVN3
     caps_lines = [line for line in text.splitlines() if line.isupper()]
