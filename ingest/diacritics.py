@@ -125,7 +125,9 @@ def _with_mark(word: str, mark: str) -> str | None:
     return None
 
 
-def _score(previous: str | None, word: str, written: Mapping[str, int]) -> float:
+def word_score(previous: str | None, word: str, written: Mapping[str, int]) -> float:
+    """How well ``word`` reads after ``previous``: a syllable, a common one, one the text writes
+    elsewhere, one that makes a dictionary word with its neighbour."""
     syllables, pairs = dictionary()
     lower = word.lower()
     entries = syllables.get(lower, 0)
@@ -162,7 +164,7 @@ def _spread(words: list[str], marks: str, written: Mapping[str, int]) -> list[st
                 if marked is not None:
                     options.append((marked, given + 1))
             for form, count in options:
-                total = score + _score(previous, form, written)
+                total = score + word_score(previous, form, written)
                 key = (count, count > given)
                 if key not in following or total > following[key][0]:
                     following[key] = (total, [*forms, form])
@@ -172,7 +174,7 @@ def _spread(words: list[str], marks: str, written: Mapping[str, int]) -> list[st
         return None
     score, forms = max(finished, key=lambda state: state[0])
     as_they_are = sum(
-        _score(previous, word, written)
+        word_score(previous, word, written)
         for previous, word in zip([None, *words], words, strict=False)
     )
     return forms if score > as_they_are else None

@@ -24,6 +24,7 @@ from ingest.diacritics import (
     restore_orphan_marks,
     untangle_marks,
 )
+from ingest.dropped import restore_lost_letters
 from ingest.spacing import split_glued_words
 
 # An open syllable "oa", "oe" or "uy" (not "qu…") whose tone sits on the second vowel,
@@ -65,8 +66,9 @@ def _move_tone(match: re.Match[str]) -> str:
 
 
 def normalize_unicode(text: str) -> str:
-    """NFC with one tone-mark placement, orphan marks put back or dropped, marks scattered over
-    a whole text gathered into syllables (:func:`ingest.diacritics.untangle_marks`),
+    """NFC with one tone-mark placement, orphan marks put back or dropped, letters a PDF's font
+    lost put back (:mod:`ingest.dropped`), marks scattered over a whole text gathered into
+    syllables (:func:`ingest.diacritics.untangle_marks`),
     look-alike letters replaced and glued words set apart (:mod:`ingest.spacing`); the length
     of the text may change."""
     text = _MATH_ALPHANUMERICS.sub(
@@ -74,7 +76,7 @@ def normalize_unicode(text: str) -> str:
     )
     if ORPHAN_GROUP.search(text):
         text = restore_orphan_marks(unicodedata.normalize("NFC", text))
-    composed = unicodedata.normalize("NFC", text)
+    composed = restore_lost_letters(unicodedata.normalize("NFC", text))
     if marks_scattered(composed):
         composed = untangle_marks(composed)
     decomposed = unicodedata.normalize("NFD", split_glued_words(composed))
