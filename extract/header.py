@@ -33,9 +33,11 @@ PROSE_LENGTH = 220
 # Double spacing is judged on this many first characters, with at least this many lines, when
 # this share of them has a blank line above.
 SPACING_SAMPLE, SPACING_MIN_LINES, DOUBLE_SPACED_SHARE = 3000, 6, 0.8
+# A page number a document-sharing site puts before the text of each page: "1. ", "2. ".
+_FOLIO = re.compile(r"\s*\d{1,3}\.\s+(?=[^\W\d_])")
 # A header flattened into one line has its number and date within this many characters, and
-# at most this many lines (a web page's navigation) above it.
-FLATTENED_HEADER_REACH, FLATTENED_HEADER_LINES = 600, 10
+# at most this many lines (a web page's navigation, a document-sharing site's notices) above it.
+FLATTENED_HEADER_REACH, FLATTENED_HEADER_LINES = 600, 20
 # The signature block sits this many lines around "Nơi nhận" (either column may come first).
 SIGNATURE_BEFORE, SIGNATURE_AFTER = 12, 60
 # Without "Nơi nhận" the block is looked for in this many last lines of the main text.
@@ -407,6 +409,9 @@ def _flattened_header_cuts(line: str) -> list[int]:
     words_before = list(re.finditer(r"\S+", window[: dated.start()]))
     place_start = words_before[-min(len(place.split()), len(words_before))].start()
     cuts = {label.start(), number.end(), place_start, dated.end()}
+    folio = _FOLIO.match(window)
+    if folio and window[folio.end()].isupper():  # a site's page number: "1. ỦY BAN …"
+        cuts.add(folio.end())
     for title in titles:
         cuts |= {title.start(), title.end()}
     subject = VV_INLINE.search(window, number.end())

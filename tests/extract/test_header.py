@@ -1515,3 +1515,39 @@ def test_a_form_copied_from_a_document_sharing_site() -> None:
     )
     assert header.issuer == "Ủy ban nhân dân phường"
     assert header.subject == "Kết quả công tác giáo dục năm học 2019 - 2020"
+
+
+def test_a_header_flattened_below_a_document_sharing_page() -> None:
+    """The site's title names the document; its page-1 text, flattened into one line under
+    the site's notices and numbered as the site's page 1, holds the header."""
+    furniture = "\n\n".join(
+        [
+            "Quyết định số 57/2011/QĐ-UBND",
+            "Chia sẻ: Nguyen Van A | Ngày: | Loại File: PDF | Số trang:9",
+            "0",
+            "85",
+            "lượt xem",
+            "3",
+            "download",
+            "Quyết định số 57/2011/QĐ-UBND",
+            "Mô tả tài liệu",
+            "Quyết định số 57/2011/QĐ-UBND về việc ban hành quy chế quản lý chợ do UBND tỉnh ban hành",
+            "Chủ đề:",
+            "Lưu",
+            "Nội dung Text: Quyết định số 57/2011/QĐ-UBND",
+        ]
+    )
+    page = (
+        " 1. ỦY BAN NHÂN DÂN TỈNH HÀ NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+        "Hạnh phúc Số: 57/2011/QĐ-UBND Phủ Lý, ngày 15 tháng 12 năm 2011 QUYẾT ĐỊNH Về việc ban "
+        "hành quy chế quản lý chợ ỦY BAN NHÂN DÂN TỈNH HÀ NAM Căn cứ Luật Tổ chức Hội đồng nhân "
+        "dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003; QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo "
+        "Quyết định này Quy chế quản lý chợ trên địa bàn tỉnh."
+    )
+    header = header_of(f"{furniture}\n\n{page}\n")
+    assert (header.number, header.place, header.issued_date) == (
+        "57/2011/QĐ-UBND",
+        "Phủ Lý",
+        "2011-12-15",
+    )
+    assert same_text("Ủy ban nhân dân tỉnh Hà Nam", header.issuer)
