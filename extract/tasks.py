@@ -101,7 +101,7 @@ _RECIPIENTS = re.compile(r"[*_]*\s*Nơi nhận\b", re.IGNORECASE)  # bold in Mar
 # The national title, motto or party title: a paragraph holding one is the header block (whose
 # columns a reader may flatten into "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc"), never a task.
 _HEADER_BLOCK = re.compile(
-    r"Độc lập\s*[-–—]\s*Tự do|CỘNG HÒA XÃ HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE
+    r"Độc lập\W*Tự do|CỘNG HÒA X\w* HỘI CHỦ NGHĨA|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE
 )
 MAX_ASSIGNEE_WORDS = 60
 # A headline stands within this many first characters of a page.
@@ -941,15 +941,23 @@ _INTRODUCES_ITSELF = re.compile(r"\bnhư sau\s*:?$")
 def _issues_itself(task: Task, header: Header) -> bool:
     """Whether a task is the document saying that its issuer issues it ("Ủy ban nhân dân tỉnh
     ban hành Kế hoạch triển khai thực hiện như sau": the issuer, "ban hành" and the document's
-    own type) or introduces its own content ("Ủy ban nhân dân tỉnh xây dựng kịch bản tăng
+    own type; "Ủy ban Kiểm tra Trung ương hướng dẫn …" in a Hướng dẫn) or introduces its own content ("Ủy ban nhân dân tỉnh xây dựng kịch bản tăng
     trưởng … với các nội dung cụ thể như sau:")."""
     if not (header.doc_type and header.issuer):
         return False
     action = task.action.lower()
-    if not (action.startswith(f"ban hành {header.doc_type}") or _INTRODUCES_ITSELF.search(action)):
+    if not (
+        action.startswith((f"ban hành {header.doc_type}", f"{header.doc_type} "))
+        or _INTRODUCES_ITSELF.search(action)
+    ):
         return False
     assignee, issuer = agency_key(task.assignee), agency_key(header.issuer)
     if not (assignee and issuer):
         return False
-    # "UBND tỉnh" for "Ủy ban nhân dân tỉnh Quảng Nam"; "Thủ tướng Chính phi" as OCR read it.
-    return issuer.startswith(assignee) or fuzz.ratio(assignee, issuer) >= SAME_ISSUER
+    # "UBND tỉnh" for "Ủy ban nhân dân tỉnh Quảng Nam"; "Thủ tướng Chính phi" as OCR read it;
+    # "Ủy ban Kiểm tra Trung ương" for "Ủy ban Kiểm tra Ban Chấp hành Trung ương".
+    return (
+        issuer.startswith(assignee)
+        or fuzz.ratio(assignee, issuer) >= SAME_ISSUER
+        or set(assignee.split()) <= set(issuer.split())
+    )

@@ -572,3 +572,41 @@ def test_a_headline_is_no_task_when_the_line_under_it_runs_on() -> None:
         doc_type="bài báo", subject="Các huyện thực hiện tốt cuộc vận động xây dựng nông thôn mới"
     )
     assert _tasks(text, header) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        # The issuer answering in its own name ("xin trả lời") assigns nothing.
+        (
+            "Bộ Tài chính xin trả lời đối với từng kiến nghị liên quan đến lĩnh vực quản lý của "
+            "ngành như sau:",
+            Header(doc_type="công văn", issuer="Bộ Tài chính"),
+        ),
+        # A Hướng dẫn saying that its issuer guides: the type as the verb, the issuer's name
+        # shortened ("Ban Tổ chức Trung ương" for "Ban Tổ chức Ban Chấp hành Trung ương").
+        (
+            "Ban Tổ chức Trung ương hướng dẫn thực hiện một số điều của Quy định số 29-QĐ/TW.",
+            Header(doc_type="hướng dẫn", issuer="Ban Tổ chức Ban Chấp hành Trung ương"),
+        ),
+        # A header whose PDF lost its dashes and read "Xà" for "XÃ" is no task.
+        (
+            "ỦY BAN NHÂN DÂN CỘNG HÒA Xà HỘI CHỦ NGHĨA VIỆT NAM TỈNH BẾN TRE Độc lập Tự do Hạnh "
+            "phúc Số: 12/2020/QĐUBND Bến Tre, ngày 3 tháng 3 năm 2020",
+            Header(doc_type="quyết định", issuer="Ủy ban nhân dân tỉnh Bến Tre"),
+        ),
+    ],
+)
+def test_no_task_in_what_the_issuer_says_of_itself(text: str, header: Header) -> None:
+    assert _tasks(text, header) == []
+
+
+def test_companies_and_a_programme_s_board() -> None:
+    text = (
+        "Các Cty TNHH một thành viên khai thác công trình thủy lợi theo dõi chặt chẽ diễn biến "
+        "thời tiết. Ban điều hành Chương trình nước sạch tỉnh xây dựng kế hoạch năm 2015."
+    )
+    assert [assignee for assignee, _, _ in _tasks(text, NEWS)] == [
+        "Các Cty TNHH một thành viên khai thác công trình thủy lợi",
+        "Ban điều hành Chương trình nước sạch tỉnh",
+    ]
