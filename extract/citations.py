@@ -265,6 +265,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?i:cac)\s+)?$)"
         ),
         "auxiliary_word": re.compile(rf"\s+{auxiliary}(?!\w)"),
+        "advising": re.compile(rf"\s(?i:{_alternation(terms['advising_verbs'])})\s+(?=[A-Z])"),
         # "thừa lệnh Chủ tịch UBND tỉnh, Phó Chánh Văn phòng … đã ký": the signer acts for the
         # body named after "thừa lệnh" / "thay mặt", and the document is that body's.
         "on_behalf": re.compile(
@@ -768,6 +769,10 @@ def _actor(
         patterns["on_behalf"].finditer(unwrapped, segment_start, actor.start("actor"))
     )
     named = principals[-1].span("principal") if principals else actor.span("actor")
+    # "Sở Y tế đã tham mưu UBND tỉnh ban hành …": the body advised issues the document.
+    advised = list(patterns["advising"].finditer(plain, *named))
+    if advised:
+        named = (advised[-1].end(), named[1])
     # "BTV Tỉnh ủy đã kịp thời ban hành …": the name ends before its auxiliary.
     auxiliary = patterns["auxiliary_word"].search(plain, *named)
     if auxiliary and auxiliary.start() > named[0]:

@@ -863,6 +863,16 @@ def _recipient_at(line: _Line) -> re.Match[str] | None:
     return CABLE_INTRO.search(folded)
 
 
+def _issuer_of_cable(head: list[_Line], recipients_at: int | None) -> str | None:
+    """Who sends a cable, from its address line: "CHỦ TỊCH UBND TỈNH NAM ĐỊNH điện:"."""
+    if recipients_at is None:
+        return None
+    line = head[recipients_at]
+    cable = CABLE_INTRO.search(line.folded)
+    sender = _clean(line.text[: cable.start()]) if cable else ""
+    return _tidy_level(sender) if sender and _is_upper(sender) else None
+
+
 def _find_recipients_line(head: list[_Line]) -> int | None:
     for index, line in enumerate(head):
         if _recipient_at(line):
@@ -1165,6 +1175,7 @@ def _issuer_levels(head: list[_Line], stop: int) -> list[str]:
     """The left column above the number: one string per level (parent first)."""
     levels: list[list[str]] = []
     closed = False  # the right column came between: nothing below continues the name
+    opening = ""  # a name's first word wrapped onto a line of its own: "ỦY" / "BAN NHÂN DÂN"
     for index, line in enumerate(head[: stop + 1]):
         text = _without_titles(line.text)
         for cut in (_NUMBER_LABEL.search(text), HEADER_DATE.search(text)):
@@ -1174,6 +1185,9 @@ def _issuer_levels(head: list[_Line], stop: int) -> list[str]:
             closed = True
             continue
         text = _clean(_without_title_tail(text))
+        if opening and _org_start(f"{opening} {text}"):
+            text = f"{opening} {text}"
+        opening = text if len(text.split()) == 1 and _is_upper(text) else ""
         if not _is_upper(text) or len(text) < 2 or _heading_type(text):
             continue
         if _org_start(text):
@@ -1829,7 +1843,11 @@ def extract_header(text: str) -> Header:
         doc_type, issuer, signer = "bài báo", press[2], None
         subject, issued = press[0], press[1]
     elif issuer is None:
-        issuer = _issuer_from_body(text, doc_type) or _issuer_from_signature(signer)
+        issuer = (
+            _issuer_of_cable(head, recipients_at)
+            or _issuer_from_body(text, doc_type)
+            or _issuer_from_signature(signer)
+        )
         issuer = _with_province(issuer, place_date.place if place_date else None)
 
     return Header(

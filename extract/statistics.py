@@ -345,6 +345,10 @@ def _modifiers(
             break  # "1.450 con tăng 105 con": the change is a figure of its own
         if match.group(0).startswith(","):
             before_comma = (len(words), end)
+        if word[:1].isdigit() and before_comma:
+            # "65% diện tích, huyện Mỹ Lộc cấy được 60%": the next figure's, after the comma
+            words, end = words[: before_comma[0]], before_comma[1]
+            break
         if not word or word.lower() in stops or word[0].isdigit() or len(words) >= limit:
             break
         end = position + match.end()

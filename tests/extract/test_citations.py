@@ -708,3 +708,25 @@ def test_an_issuer_typed_in_lower_case_by_a_legacy_font_is_read() -> None:
     )
     found = [(c.number, c.issuer) for c in extract_citations(text, Header())]
     assert found == [("3851/UBND-VX", "ủy ban nhân dân tỉnh Lai Châu"), ("12/KH-SYT", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # The body advised ("tham mưu", "trình") issues the document, not the adviser.
+        (
+            "Năm qua, Sở Tư pháp đã tham mưu UBND tỉnh ban hành Quyết định số 45/QĐ-UBND ngày "
+            "3/3/2022 về kiện toàn Hội đồng phối hợp phổ biến pháp luật.",
+            [("45/QĐ-UBND", "UBND tỉnh")],
+        ),
+        # "thi hành" ends the issuer: what follows is what the document does.
+        (
+            "Căn cứ Quy định số 22-QĐ/TW ngày 28/7/2021 của Ban Chấp hành Trung ương thi hành "
+            "Điều lệ Đảng về công tác kiểm tra.",
+            [("22-QĐ/TW", "Ban Chấp hành Trung ương")],
+        ),
+    ],
+)
+def test_who_issued_a_cited_document(text: str, found: list) -> None:
+    citations = extract_citations(normalize_text(text), Header())
+    assert [(c.number, c.issuer) for c in citations] == found

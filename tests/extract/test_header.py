@@ -1551,3 +1551,28 @@ def test_a_header_flattened_below_a_document_sharing_page() -> None:
         "2011-12-15",
     )
     assert same_text("Ủy ban nhân dân tỉnh Hà Nam", header.issuer)
+
+
+def test_a_body_s_first_word_wrapped_onto_a_line_of_its_own() -> None:
+    header = header_of(
+        "ỦY\nBAN NHÂN DÂN\nTỈNH ĐIỆN BIÊN\n-------\n|\nCỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 310/QĐ-UBND\n|\nĐiện\nBiên, ngày 2 tháng 4\n"
+        "năm 2021\n|\nQUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC\n"
+    )
+    assert header.issuer == "Ủy ban nhân dân tỉnh Điện Biên"
+
+
+def test_a_commendation_cable_names_its_sender_in_its_address_line() -> None:
+    header = header_of(
+        "ĐIỆN KHEN\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH điện:\n\n"
+        "- Chủ tịch UBND các huyện, thành phố;\n- Giám đốc Sở Nông nghiệp và PTNT\n\n"
+        "Theo báo cáo của Sở Nông nghiệp và PTNT, đến nay toàn tỉnh đã cấy được 80.000 ha lúa mùa."
+    )
+    assert (header.doc_type, header.issuer) == (
+        "điện khen",
+        "Chủ tịch Ủy ban nhân dân tỉnh Thái Bình",
+    )
+    assert header.recipients == (
+        "Chủ tịch UBND các huyện, thành phố",
+        "Giám đốc Sở Nông nghiệp và PTNT",
+    )

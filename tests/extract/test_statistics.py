@@ -302,6 +302,11 @@ def test_changes_and_what_they_compare_with() -> None:
         ("Năng suất đạt 58 tạ/ha  sản lượng đạt 1.200 tấn.", ["năng suất", "sản lượng"]),
         ("Tiêm phòng cho đàn lợn là: 520/500 = 104%", ["tỷ lệ tiêm phòng cho đàn lợn"]),
         ("Bão làm 12 chiếc thuyền bị chìm", ["thuyền bị chìm"]),
+        # After a comma, a phrase that goes on to its own figure is that figure's.
+        (
+            "huyện A cấy được 65% diện tích, huyện B cấy được 60% diện tích",
+            ["tỷ lệ diện tích", "tỷ lệ diện tích"],
+        ),
         # After a comma, a phrase that goes on to its own change is the next figure's subject.
         (
             "Chỉ số giá tiêu dùng tăng 3,1%, kim ngạch xuất khẩu tăng 9,4% so với cùng kỳ.",
