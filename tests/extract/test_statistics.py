@@ -504,3 +504,11 @@ def test_figures_resume_after_the_section_of_goals() -> None:
         "II. KẾT QUẢ THỰC HIỆN\nNăm 2023, toàn huyện có 1.250 hộ được hỗ trợ xây bể chứa nước."
     )
     assert figures(text) == [(1250, "hộ")]
+
+
+def test_party_cells_and_committees_are_counted() -> None:
+    text = (
+        "Đảng bộ xã hiện có 14 chi bộ, trong đó 5 chi bộ trường học; toàn huyện có 3 đảng bộ "
+        "cơ sở hoàn thành 120 nhiệm vụ được giao."
+    )
+    assert figures(text) == [(14, "chi bộ"), (5, "chi bộ"), (3, "đảng bộ"), (120, "nhiệm vụ")]

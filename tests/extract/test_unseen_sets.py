@@ -1,6 +1,6 @@
 """Generalisation floors: every field of the contract on real documents the seeds do not hold.
 
-Five sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
+Six sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
 tables, glued words, scattered tone marks, news items, party documents, a header-less report),
 each with gold for every field the stored text has (tests/data/*/SOURCES.md says how it was
 made):
@@ -14,7 +14,9 @@ made):
 - ``probeset`` (12): measured once untouched after those fixes (macro F1 .917), then its
   clearest failures were fixed.
 - ``blindset`` (12): measured once untouched (macro F1 .875), then its clearest failures were
-  fixed; what is left is mostly one text whose PDF font dropped every letter with two marks.
+  fixed (a text whose PDF font dropped every letter of Unicode's Vietnamese block among them).
+- ``holdset`` (12): measured once untouched after those fixes (macro F1 .914), then its
+  clearest failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
 generalise worse fails here even if the seed scores hold.
@@ -44,10 +46,11 @@ CITATION_FIELDS = ("citations", "citations.type", "citations.date", "citations.i
 # The keys of a record of the contract: what a gold file may hold.
 SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 
-# Measured 2026-11-27 after the fixes (devset / testset / finalset / probeset / blindset):
-# header fields 1.0 / 1.0 / .80-1.0 / .82-1.0 / .80-1.0; citations 1.0 / .98 / .977 / 1.0 / .91-1.0;
-# officials 1.0 / 1.0 / .941 / .933 / -; statistics .993 / .96 / .952 / .944 / .809; tasks .947 /
-# .889 / .923 / .741 / .917.  A field a set has too few items of to measure is not floored.
+# Measured 2026-11-27 after the fixes (devset / testset / finalset / probeset / blindset /
+# holdset): header fields 1.0 / 1.0 / .80-1.0 / .82-1.0 / .89-1.0 / .89-1.0; citations 1.0 / .98
+# / .977 / 1.0 / .92-1.0 / .97-1.0; officials 1.0 / 1.0 / .941 / .933 / - / 1.0; statistics .993 /
+# .96 / .952 / .944 / .833 / .847; tasks .947 / .889 / .923 / .741 / .917 / .900.  A field a set
+# has too few items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -86,11 +89,18 @@ FLOORS = {
         "tasks": 0.7,
     },
     "blindset": {
-        **{field: 0.78 for field in HEADER_FIELDS if field != "recipients"},
+        **{field: 0.85 for field in HEADER_FIELDS if field != "recipients"},
         **dict.fromkeys(CITATION_FIELDS, 0.88),
-        "statistics": 0.78,
+        "statistics": 0.8,
         "statistics.indicator": 0.75,
         "tasks": 0.88,
+    },
+    "holdset": {
+        **dict.fromkeys(HEADER_FIELDS, 0.85),
+        **dict.fromkeys(CITATION_FIELDS, 0.93),
+        "statistics": 0.8,
+        "statistics.indicator": 0.68,
+        "tasks": 0.85,
     },
 }
 
