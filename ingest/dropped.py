@@ -7,17 +7,15 @@ a PDF reads "C NG HOÀ XÃ H I CH NGHĨA VI T NAM", "Đ c l p – T do – H nh 
 08 tháng 11 năm 2006": "ư", "ơ", "đ", "à", "ã", "Ĩ" survive, "ộ", "ệ", "ậ", "ự", "ạ" do not.
 
 A text is read as such when its lines that write Vietnamese marks yet no letter of that block
-are long and full of fragments without a vowel.  Each space of such a line may then be where a
-letter was lost: inside
-a syllable ("C NG" → "CỘNG"), at the end of one ("Chính ph quy" → "Chính phủ quy") or at its
-start ("Y BAN" → "ỦY BAN").  A syllable loses one letter at most (it has one tone).  Of the ways
-to read the line, the one wins whose words are syllables of underthesea's dictionary, common
-ones, written so elsewhere in the text, and whose neighbours make its two-syllable words ("Độc
-lập", "Tự do").  Which syllable fills a gap is a question of how often Vietnamese writes it after
-its neighbour: "C A" is "CỦA", never "CỔ A".  The counts come from the tagged Vietnamese text
-underthesea ships with its part-of-speech model (VLSP 2013, about 66,000 words of legal and
-news prose), every dictionary syllable counted once more, so that a syllable the sample lacks
-still has a chance.
+hold many words, many of them fragments without a vowel.  Each space of such a line may then be
+where a letter was lost: inside a syllable ("C NG" → "CỘNG"), at the end of one ("Chính ph quy"
+→ "Chính phủ quy") or at its start ("Y BAN" → "ỦY BAN").  A syllable loses one letter at most
+(it has one tone).  Of the ways to read the line, the one wins whose words are syllables of
+underthesea's dictionary, common ones, written so elsewhere in the text, and often written after
+their neighbours ("Độc lập", "Tự do"): "C A" is "CỦA", never "CỔ A".  The counts come from the
+tagged Vietnamese text underthesea ships with its part-of-speech model (VLSP 2013, about 66,000
+words of legal and news prose), every dictionary syllable counted once more, so that a syllable
+the sample lacks still has a chance.
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
 
-from ingest.diacritics import WORD, dictionary, has_marks
+from ingest.diacritics import TONE_MARKS, WORD, dictionary, has_marks
 
 # Tagged text shipped with underthesea's part-of-speech model: one word (its syllables spaced)
 # and its tags a line, a blank line between sentences.
@@ -44,12 +42,12 @@ SAMPLE = (
 # before counts against the word's own frequency, and how much more a word the text writes
 # elsewhere with its letters is worth.
 NOT_A_SYLLABLE = -20.0
+BACKOFF = 3.0
+WRITTEN_ELSEWHERE = 1.0
 # The readings of a line kept at each word, best first: enough for the neighbours that decide.
 BEAM = 6
 # What every number of the sample is counted as, and a number of the text read as.
 NUMBER = "<number>"
-BACKOFF = 3.0
-WRITTEN_ELSEWHERE = 1.0
 
 # The block a font without Vietnamese tables drops, and its letters in a syllable.
 _EXTENDED = re.compile("[\u1ea0-\u1ef9]")
@@ -59,13 +57,14 @@ _EXTENDED = re.compile("[\u1ea0-\u1ef9]")
 # are rare (a unit "m", an abbreviation "TP").
 MIN_WORDS = 60
 MIN_FRAGMENT_SHARE = 0.25
+# The vowels outside the block: all a line without its letters can hold.
 _VOWEL = re.compile("[aeiouyàáâãèéêìíòóôõùúýăĩũơư]", re.IGNORECASE)
 # A token of the line: its letters with the punctuation around them, or anything else.
 _TOKEN = re.compile(r"\S+")
-_CORE = re.compile(r"^(?P<lead>[^\w]*)(?P<core>[^\W\d_]+)(?P<tail>[^\w]*)$")
+_CORE = re.compile(rf"^(?P<lead>[^\w]*)(?P<core>{WORD.pattern})(?P<tail>[^\w]*)$")
 # Open syllables whose tone either of two vowels may carry ("hoà"/"hòa", "uỷ"/"ủy").
-_TONE_ON_SECOND = re.compile(r"([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])$")
-_TONE_ON_FIRST = re.compile(r"([oOuU])([\u0300\u0301\u0303\u0309\u0323])([aAeEyY])$")
+_TONE_ON_SECOND = re.compile(rf"([oOuU])([aAeEyY])([{TONE_MARKS}])$")
+_TONE_ON_FIRST = re.compile(rf"([oOuU])([{TONE_MARKS}])([aAeEyY])$")
 
 
 def _placements(syllable: str) -> set[str]:
@@ -131,8 +130,8 @@ def _counts() -> tuple[Counter[str], Counter[tuple[str, str]], int]:
 
 
 def _log_chance(previous: str | None, word: str, written: Mapping[str, int]) -> float:
-    """How likely ``word`` follows ``previous`` (natural log; both lower-case, by :func:`_key`),
-    with a bonus when the text writes it elsewhere."""
+    """How likely ``word`` follows ``previous`` (natural log; ``previous`` as :func:`_key` spells
+    it), with a bonus when the text writes it elsewhere."""
     single, pairs, total = _counts()
     key = _key(word.lower())
     if key not in single:
