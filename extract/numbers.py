@@ -190,11 +190,14 @@ def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
-def _is_label(text: str, start: int) -> bool:
-    """A number named by the word before it ("Điều 5", "năm 2021", "Tổ 3") is a label."""
+def _is_label(text: str, start: int, end: int) -> bool:
+    """A number named by the word before it ("Điều 5", "năm 2021", "Tổ 3") is a label; a
+    percentage is not ("cùng kỳ 6,64%")."""
     before = text[max(0, start - 20) : start]
     # "tổng số 12", "kỷ luật 12 đồng chí": the word before names what is counted, not a label.
     if re.search(r"(?:tổng\s+số|kỷ\s+luật)\s*$", before, re.IGNORECASE):
+        return False
+    if text.startswith("%", end) or text.startswith(" %", end):
         return False
     return _previous_word(text, start) in _LABEL_WORDS
 
@@ -229,7 +232,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         if _CODE_TAIL.match(text, end) or _is_time(text, start):
             skip_until = end + 1
             continue
-        if _is_label(text, start) or _is_section_number(text, start, end):
+        if _is_label(text, start, end) or _is_section_number(text, start, end):
             continue
         value = parse_number(match.group(0))
         if value is None or _YEAR.fullmatch(match.group(0)):

@@ -367,6 +367,14 @@ def _without_context(phrase: str) -> str:
     return _clean(phrase)
 
 
+# "chỉ số giá tiêu dùng tăng thấp hơn cùng kỳ 3,4%": how the figure compares, not what it is.
+_COMPARED_AT_END = re.compile(
+    r"\s+(?:cao|thấp|nhiều|ít)\s+hơn\s+(?:so với\s+)?cùng kỳ\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_AT_END = re.compile(rf"\s(?:{'|'.join(sorted(_CHANGE_WORDS, key=len, reverse=True))})\s*$")
+
+
 def _label_before(text: str, start: int, floor: int) -> tuple[str, bool]:
     """What the clause says before the number, and whether it names the figure.
 
@@ -381,6 +389,12 @@ def _label_before(text: str, start: int, floor: int) -> tuple[str, bool]:
         raw = parts[-2] + ":"
     elif len(parts) > 1 and not re.search(r"[^\W\d]", raw):
         raw = parts[-2] + ":"  # "Tiêm phòng … là: 971/876 = 110,8%": the label before the sum
+    # "Kinh tế tăng trưởng cao hơn cùng kỳ, GRDP tăng 7,07%": after a comma, a subject and its
+    # change are a clause of their own.
+    raw = _COMPARED_AT_END.sub("", raw)
+    *_, tail = raw.rsplit(",", 1)
+    if tail != raw and _CHANGE_AT_END.search(tail) and len(tail.split()) >= 2:
+        raw = tail
     names = bool(re.search(r"(?:\s(?:là|đạt|bằng)|:)\s*$", raw) or re.match(r"\s*với\s", raw))
     if openers := list(_LABEL_OPENER.finditer(raw)):
         raw, names = raw[openers[-1].start() :], True
@@ -540,6 +554,9 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
     """A short lower-case phrase for what the figure counts."""
     if previous and _restates(previous[-1], found, text):
         return previous[-1].indicator
+    if previous and _SAME_PERIOD_BEFORE.fullmatch(text, previous[-1].phrase_end, found.start):
+        # "GRDP tăng 7,07% (cùng kỳ 6,64%)": the same figure a year before
+        return f"{previous[-1].indicator} cùng kỳ"
     modifiers, label, noun = found.modifiers.lower(), found.label.lower(), found.noun
     unit_word = found.unit.split("/")[0]
     subject = _subject(found, previous)
@@ -586,6 +603,10 @@ def _subject(found: _Found, previous: list[_Found]) -> _Found | None:
     or a share written after it is of."""
     same_sentence = takewhile(lambda p: p.sentence == found.sentence, reversed(previous))
     return next((p for p in same_sentence if p.unit != "%"), None)
+
+
+# What stands between a figure and the same figure a year before, in brackets after it.
+_SAME_PERIOD_BEFORE = re.compile(r"[\s.,]*\(\s*cùng kỳ(?: năm trước)?(?: là)?\s*", re.IGNORECASE)
 
 
 def _restates(earlier: _Found, found: _Found, text: str) -> bool:

@@ -512,3 +512,19 @@ def test_party_cells_and_committees_are_counted() -> None:
         "cơ sở hoàn thành 120 nhiệm vụ được giao."
     )
     assert figures(text) == [(14, "chi bộ"), (5, "chi bộ"), (3, "đảng bộ"), (120, "nhiệm vụ")]
+
+
+def test_a_rate_and_the_same_rate_a_year_before() -> None:
+    """After a comma a subject with its change is a clause of its own; the figure in brackets
+    after "cùng kỳ" is the same rate a year before, and no label ("kỳ 6" is no term)."""
+    text = (
+        "Kinh tế tăng trưởng khá, GRDP tăng 7,1% (cùng kỳ 6,5%); chỉ số giá tiêu dùng tăng thấp "
+        "hơn cùng kỳ 3,4% (cùng kỳ là 3,9%)."
+    )
+    found = [(s.value, s.indicator) for s in extract_statistics(text, CA_MAU)]
+    assert found == [
+        (7.1, "tỷ lệ grdp"),
+        (6.5, "tỷ lệ grdp cùng kỳ"),
+        (3.4, "tỷ lệ chỉ số giá tiêu dùng"),
+        (3.9, "tỷ lệ chỉ số giá tiêu dùng cùng kỳ"),
+    ]
