@@ -194,26 +194,30 @@ def _restore_line(line: str, written: Mapping[str, int]) -> str:
 
     for index, part in enumerate(parts):
         kept = sorted(best[index].items(), key=lambda state: state[1][0], reverse=True)[:BEAM]
-        for previous, (score, chain) in kept:
-            if part is None:
-                # "Số 291/QĐ-UBDT": a number tells the word before it ("số", "ngày", "năm").
-                token = tokens[index].group()
+        if part is None:
+            # "Số 291/QĐ-UBDT": a number tells the word before it ("số", "ngày", "năm").
+            token = tokens[index].group()
+            for previous, (score, chain) in kept:
                 if token[0].isdigit():
                     gain, last = _log_chance(previous, NUMBER, written), NUMBER
                 else:
                     gain, last = 0.0, None
                 offer(index + 1, last, score + gain, (chain, token))
-                continue
-            lead, core, tail = part.group("lead", "core", "tail")
-            for reading in _readings(core, _in_capitals(parts, index)):
+            continue
+        # The token's readings do not depend on the reading before: found once, not per state.
+        lead, core, tail = part.group("lead", "core", "tail")
+        alone = _readings(core, _in_capitals(parts, index))
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if following is None or tail or following.group("lead"):
+            joined, end = [], ""
+        else:
+            joined, end = _joined(core, following.group("core")), following.group("tail")
+        for previous, (score, chain) in kept:
+            for reading in alone:
                 last = _key(reading.lower()) if not tail else None
                 gain = _log_chance(previous, reading, written)
                 offer(index + 1, last, score + gain, (chain, lead + reading + tail))
-            following = parts[index + 1] if index + 1 < len(parts) else None
-            if following is None or tail or following.group("lead"):
-                continue
-            for reading in _joined(core, following.group("core")):
-                end = following.group("tail")
+            for reading in joined:
                 last = _key(reading.lower()) if not end else None
                 gain = _log_chance(previous, reading, written)
                 offer(index + 2, last, score + gain, ((chain, lead + reading + end), ""))
