@@ -125,7 +125,7 @@ def _with_mark(word: str, mark: str) -> str | None:
     return None
 
 
-def word_score(previous: str | None, word: str, written: Mapping[str, int]) -> float:
+def _score(previous: str | None, word: str, written: Mapping[str, int]) -> float:
     """How well ``word`` reads after ``previous``: a syllable, a common one, one the text writes
     elsewhere, one that makes a dictionary word with its neighbour."""
     syllables, pairs = dictionary()
@@ -164,7 +164,7 @@ def _spread(words: list[str], marks: str, written: Mapping[str, int]) -> list[st
                 if marked is not None:
                     options.append((marked, given + 1))
             for form, count in options:
-                total = score + word_score(previous, form, written)
+                total = score + _score(previous, form, written)
                 key = (count, count > given)
                 if key not in following or total > following[key][0]:
                     following[key] = (total, [*forms, form])
@@ -174,7 +174,7 @@ def _spread(words: list[str], marks: str, written: Mapping[str, int]) -> list[st
         return None
     score, forms = max(finished, key=lambda state: state[0])
     as_they_are = sum(
-        word_score(previous, word, written)
+        _score(previous, word, written)
         for previous, word in zip([None, *words], words, strict=False)
     )
     return forms if score > as_they_are else None
@@ -254,7 +254,9 @@ def _readings(word: str) -> tuple[str, ...]:
     return (lower, *found) if lower in syllables else tuple(found)
 
 
-def _in_case_of(reading: str, word: str) -> str:
+def in_case_of(reading: str, word: str) -> str:
+    """``reading`` (lower-case) in the case of ``word``: capitals, capitalised or lower-case;
+    shared with :mod:`ingest.dropped`."""
     if word.isupper():
         return reading.upper()
     return reading[:1].upper() + reading[1:] if word[0].isupper() else reading
@@ -291,7 +293,7 @@ def untangle_marks(text: str, keep_syllables: bool = False) -> str:
             chosen = word.group().lower()
         else:
             chosen = _best_reading(word.group(), previous, following)
-            pieces.append(text[position : word.start()] + _in_case_of(chosen, word.group()))
+            pieces.append(text[position : word.start()] + in_case_of(chosen, word.group()))
             position = word.end()
         previous = chosen if joined else None
     pieces.append(text[position:])

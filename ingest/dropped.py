@@ -30,7 +30,7 @@ from importlib.util import find_spec
 from itertools import pairwise
 from pathlib import Path
 
-from ingest.diacritics import TONE_MARKS, WORD, dictionary, has_marks
+from ingest.diacritics import TONE_MARKS, WORD, dictionary, has_marks, in_case_of
 
 # Tagged text shipped with underthesea's part-of-speech model: one word (its syllables spaced)
 # and its tags a line, a blank line between sentences.
@@ -145,11 +145,12 @@ def _log_chance(previous: str | None, word: str, written: Mapping[str, int]) -> 
 
 
 def _in_case(syllable: str, pieces: str, capitals: bool) -> str:
-    """``syllable`` (lower-case) in the case of the pieces it was read from; a one-letter piece
-    is in capitals when its neighbours are (``capitals``): "B TRƯ NG" is "BỘ TRƯỞNG"."""
-    if pieces.isupper() and (len(pieces) > 1 or capitals):
-        return syllable.upper()
-    return syllable[:1].upper() + syllable[1:] if pieces[:1].isupper() else syllable
+    """``syllable`` (lower-case) in the case of the pieces it was read from (:func:`in_case_of`);
+    a one-letter capital is in capitals only when its neighbours are (``capitals``): "B TRƯ NG"
+    is "BỘ TRƯỞNG", "Y ban" is "Ủy ban"."""
+    if len(pieces) == 1 and pieces.isupper() and not capitals:
+        return syllable.capitalize()
+    return in_case_of(syllable, pieces)
 
 
 def _readings(core: str, capitals: bool) -> list[str]:
