@@ -190,6 +190,9 @@ def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
+_RANK = re.compile(r"(?:xếp|đứng|xếp hạng)\s+thứ\s*$", re.IGNORECASE)
+
+
 def _is_label(text: str, start: int, end: int) -> bool:
     """A number named by the word before it ("Điều 5", "năm 2021", "Tổ 3") is a label; a
     percentage is not ("cùng kỳ 6,64%")."""
@@ -198,6 +201,9 @@ def _is_label(text: str, start: int, end: int) -> bool:
     if re.search(r"(?:tổng\s+số|kỷ\s+luật)\s*$", before, re.IGNORECASE):
         return False
     if text.startswith("%", end) or text.startswith(" %", end):
+        return False
+    # "đứng thứ 13/63 tỉnh, thành phố": a rank out of a count is a figure.
+    if _RANK.search(before) and text.startswith("/", end):
         return False
     return _previous_word(text, start) in _LABEL_WORDS
 

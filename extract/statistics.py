@@ -303,11 +303,13 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
         return None
     end = match.end()
     if unit in _UNITS["lists"]:
-        items = [unit]
+        # "21 xã, phường" lists kinds; "63 tỉnh thành", with no comma nor "và", is one noun
+        items, compound = [unit], True
         while item := _LIST_ITEM.match(text, end):
             items.append(item.group("item").lower())
+            compound = compound and not text[end : item.start("item")].strip()
             end = item.end()
-        unit = noun = ", ".join(items)
+        unit = noun = (" " if compound else ", ").join(items)
     unit, end = _rate(unit, text, end)
     return unit, noun, end
 
@@ -575,6 +577,9 @@ def _indicator(found: _Found, previous: list[_Found], text: str) -> str:
             phrase = f"tỷ lệ {found.change or ''} {subject.indicator}"
         else:
             phrase = "tỷ lệ"
+    elif rank := _RANK_AT_END.search(label):
+        # "chỉ số PCI tăng 01 bậc, đứng thứ 13/63 tỉnh": the rank of what the clause names
+        phrase = f"thứ hạng {_FIGURE_WORDS.sub('', label[: rank.start()])}"
     elif found.change and not (modifiers or label) and subject and subject.unit == found.unit:
         # "Tổng đàn lợn 1.450 con, tăng 105 con so với cùng kỳ": the change of that figure
         phrase = f"mức {found.change} {subject.indicator}"
@@ -605,6 +610,9 @@ def _subject(found: _Found, previous: list[_Found]) -> _Found | None:
     return next((p for p in same_sentence if p.unit != "%"), None)
 
 
+# A rank out of a count ("xếp thứ 21/63 tỉnh thành"), and a change with its figure in a label.
+_RANK_AT_END = re.compile(r"\s*(?:xếp hạng|xếp|đứng)\s+thứ$")
+_FIGURE_WORDS = re.compile(r"\s*(?:tăng|giảm)\s+\d+\s+\w+$")
 # What stands between a figure and the same figure a year before, in brackets after it.
 _SAME_PERIOD_BEFORE = re.compile(r"[\s.,]*\(\s*cùng kỳ(?: năm trước)?(?: là)?\s*", re.IGNORECASE)
 

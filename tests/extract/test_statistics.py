@@ -528,3 +528,9 @@ def test_a_rate_and_the_same_rate_a_year_before() -> None:
         (3.4, "tỷ lệ chỉ số giá tiêu dùng"),
         (3.9, "tỷ lệ chỉ số giá tiêu dùng cùng kỳ"),
     ]
+
+
+def test_a_rank_out_of_a_count_and_a_climb_in_ranks() -> None:
+    text = "chỉ số PCI tăng 02 bậc, đứng thứ 15/63 tỉnh thành; tỉnh xếp thứ 3 khu vực."
+    found = [(s.value, s.unit, s.indicator) for s in extract_statistics(text, CA_MAU)]
+    assert found == [(2, "bậc", "chỉ số pci"), (15, "tỉnh thành", "thứ hạng")]
