@@ -24,6 +24,7 @@ from viparse.normalize.detector import detect_encoding_by_content
 from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS, get_charmap
 from viparse.normalize.tables import convert as convert_with
 
+from ingest.diacritics import WORD
 from ingest.normalize import fold
 
 TCVN3 = "tcvn3"
@@ -52,8 +53,7 @@ _PLAIN_SYLLABLE = re.compile(
     r"(?:ng|nh|ch|[cmnpt])?",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"\S+")
-_LETTERS = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"\S+")
 _ASCII_LOWER = re.compile(r"[a-z]")
 
 # Thresholds of :func:`damage_warning`, over words of at least two letters.  Real Vietnamese
@@ -76,7 +76,8 @@ def encoding_of_font(font: str) -> str | None:
 
 
 def convert(text: str, encoding: str, font: str | None = None) -> str:
-    """``text`` in a legacy encoding, as Unicode (NFC); upper case when its font draws upper case."""
+    """``text`` in a legacy encoding, as Unicode (NFC); upper case when its font draws upper case,
+    and, with no font named, TCVN3 headings found by their case (:func:`_upper_case_headings`)."""
     charmap = get_charmap(encoding)
     if charmap is None:
         raise ValueError(f"unknown legacy encoding {encoding!r}")
@@ -99,13 +100,12 @@ def _upper_case_headings(text: str) -> str:
     """
     lines = text.split("\n")
     for index, line in enumerate(lines):
-        words = _LETTERS.findall(line)
-        if not any(_typed_in_heading_font(word) for word in words):
+        if not any(_typed_in_heading_font(word) for word in WORD.findall(line)):
             continue
         if not _ASCII_LOWER.search(line):
             lines[index] = line.upper()
         else:
-            lines[index] = _LETTERS.sub(
+            lines[index] = WORD.sub(
                 lambda word: word[0].upper() if _typed_in_heading_font(word[0]) else word[0], line
             )
     return "\n".join(lines)
@@ -139,8 +139,8 @@ def detect(text: str) -> str | None:
 
 def damage_warning(text: str) -> str | None:
     """A warning when ``text`` is Vietnamese that has lost its tone marks beyond repair."""
-    words = [word for word in _WORD.findall(unicodedata.normalize("NFC", text)) if len(word) > 1]
-    words = [word for word in words if _LETTERS.search(word)]
+    words = [word for word in _TOKEN.findall(unicodedata.normalize("NFC", text)) if len(word) > 1]
+    words = [word for word in words if WORD.search(word)]
     if len(words) < _MIN_WORDS:
         return None
     marked = sum(1 for word in words if word.lower() != fold(word))
