@@ -18,7 +18,7 @@ from ingest.readers.text import decode_bytes
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 
 # trafilatura writes a table as Markdown rows, "| 1 | Số ca mắc | 218 | ", with a rule
-# "|---|---|" under the first row and a pipe inside a cell escaped as "\\|".
+# "|---|---|" under the first row and a pipe inside a cell escaped as "\|".
 _TABLE_ROW = re.compile(r"^\| (.*) \| ?$")
 _TABLE_RULE = re.compile(r"^\|(?:-+\|)+$")
 _CELL_BORDER = re.compile(r"(?<!\\) \| ")
