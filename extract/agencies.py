@@ -80,6 +80,18 @@ def _not_heads_pattern() -> re.Pattern[str]:
 _PLURAL = re.compile(r"(?:các|những|mọi|toàn thể|tất cả các)\s+", re.IGNORECASE)
 
 
+def head_words(phrase: str) -> int:
+    """How many words of ``phrase`` the body's head that opens it spans ("Ủy ban kiểm tra Huyện
+    ủy …" → 4), 0 when none opens it; "các", "những" before it count."""
+    phrase = phrase.strip()
+    plural = _PLURAL.match(phrase)
+    rest = phrase[plural.end() :] if plural else phrase
+    head = _heads_pattern().match(rest)
+    if not head or _not_heads_pattern().match(rest):
+        return 0
+    return len((phrase[: plural.end()] if plural else "").split()) + len(head.group(0).split())
+
+
 def starts_with_agency(phrase: str) -> bool:
     """Whether ``phrase`` opens the way a body's name does ("Sở …", "các địa phương", "UBND …")."""
     phrase = phrase.strip()

@@ -154,7 +154,8 @@ SOURCE_CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s+(?P<agency>[^\W\d_][^.;]{1
 STAMP_SIGNER = re.compile(r"^[^\w\n]*+(?:Người ký|Ký bởi)\s*:\s*(?P<name>[^\n]+)$", re.MULTILINE)
 # A time and date line of a portal article: "20:12 - 07/12/2021", "07/12/2021 20:12".
 NEWS_DATELINE = re.compile(
-    r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"
+    r"\d{1,2}:\d{2}\s*[-–|,]?\s*\d{1,2}([/-])\d{1,2}\1\d{4}"
+    r"|\d{1,2}([/-])\d{1,2}\2\d{4}\s*[-–|,]?\s*\d{1,2}:\d{2}"
 )
 # The lead of a news item, dated by its day ("Ngày 2/4, dông, lốc …", "Trưa 21-11, Chủ tịch UBND
 # tỉnh …", "Sáng nay, …"): where a page kept no headline, it stands for one.
@@ -163,9 +164,11 @@ NEWS_LEAD = re.compile(
     r"(?:nay|qua|hôm qua|\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?)[^,.]{0,40},"
 )
 # Prose opening on the source it reports: "Theo ông Đinh Văn A, Phó Chủ tịch …,", "Theo báo
-# cáo … tại kỳ họp,"; not "Theo đó" or "Theo đề nghị của …", which continue a document.
+# cáo … tại kỳ họp,", "Tại cuộc họp, đồng chí …"; not "Theo đó" or "Theo đề nghị của …", which
+# continue a document.
 REPORTED_OPENING = re.compile(
     r"Theo (?:ông|bà|đồng chí|lãnh đạo|đại diện|báo cáo|thống kê|số liệu|ghi nhận)\b[^\n]{0,200},"
+    r"|Tại (?:cuộc họp|hội nghị|buổi làm việc|kỳ họp|buổi tiếp)[^\n,]{0,80}, (?:đồng chí|ông|bà) "
 )
 # "Kính gửi" in folded text (OCR "Kink gửi"; "Kính gởi").
 RECIPIENT_INTRO = re.compile(r"(?<![a-z])k[il]n[hk]\s*g[uo][ir]{1,2}\b\s*:?")
@@ -1579,6 +1582,30 @@ def _headline(first: list[_Line]) -> str | None:
     return (worded or candidates or [None])[-1]
 
 
+def _news_signs(first: list[_Line]) -> bool:
+    """What no document shows: a time-stamped date line, a byline or a photo caption."""
+    return any(
+        NEWS_DATELINE.search(line.text)
+        or BYLINE.match(line.text)
+        or _is_names_byline(line.text)
+        or _is_caption(line.text)
+        for line in first
+    )
+
+
+def _kept_document(lines: list[_Line]) -> bool:
+    """Whether a page without a header shows no sign of news: no date line, byline or caption,
+    and no sentence telling that a body issued a numbered document ("UBND tỉnh vừa ban hành
+    Công điện số 02/CĐ-UBND"), which news of a document does."""
+    first = lines[:NEWS_HEAD_LINES]
+    opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
+    return not (
+        _news_signs(first)
+        or any(_is_dateline(line.text) for line in first)
+        or _narration().search(opening)
+    )
+
+
 def _press(
     lines: list[_Line], marked: bool = True
 ) -> tuple[str | None, date | None, str | None] | None:
@@ -1590,14 +1617,8 @@ def _press(
     numbered document ("ngày 18.5, Chủ tịch UBND tỉnh có Công điện số 1510"), which a
     document's own body also does, but then under its header or above its signature."""
     first = lines[:NEWS_HEAD_LINES]
-    dated = next((line for line in first if NEWS_DATELINE.search(line.text)), None)
     byline = next((BYLINE.match(line.text) for line in first if BYLINE.match(line.text)), None)
-    signs = (
-        dated
-        or byline
-        or any(_is_names_byline(line.text) or _is_caption(line.text) for line in first)
-    )
-    if marked and not signs:
+    if marked and not _news_signs(first):
         return None
     title = _headline(first)
     opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
@@ -1839,7 +1860,12 @@ def extract_header(text: str) -> Header:
             doc_type = "báo cáo"
         elif not (has_header or signer):
             press = _press(lines, marked=False)
-    if press:
+    typed = press and press[0] and _kept_document(lines) and _type_opening(fold(press[0]).lower())
+    if typed:
+        # A page that kept a document without its header, under its title: "Báo cáo tình hình
+        # công tác tuần …", "Kế hoạch Chương trình … năm 2014".
+        doc_type, subject = typed[1], press[0]
+    elif press:
         doc_type, issuer, signer = "bài báo", press[2], None
         subject, issued = press[0], press[1]
     elif issuer is None:

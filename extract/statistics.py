@@ -613,6 +613,7 @@ def _subject(found: _Found, previous: list[_Found]) -> _Found | None:
 # A rank out of a count ("xếp thứ 21/63 tỉnh thành"), and a change with its figure in a label.
 _RANK_AT_END = re.compile(r"\s*(?:xếp hạng|xếp|đứng)\s+thứ$")
 _FIGURE_WORDS = re.compile(r"\s*(?:tăng|giảm)\s+\d+\s+\w+$")
+_PERIOD_TITLE = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^\n]{0,40}?\sđến\s", re.IGNORECASE)
 # What stands between a figure and the same figure a year before, in brackets after it.
 _SAME_PERIOD_BEFORE = re.compile(r"[\s.,]*\(\s*cùng kỳ(?: năm trước)?(?: là)?\s*", re.IGNORECASE)
 
@@ -965,8 +966,10 @@ def extract_statistics(text: str, header: Header) -> list[Statistic]:
     skip += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     skip += [(m.start(), m.end()) for m in _IMAGE_LINK.finditer(text)]
     skip += _goal_sections(text)
-    # A report titled "… tính đến ngày 30/11/2021" counts every figure to that date.
-    period_end = _as_of(header.subject or "", 0, len(header.subject or ""), year)
+    # A report titled "… tính đến ngày 30/11/2021" counts every figure to that date; one titled
+    # "… từ ngày 18/6 đến ngày 24/6/2022" reports on a period, whose figures are flows.
+    title = header.subject or ""
+    period_end = None if _PERIOD_TITLE.search(title) else _as_of(title, 0, len(title), year)
     statistics = _prose_figures(text, skip, area, year, period_end)
     cells = _table_figures(text, rows, area, period_end)
     statistics = sorted(statistics + cells, key=lambda s: s.start)

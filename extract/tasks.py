@@ -28,9 +28,9 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from extract.agencies import agency_key, starts_with_agency
+from extract.agencies import agency_key, head_words, starts_with_agency
 from extract.dates import TIME, find_dates, iso
-from extract.lexicon import load
+from extract.lexicon import doc_type_names, load
 from extract.model import Header, Task
 
 # ---------------------------------------------------------------------------------------------
@@ -251,6 +251,8 @@ def _split_subject(flat: str, start: int, end: int, asked: bool = False) -> _Spl
     words = list(_WORD.finditer(flat, start, end))
     verbs, modals = _phrases("verbs"), _phrases("modals")
     piece_index = 0
+    # The words of a body's head are no verbs: "Ủy ban kiểm tra Huyện ủy theo dõi …"
+    named_until = head_words(flat[start : start + 80])
     for index, word in enumerate(words[:MAX_ASSIGNEE_WORDS]):
         if index:
             gap = flat[words[index - 1].end() : word.start()].replace("...", "").replace("…", "")
@@ -276,6 +278,8 @@ def _split_subject(flat: str, start: int, end: int, asked: bool = False) -> _Spl
         ):
             continue
         if index and f"{words[index - 1].group(0)} {word.group(0)}" in _lexicon()["name_compounds"]:
+            continue
+        if index < named_until:
             continue
         modal, verb = _phrase_at(words, index, modals), _phrase_at(words, index, verbs)
         opener = (modal if piece_index >= 1 else None) or (verb if piece_index >= 2 else None)
@@ -662,6 +666,21 @@ def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
     return found
 
 
+def _assigns_onward(flat: str, split: _Split) -> bool:
+    """Whether a modal that puts no duty on the body before it ("cũng", "đã") opens the action
+    and an assigning verb with its bodies follows it."""
+    lexicon = _lexicon()
+    if split.opener not in lexicon["modals"] or split.opener in lexicon["obliging_modals"]:
+        return False
+    verb_at = split.action_start + len(split.opener)
+    verb_at += len(flat[verb_at:]) - len(flat[verb_at:].lstrip())
+    trigger = _trigger_pattern().match(flat, verb_at)
+    if trigger is None:
+        return False
+    adverb = _adverb_pattern().match(flat, trigger.end())
+    return _agency_at(flat, adverb.end() if adverb else trigger.end())
+
+
 def _reports_a_fact(flat: str, split: _Split) -> bool:
     """Whether the verb after the body tells what was done or is so ("đã", "đang", "có"), also
     after "cũng" ("Tỉnh cũng đã khởi công …"), rather than what is to be done."""
@@ -699,6 +718,8 @@ def _subject_candidates(flat: str, start: int, end: int, taken: list[_Found]) ->
     for position, after_comma in _clause_starts(flat, start, end):
         if any(a <= position < b for a, b in covered) or not _agency_at(flat, position):
             continue
+        if flat.startswith(tuple(_BODY_VERBS), position):
+            continue  # "…; lãnh đạo triển khai …": in lower case, the verb going on with the task
         split = _split_subject(flat, position, end)
         if split is None or _reports_a_fact(flat, split):
             continue
@@ -708,6 +729,8 @@ def _subject_candidates(flat: str, start: int, end: int, taken: list[_Found]) ->
             after = _trigger_pattern().match(flat, split.action_start)
             if after is None or _agency_at(flat, after.end()):
                 continue
+        elif _assigns_onward(flat, split):
+            continue  # "Đồng chí … cũng giao nhiệm vụ cho Ban Tuyên giáo …": who assigns
         if after_comma and split.opener not in ("cần", "phải"):
             continue
         action_end = _clause_end(flat, split.action_start, end)
@@ -863,7 +886,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             in_recipients = False
         if in_recipients or _HEADER_BLOCK.search(flat, block.body_start, block.end):
             continue
-        if _clean(flat[block.body_start : block.end]) == title:
+        if title and _letters_of(_clean(flat[block.body_start : block.end])) == _letters_of(title):
             continue  # a headline ("UBND tỉnh có ý kiến về …") names the news, it assigns nothing
         level = block.level if block.level is not None else -1
         field = _FIELD.match(flat, block.body_start)
@@ -923,9 +946,36 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
     tasks = [
         task
         for task in collector.tasks
-        if not _issues_itself(task, header) and not _presides(task.action)
+        if not (
+            _issues_itself(task, header)
+            or _presides(task.action)
+            or _tells_an_issuing(task)
+            or _LISTED_BELOW.search(task.assignee)
+        )
     ]
     return sorted(tasks, key=lambda t: t.start)
+
+
+# "Các cơ quan, đơn vị sau đây chịu trách nhiệm …": the bodies are the items listed below.
+_LISTED_BELOW = re.compile(r"\bsau đây$", re.IGNORECASE)
+
+
+def _letters_of(text: str) -> str:
+    """A headline's letters and digits, whatever spaces and dashes a caption repeating it has
+    ("kinh tế - xã hội", "kinh tế-xã hội")."""
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+@cache
+def _issuing_numbered() -> re.Pattern[str]:
+    types = "|".join(re.escape(name) for name in sorted(doc_type_names(), key=len, reverse=True))
+    return re.compile(rf"(?:(?:đã|vừa|mới)\s+)?ban hành\s+(?:{types})\s+số\b", re.IGNORECASE)
+
+
+def _tells_an_issuing(task: Task) -> bool:
+    """Whether an action tells that a body issued a numbered document ("Chính phủ ban hành
+    Nghị quyết số 86/NQ-CP ngày 4/11/2025 về …"): news of the document, not a task."""
+    return _issuing_numbered().match(task.action) is not None
 
 
 def _presides(action: str) -> bool:

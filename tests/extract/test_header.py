@@ -1576,3 +1576,37 @@ def test_a_commendation_cable_names_its_sender_in_its_address_line() -> None:
         "Chủ tịch UBND các huyện, thành phố",
         "Giám đốc Sở Nông nghiệp và PTNT",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type", "subject"),
+    [
+        # A date line written with dashes ("14-08-2018 - 15:38") marks news.
+        (
+            "14-08-2018 - 15:38\n\nĐảng ủy xã họp đánh giá công tác 7 tháng đầu năm\n\n"
+            "Chiều ngày 14/8/2018, Ban Chấp hành Đảng bộ xã đã tổ chức họp đánh giá kết quả công "
+            "tác lãnh đạo, chỉ đạo 7 tháng đầu năm và triển khai nhiệm vụ những tháng còn lại.\n",
+            "bài báo",
+            "Đảng ủy xã họp đánh giá công tác 7 tháng đầu năm",
+        ),
+        # A page kept from the middle of an article, opening on the meeting.
+        (
+            "Tại cuộc họp, đồng chí Trần Văn A, Phó Bí thư Thường trực Huyện ủy yêu cầu các ban "
+            "xây dựng Đảng phối hợp chuẩn bị tốt đại hội đảng bộ huyện lần thứ IX, nhiệm kỳ "
+            "2020-2025.\n",
+            "bài báo",
+            None,
+        ),
+        # A document kept without its header, under its title, with no sign of news.
+        (
+            "Báo cáo tình hình công tác tuần từ ngày 6/3/2023 đến ngày 10/3/2023\n\n"
+            "Font size : A- A A+\n\n1. Về công tác phòng chống dịch:\n\nTrong tuần, toàn tỉnh "
+            "ghi nhận 25 ca mắc mới, giảm 5 ca so với tuần trước; không có ca tử vong.\n",
+            "báo cáo",
+            "Báo cáo tình hình công tác tuần từ ngày 6/3/2023 đến ngày 10/3/2023",
+        ),
+    ],
+)
+def test_pages_without_a_header(text: str, doc_type: str, subject: str | None) -> None:
+    header = header_of(text)
+    assert (header.doc_type, header.subject) == (doc_type, subject)

@@ -610,3 +610,43 @@ def test_companies_and_a_programme_s_board() -> None:
         "Các Cty TNHH một thành viên khai thác công trình thủy lợi",
         "Ban điều hành Chương trình nước sạch tỉnh",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Who assigns with "cũng giao nhiệm vụ cho" is no assignee; "cần chỉ đạo" still tasks.
+        (
+            "Đồng chí Phó Chủ tịch UBND huyện cũng giao nhiệm vụ cho Phòng Y tế kiểm tra các cơ "
+            "sở khám bệnh tư nhân.",
+            [("Phòng Y tế", "kiểm tra các cơ sở khám bệnh tư nhân.")],
+        ),
+        # The head of a body's name holds no verb ("Ủy ban kiểm tra"); in lower case after ";"
+        # "lãnh đạo" is a verb of the task before, not a body.
+        (
+            "Huyện ủy yêu cầu các chi bộ chuẩn bị tốt đại hội; lãnh đạo thực hiện nghị quyết sau "
+            "đại hội; Ủy ban kiểm tra Huyện ủy theo dõi việc giải quyết đơn thư.",
+            [
+                ("các chi bộ", "chuẩn bị tốt đại hội"),
+                ("Ủy ban kiểm tra Huyện ủy", "theo dõi việc giải quyết đơn thư."),
+            ],
+        ),
+        # News that a body issued a numbered document, and its headline repeated as a caption
+        # with other spaces, assign nothing; bodies "sau đây" are the items below.
+        (
+            "Chính phủ ban hành Nghị quyết số 86/NQ-CP ngày 4/11/2025 về triển khai nhiệm vụ.\n\n"
+            "Các cơ quan, đơn vị sau đây chịu trách nhiệm tổ chức thực hiện kế hoạch:",
+            [],
+        ),
+    ],
+)
+def test_who_assigns_and_who_is_assigned(text: str, expected: list) -> None:
+    assert [(assignee, action) for assignee, action, _ in _tasks(text, NEWS)] == expected
+
+
+def test_a_headline_repeated_as_a_caption_is_no_task() -> None:
+    header = Header(
+        doc_type="bài báo", subject="Tỉnh triển khai nhiệm vụ phát triển kinh tế - xã hội"
+    )
+    text = "Tỉnh triển khai nhiệm vụ phát triển kinh tế-xã hội\n\nNgày 3/4, UBND tỉnh họp."
+    assert _tasks(text, header) == []
