@@ -62,17 +62,22 @@ _VOWEL = re.compile("[aeiouyàáâãèéêìíòóôõùúýăĩũơư]", re.IGN
 # A token of the line: its letters with the punctuation around them, or anything else.
 _TOKEN = re.compile(r"\S+")
 _CORE = re.compile(rf"^(?P<lead>[^\w]*)(?P<core>{WORD.pattern})(?P<tail>[^\w]*)$")
-# Open syllables whose tone either of two vowels may carry ("hoà"/"hòa", "uỷ"/"ủy").
-_TONE_ON_SECOND = re.compile(rf"([oOuU])([aAeEyY])([{TONE_MARKS}])$")
-_TONE_ON_FIRST = re.compile(rf"([oOuU])([{TONE_MARKS}])([aAeEyY])$")
+# Open syllables whose tone either of two vowels may carry ("hoà"/"hòa", "uỷ"/"ủy"; not "quả").
+_OPEN_PAIR = re.compile(
+    rf"(?<![qQ])([oO][{TONE_MARKS}]?[aAeE]|[uU][{TONE_MARKS}]?[yY])([{TONE_MARKS}]?)$"
+)
 
 
 def _placements(syllable: str) -> set[str]:
     """A syllable in both tone placements of an open "oa", "oe", "uy"."""
     decomposed = unicodedata.normalize("NFD", syllable)
-    moved = _TONE_ON_SECOND.sub(r"\1\3\2", decomposed)
-    moved = _TONE_ON_FIRST.sub(r"\1\3\2", moved) if moved == decomposed else moved
-    return {syllable, unicodedata.normalize("NFC", moved)}
+    pair = _OPEN_PAIR.search(decomposed)
+    if pair is None or len(pair.group(0)) != 3:  # no tone on the pair, or none to move
+        return {syllable}
+    first, second = pair.group(1)[0], pair.group(1)[-1]
+    tone = pair.group(2) or pair.group(1)[1]
+    moved = first + second + tone if pair.group(2) == "" else first + tone + second
+    return {syllable, unicodedata.normalize("NFC", decomposed[: pair.start()] + moved)}
 
 
 @cache
