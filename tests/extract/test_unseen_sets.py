@@ -1,6 +1,6 @@
 """Generalisation floors: every field of the contract on real documents the seeds do not hold.
 
-Six sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
+Seven sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
 tables, glued words, scattered tone marks, news items, party documents, a header-less report),
 each with gold for every field the stored text has (tests/data/*/SOURCES.md says how it was
 made):
@@ -16,6 +16,8 @@ made):
 - ``blindset`` (12): measured once untouched (macro F1 .875), then its clearest failures were
   fixed (a text whose PDF font dropped every letter of Unicode's Vietnamese block among them).
 - ``holdset`` (12): measured once untouched after those fixes (macro F1 .914), then its
+  clearest failures were fixed.
+- ``lastset`` (12): measured once untouched after those fixes (macro F1 .947), then its
   clearest failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
@@ -49,8 +51,9 @@ SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 # Measured 2026-11-27 after the fixes (devset / testset / finalset / probeset / blindset /
 # holdset): header fields 1.0 / 1.0 / .80-1.0 / .82-1.0 / .89-1.0 / .89-1.0; citations 1.0 / .98
 # / .977 / 1.0 / .92-1.0 / .97-1.0; officials 1.0 / 1.0 / .941 / .933 / - / 1.0; statistics .993 /
-# .96 / .952 / .944 / .833 / .847; tasks .947 / .889 / .923 / .741 / .917 / .900.  A field a set
-# has too few items of to measure is not floored.
+# .96 / .952 / .944 / .833 / .847; tasks .947 / .889 / .923 / .741 / .917 / .900.  The last set:
+# header fields .947-1.0, citations .97-1.0, officials 1.0, statistics .913, tasks .833.  A field
+# a set has too few items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -94,6 +97,14 @@ FLOORS = {
         "statistics": 0.8,
         "statistics.indicator": 0.75,
         "tasks": 0.88,
+    },
+    "lastset": {
+        **dict.fromkeys(HEADER_FIELDS, 0.9),
+        **dict.fromkeys(CITATION_FIELDS, 0.93),
+        "officials": 0.95,
+        "statistics": 0.88,
+        "statistics.indicator": 0.8,
+        "tasks": 0.78,
     },
     "holdset": {
         **dict.fromkeys(HEADER_FIELDS, 0.85),
