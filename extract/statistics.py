@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
@@ -42,6 +43,7 @@ from extract.dates import ANY_DATE, find_dates, iso
 from extract.lexicon import load
 from extract.model import Header, Statistic
 from extract.numbers import NumberMention, covering, find_numbers, parse_number, scaled
+from ingest.diacritics import without_tones
 from ingest.normalize import fold
 
 _UNITS = load("units")
@@ -64,6 +66,17 @@ _WORD_END = r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 # Surface form (lower-case) → canonical unit.
 _UNIT_OF = {form: unit for unit, forms in _UNITS["units"].items() for form in forms}
 _UNIT_FORM = re.compile(rf"(?:{_alternation(list(_UNIT_OF))}){_WORD_END}", re.IGNORECASE)
+# The same forms as OCR leaves them when it loses their tones, for those no other form shares.
+_TONELESS_FORMS = Counter(without_tones(form) for form in _UNIT_OF)
+_TONELESS_UNIT_OF = {
+    without_tones(form): form
+    for form in _UNIT_OF
+    if without_tones(form) != form and _TONELESS_FORMS[without_tones(form)] == 1
+}
+_TONELESS_UNIT_FORM = re.compile(
+    rf"(?:{_alternation(list(_TONELESS_UNIT_OF))}){_WORD_END}", re.IGNORECASE
+)
+_LONGEST_UNIT = max(map(len, _UNIT_OF)) + 10
 # The next noun of an enumeration unit: "xã, phường, thị trấn", "doanh nghiệp và các cá nhân".
 _LIST_ITEM = re.compile(
     rf"(?:\s*,\s*|\s+(?:và\s+)?(?:các\s+)?)(?P<item>{_alternation(_UNITS['lists'])}){_WORD_END}",
@@ -284,6 +297,16 @@ def _typing_slip(text: str, position: int, surface: str) -> str | None:
     return None
 
 
+def _unit_without_tones(text: str, at: int) -> tuple[str, int] | None:
+    """``(form, end)`` of a unit whose tone marks OCR lost ("240 giương bênh", "62/63 tinh"),
+    when the words read carry no tone at all (so "5 cá" stays fish, not "ca")."""
+    window = text[at : at + _LONGEST_UNIT]
+    match = _TONELESS_UNIT_FORM.match(without_tones(window))
+    if match is None or without_tones(window[: match.end()]) != window[: match.end()]:
+        return None
+    return _TONELESS_UNIT_OF[re.sub(r"\s+", " ", match.group(0).lower())], at + match.end()
+
+
 def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str, int] | None:
     """``(unit, noun, end)`` of what the number at ``position`` counts, or None."""
     if match := _PERCENT.match(text, position):
@@ -294,14 +317,16 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
     if money and not (match and match.end() > money.end()):  # "34 đồng chí" counts people
         unit, end = _rate("đồng", text, money.end())
         return unit, "đồng", end
-    if not match:
+    if match:
+        written, end = re.sub(r"\s+", " ", match.group(0).lower()), match.end()
+    elif lost := _unit_without_tones(text, at):
+        written, end = lost
+    else:
         return None
-    written = re.sub(r"\s+", " ", match.group(0).lower())
     noun = _typing_slip(text, at, written) or written
     unit = _UNIT_OF[noun]
     if unit in _UNITS["after_multiplier"] and previous_word not in _UNITS["after_multiplier"][unit]:
         return None
-    end = match.end()
     if unit in _UNITS["lists"]:
         # "21 xã, phường" lists kinds; "63 tỉnh thành", with no comma nor "và", is one noun
         items, compound = [unit], True
@@ -613,7 +638,9 @@ def _subject(found: _Found, previous: list[_Found]) -> _Found | None:
 # A rank out of a count ("xếp thứ 21/63 tỉnh thành"), and a change with its figure in a label.
 _RANK_AT_END = re.compile(r"\s*(?:xếp hạng|xếp|đứng)\s+thứ$")
 _FIGURE_WORDS = re.compile(r"\s*(?:tăng|giảm)\s+\d+\s+\w+$")
-_PERIOD_TITLE = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^\n]{0,40}?\sđến\s", re.IGNORECASE)
+_PERIOD_TITLE = re.compile(
+    r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^\n]{0,40}?\sđến\s", re.IGNORECASE
+)
 # What stands between a figure and the same figure a year before, in brackets after it.
 _SAME_PERIOD_BEFORE = re.compile(r"[\s.,]*\(\s*cùng kỳ(?: năm trước)?(?: là)?\s*", re.IGNORECASE)
 

@@ -80,6 +80,25 @@ def _toned(word: str) -> bool:
     return any(mark in TONE_MARKS for mark in unicodedata.normalize("NFD", word))
 
 
+@cache
+def _toneless_letters() -> dict[int, str]:
+    """Each precomposed letter with a tone → the same letter without it ("ờ" → "ơ")."""
+    table = {}
+    for code in range(0xC0, 0x1EFA):
+        letter = chr(code)
+        bare = "".join(c for c in unicodedata.normalize("NFD", letter) if c not in TONE_MARKS)
+        bare = unicodedata.normalize("NFC", bare)
+        if bare != letter and len(bare) == 1:
+            table[code] = bare
+    return table
+
+
+def without_tones(text: str) -> str:
+    """``text`` (NFC) with its tone marks taken off and the hats, breves and horns kept, letter
+    for letter ("giường" → "giương"): what OCR leaves of a word whose tone it lost."""
+    return text.translate(_toneless_letters())
+
+
 def _tone_places(base: str) -> list[int]:
     """Where in ``base`` (NFD, no tone) a tone may go, as indices of vowel letters: first the
     one the spelling rules give, then the others."""

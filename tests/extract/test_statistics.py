@@ -534,3 +534,12 @@ def test_a_rank_out_of_a_count_and_a_climb_in_ranks() -> None:
     text = "chỉ số PCI tăng 02 bậc, đứng thứ 15/63 tỉnh thành; tỉnh xếp thứ 3 khu vực."
     found = [(s.value, s.unit, s.indicator) for s in extract_statistics(text, CA_MAU)]
     assert found == [(2, "bậc", "chỉ số pci"), (15, "tỉnh thành", "thứ hạng")]
+
+
+def test_units_whose_tones_ocr_lost() -> None:
+    """OCR that loses a word's tone keeps its hats and horns: "giương" for "giường". The unit is
+    read again only from words with no tone at all, so "5 cá" (fish) stays no count of cases."""
+    text = (
+        "Huyện chuẩn bị 240 giương bênh và 62/63 tinh, thành phố có ca mắc; ao nuôi có 5 cá chết."
+    )
+    assert figures(text) == [(240, "giường"), (62, "tỉnh, thành phố")]

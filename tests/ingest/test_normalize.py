@@ -2,6 +2,7 @@ import unicodedata
 
 import pytest
 
+from ingest.diacritics import without_tones
 from ingest.normalize import fold, normalize_text, normalize_unicode, printed_spelling
 
 
@@ -129,3 +130,9 @@ def test_a_clean_text_keeps_its_names_and_rare_words() -> None:
 def test_a_place_or_name_is_reported_as_printed(value: str, raw: str, printed: str) -> None:
     assert normalize_unicode(printed) == value
     assert printed_spelling(value, raw) == printed
+
+
+def test_tones_taken_off_letter_for_letter() -> None:
+    text = "Giường bệnh, trường hợp, người, Cà Mau, Đặng, ỦY"
+    assert without_tones(text) == "Giương bênh, trương hơp, ngươi, Ca Mau, Đăng, UY"
+    assert len(without_tones(text)) == len(text)
