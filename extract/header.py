@@ -480,7 +480,7 @@ def _from_header_block(lines: list[_Line]) -> list[_Line]:
             and len(lines[start - 1].text) < NEWS_DATELINE_LENGTH
         ):
             start -= 1
-        above = lines[:start]
+        above = lines[max(0, start - HEADER_BLOCK_BELOW) : start]
         if any(_NUMBER_LABEL.search(line.text) or VV.match(line.text) for line in above):
             return lines  # the header's own left column, read before the motto's
         return lines[start:]
@@ -566,11 +566,16 @@ def _find_number(head: list[_Line], stop: int) -> _Number | None:
     """The first "Số:" of the header; its value is None when left blank or unreadable.  The line
     at ``stop`` (the V/v line, the heading) counts only when it opens with the number, as a
     flattened "Số: 4806/UBND-KGVX V/v triển khai …" does.  A narrow table cell puts the number
-    on the line below a bare "Số:"."""
-    for index, line in enumerate(head[: stop + 1]):
-        label = _NUMBER_LABEL.search(line.text)
-        if not label or (index == stop and label.start() > 0):
-            continue
+    on the line below a bare "Số:".  A line that opens with "Số:" wins over a page title above it
+    that names the number ("Công văn Số: 2728/TCT-DNL V/v: …")."""
+    labelled = [
+        (index, label)
+        for index, line in enumerate(head[: stop + 1])
+        if (label := _NUMBER_LABEL.search(line.text)) and not (index == stop and label.start() > 0)
+    ]
+    opening = [(index, label) for index, label in labelled if label.start() == 0]
+    for index, label in (opening or labelled)[:1]:
+        line = head[index]
         match = NUMBER.match(line.text, label.end())
         if not match and not line.text[label.end() :].strip() and index + 1 < len(head):
             match = NUMBER.match(head[index + 1].text)
@@ -1593,6 +1598,15 @@ def _news_signs(first: list[_Line]) -> bool:
     )
 
 
+def _titled(lines: list[_Line]) -> bool:
+    """Whether the first lines hold the national or the Party's title, flattened or not."""
+    return any(
+        pattern.search(line.folded)
+        for line in lines[:NEWS_HEAD_LINES]
+        for pattern in _title_patterns()
+    )
+
+
 def _kept_document(lines: list[_Line]) -> bool:
     """Whether a page without a header shows no sign of news: no date line, byline or caption,
     and no sentence telling that a body issued a numbered document ("UBND tỉnh vừa ban hành
@@ -1733,6 +1747,9 @@ def _vv_subject(head: list[_Line], where: tuple[int, int]) -> str | None:
     text = re.split(r"\t| \|", line.text[offset:end])[0]  # a table's next cell
     first, _ = _before_place_date(text)
     first = VV.sub("V/v ", first, count=1).strip()
+    if first == "V/v" and end == len(line.text) and index + 1 < len(head):
+        # "V/v" alone, its text on the next line after a colon: "V/v" / ": Thực hiện …"
+        index, first = index + 1, f"V/v {head[index + 1].text.lstrip(' :.')}"
     subject = first or None if end < len(line.text) else _subject_from(head, index, first)
     if subject and offset and line.text[offset - 1] in "(“\"'":  # "(V/v …)", "“V/v …”"
         subject = subject.rstrip(")”\"'")
@@ -1860,6 +1877,10 @@ def extract_header(text: str) -> Header:
             doc_type = "báo cáo"
         elif not (has_header or signer):
             press = _press(lines, marked=False)
+            if press is None and lines and _is_paragraph(lines[0].text) and not _titled(lines):
+                # Prose from its first line, no header, no signature: an article kept from its
+                # lead or its middle ("Những năm qua, Đảng bộ huyện …"), whose title was lost.
+                doc_type = "bài báo"
     typed = press and press[0] and _kept_document(lines) and _type_opening(fold(press[0]).lower())
     if typed:
         # A page that kept a document without its header, under its title: "Báo cáo tình hình

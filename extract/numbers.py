@@ -71,6 +71,7 @@ _SCALE = re.compile(
     rf"[ \t]*(?P<scale>(?:{_SCALE_WORDS})(?:[ \t]+(?:{_SCALE_WORDS}))?)(?!\w)", re.IGNORECASE
 )
 _WORD_VALUES: dict[str, int] = load("statistics_lexicon")["number_words"]
+_YEAR_BEFORE = frozenset(load("statistics_lexicon")["year_before"])
 _NUMBER_WORDS = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 # The smaller part of an amount after its scale: " 503 triệu", ", năm trăm linh ba triệu".
 _SMALLER_PART = re.compile(
@@ -295,10 +296,14 @@ def _word_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     consumed = 0  # the end of the last amount, whose smaller parts are no numbers of their own
     for match in _WORD_NUMBER.finditer(text):
-        if _previous_word(text, match.start()) in _LABEL_WORDS | {"thứ"}:
+        previous = _previous_word(text, match.start())
+        if previous in _LABEL_WORDS | {"thứ"}:
             continue
-        if not _COUNTED.match(text, match.end()):
-            continue
+        if match.group(0).lower() == "năm" and previous in _YEAR_BEFORE:
+            continue  # "là năm tổ chức đại hội": the year
+        counted = _COUNTED.match(text, match.end())
+        if not counted or counted.group(0).lstrip()[:1].isupper():
+            continue  # "6 tháng cuối năm Nhiệm vụ …": a capital opens what follows
         before = text[: match.start()].rstrip(" \t")
         if match.group(0)[0].isupper() and before and before[-1] not in ".!?\n-+*(":
             continue

@@ -1610,3 +1610,31 @@ def test_a_commendation_cable_names_its_sender_in_its_address_line() -> None:
 def test_pages_without_a_header(text: str, doc_type: str, subject: str | None) -> None:
     header = header_of(text)
     assert (header.doc_type, header.subject) == (doc_type, subject)
+
+
+def test_a_blog_copy_of_a_cong_van_with_its_v_v_on_two_lines() -> None:
+    """A blog's title names the number above the header; "V/v" stands alone, its text after a
+    colon on the next line."""
+    header = header_of(
+        "Thứ Tư, 6 tháng 8, 2014\n\nCông văn Số: 3101/TCT-CS V/v: Chính sách thuế GTGT.\n\n"
+        "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 3101/TCT-CS\nV/v\n"
+        ": Chính sách thuế GTGT.\nHà Nội, ngày 1 tháng 8 năm 2014\n\n"
+        "Kính gửi: Cục Thuế tỉnh Bình Phước.\n\nTrả lời công văn số 1234/CT-TTHT ngày 2/6/2014 "
+        "của Cục Thuế tỉnh Bình Phước hỏi về chính sách thuế, Tổng cục Thuế có ý kiến như sau:\n"
+    )
+    assert (header.number, header.issuer, header.parent_issuer) == (
+        "3101/TCT-CS",
+        "Tổng cục Thuế",
+        "Bộ Tài chính",
+    )
+    assert header.subject == "V/v Chính sách thuế GTGT."
+
+
+def test_prose_from_the_first_line_with_no_header_is_an_article() -> None:
+    header = header_of(
+        "Những năm qua, Đảng bộ huyện rất quan tâm đến công tác phát triển đảng viên mới, nhằm "
+        "xây dựng Đảng bộ ngày càng vững mạnh, đáp ứng yêu cầu nhiệm vụ trong tình hình mới.\n\n"
+        "Trong nhiệm kỳ, huyện đã kết nạp được 900 đảng viên, tăng 5% so với nhiệm kỳ trước.\n"
+    )
+    assert (header.doc_type, header.subject) == ("bài báo", None)

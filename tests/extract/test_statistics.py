@@ -543,3 +543,18 @@ def test_units_whose_tones_ocr_lost() -> None:
         "Huyện chuẩn bị 240 giương bênh và 62/63 tinh, thành phố có ca mắc; ao nuôi có 5 cá chết."
     )
     assert figures(text) == [(240, "giường"), (62, "tỉnh, thành phố")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2021 là năm tổ chức đại hội đảng các cấp, năm đầu thực hiện nghị quyết.",
+        "Báo cáo kết quả 6 tháng đầu năm và phương hướng 6 tháng cuối năm Nhiệm vụ trọng tâm.",
+    ],
+)
+def test_the_year_is_no_five(text: str) -> None:
+    assert not [s for s in extract_statistics(text, CA_MAU) if s.value == 5]
+
+
+def test_five_in_words_still_counts() -> None:
+    assert figures("Huyện đã thành lập năm tổ công tác liên ngành.") == [(5, "tổ")]
