@@ -248,6 +248,9 @@ def _split_subject(flat: str, start: int, end: int, asked: bool = False) -> _Spl
     from the second ("Các huyện | phải"), so that "Ban chỉ đạo" stays a name; a verb after "các"
     is a noun ("các tổ chức").  The search stops at a sentence or clause end.
     """
+    # A note in brackets after a body's name is part of it: "Sở NN&PTNT (Thường trực Ban Chỉ
+    # huy …) chủ trì, …".
+    flat = _BRACKETED.sub(lambda note: " " * len(note.group(0)), flat[:end])
     words = list(_WORD.finditer(flat, start, end))
     verbs, modals = _phrases("verbs"), _phrases("modals")
     piece_index = 0
@@ -951,11 +954,16 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             or _presides(task.action)
             or _tells_an_issuing(task)
             or _LISTED_BELOW.search(task.assignee)
+            or _CITES_IN_NAME.search(task.assignee)
         )
     ]
     return sorted(tasks, key=lambda t: t.start)
 
 
+_BRACKETED = re.compile(r"\([^().\n]{1,120}\)")
+# "Tổng cục Thuế có công văn số 3909/TCT-DNL ngày 31/10/2011 hướng dẫn …": a body's name holds
+# no document number; the sentence tells what the body did.
+_CITES_IN_NAME = re.compile(r"\bsố\s+\d+\s*/")
 # "Các cơ quan, đơn vị sau đây chịu trách nhiệm …": the bodies are the items listed below.
 _LISTED_BELOW = re.compile(r"\bsau đây$", re.IGNORECASE)
 
@@ -991,13 +999,15 @@ _INTRODUCES_ITSELF = re.compile(r"\bnhư sau\s*:?$")
 def _issues_itself(task: Task, header: Header) -> bool:
     """Whether a task is the document saying that its issuer issues it ("Ủy ban nhân dân tỉnh
     ban hành Kế hoạch triển khai thực hiện như sau": the issuer, "ban hành" and the document's
-    own type; "Ủy ban Kiểm tra Trung ương hướng dẫn …" in a Hướng dẫn) or introduces its own content ("Ủy ban nhân dân tỉnh xây dựng kịch bản tăng
-    trưởng … với các nội dung cụ thể như sau:")."""
+    own type; "Ủy ban Kiểm tra Trung ương hướng dẫn …" in a Hướng dẫn), acts by it ("Bộ Giáo
+    dục và Đào tạo hướng dẫn các Sở …" in its công văn) or introduces its own content ("Ủy ban
+    nhân dân tỉnh xây dựng kịch bản tăng trưởng … với các nội dung cụ thể như sau:")."""
     if not (header.doc_type and header.issuer):
         return False
     action = task.action.lower()
     if not (
         action.startswith((f"ban hành {header.doc_type}", f"{header.doc_type} "))
+        or action.startswith(tuple(f"{act} " for act in _lexicon()["own_acts"]))
         or _INTRODUCES_ITSELF.search(action)
     ):
         return False

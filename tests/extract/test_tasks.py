@@ -650,3 +650,29 @@ def test_a_headline_repeated_as_a_caption_is_no_task() -> None:
     )
     text = "Tỉnh triển khai nhiệm vụ phát triển kinh tế-xã hội\n\nNgày 3/4, UBND tỉnh họp."
     assert _tasks(text, header) == []
+
+
+def test_bodies_named_with_a_note_in_brackets_stations_and_members() -> None:
+    text = (
+        "UBND tỉnh giao Sở NN&PTNT (cơ quan thường trực Ban Chỉ huy phòng chống thiên tai) chủ "
+        "trì triển khai các biện pháp chống hạn. Chủ tịch UBND thành phố giao Trạm Khuyến nông "
+        "thành phố kiểm tra nguyên nhân lúa lép. Đồng chí Bí thư đề nghị các thành viên Tiểu ban "
+        "cần nêu cao tinh thần trách nhiệm."
+    )
+    assert [assignee for assignee, _, _ in _tasks(text, NEWS)] == [
+        "Sở NN&PTNT",
+        "Trạm Khuyến nông thành phố",
+        "các thành viên Tiểu ban",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng cục Thuế có công văn số 3909/TCT-DNL ngày 31/10/2011 hướng dẫn Tập đoàn thực hiện.",
+        "Bộ Giáo dục và Đào tạo (GDĐT) hướng dẫn các Sở GDĐT tổ chức kỳ thi năm 2024 như sau.",
+    ],
+)
+def test_the_issuer_s_own_acts_and_a_body_with_a_number_in_its_name(text: str) -> None:
+    header = Header(doc_type="công văn", issuer="Bộ Giáo dục và Đào tạo")
+    assert _tasks(text, header) == []
