@@ -558,3 +558,10 @@ def test_the_year_is_no_five(text: str) -> None:
 
 def test_five_in_words_still_counts() -> None:
     assert figures("Huyện đã thành lập năm tổ công tác liên ngành.") == [(5, "tổ")]
+
+
+def test_square_kilometres() -> None:
+    assert figures("Tỉnh có diện tích tự nhiên 4.028,12 km2, dân số khoảng 1,1 triệu người") == [
+        (4028.12, "km2"),
+        (1_100_000, "người"),
+    ]
