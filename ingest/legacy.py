@@ -62,6 +62,10 @@ _ASCII_LOWER = re.compile(r"[a-z]")
 _MIN_WORDS = 20
 _MAX_MARKED_SHARE = 0.08
 _MIN_SYLLABLE_SHARE = 0.7
+# A text whose accented letters were dropped is full of words without a vowel ("TNH PH TH",
+# "Ngh quyt s"); clean texts have at most 4% (abbreviations, units).
+_MIN_FRAGMENT_SHARE = 0.25
+_PLAIN_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 
 
 def encoding_of_font(font: str) -> str | None:
@@ -138,7 +142,8 @@ def detect(text: str) -> str | None:
 
 
 def damage_warning(text: str) -> str | None:
-    """A warning when ``text`` is Vietnamese that has lost its tone marks beyond repair."""
+    """A warning when ``text`` is Vietnamese that has lost its tone marks, or its accented
+    letters, beyond repair."""
     words = [word for word in _TOKEN.findall(unicodedata.normalize("NFC", text)) if len(word) > 1]
     words = [word for word in words if WORD.search(word)]
     if len(words) < _MIN_WORDS:
@@ -146,6 +151,12 @@ def damage_warning(text: str) -> str | None:
     marked = sum(1 for word in words if word.lower() != fold(word))
     if marked / len(words) > _MAX_MARKED_SHARE:
         return None
+    vowelless = sum(1 for word in words if not _PLAIN_VOWEL.search(fold(word)))
+    if vowelless / len(words) >= _MIN_FRAGMENT_SHARE:
+        return (
+            "text looks like Vietnamese that lost its accented letters ('C NG HOÀ', 'Ngh quyt'; "
+            "a PDF font without Vietnamese tables?): names, dates and numbers may be misread"
+        )
     syllables = sum(1 for word in words if _PLAIN_SYLLABLE.fullmatch(word.strip(".,;:()\"'")))
     if syllables / len(words) < _MIN_SYLLABLE_SHARE:
         return None

@@ -163,3 +163,11 @@ def test_tcvn3_body_keeps_its_case() -> None:
     assert (
         legacy.convert("Sè: 12/UBND-VX\nC¨n cø LuËt", legacy.TCVN3) == "Số: 12/UBND-VX\nCăn cứ Luật"
     )
+
+
+def test_text_that_lost_its_accented_letters_is_flagged() -> None:
+    """A Hướng dẫn of a Phú Thọ department as a document site extracted it: every accented
+    letter dropped ("UBND TNH PH TH CNG HO X HI CH NGHA VIT NAM") (tests/data/freshset)."""
+    path = Path(__file__).parents[1] / "data" / "freshset" / "docs" / "hd_svhttdl_phutho_2017.txt"
+    warnings = read_document(path).warnings
+    assert any("lost its accented letters" in warning for warning in warnings)
