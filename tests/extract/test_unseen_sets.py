@@ -1,6 +1,6 @@
 """Generalisation floors: every field of the contract on real documents the seeds do not hold.
 
-Seven sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
+Eight sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
 tables, glued words, scattered tone marks, news items, party documents, a header-less report),
 each with gold for every field the stored text has (tests/data/*/SOURCES.md says how it was
 made):
@@ -19,6 +19,8 @@ made):
   clearest failures were fixed.
 - ``lastset`` (12): measured once untouched after those fixes (macro F1 .947), then its
   clearest failures were fixed.
+- ``freshset`` (13): measured once untouched after those fixes (macro F1 .858; two texts with
+  damage no rule reads through), then its clearest failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
 generalise worse fails here even if the seed scores hold.
@@ -52,8 +54,9 @@ SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 # holdset): header fields 1.0 / 1.0 / .80-1.0 / .82-1.0 / .89-1.0 / .89-1.0; citations 1.0 / .98
 # / .977 / 1.0 / .92-1.0 / .97-1.0; officials 1.0 / 1.0 / .941 / .933 / - / 1.0; statistics .993 /
 # .96 / .952 / .944 / .833 / .847; tasks .947 / .889 / .923 / .741 / .917 / .900.  The last set:
-# header fields .947-1.0, citations .97-1.0, officials 1.0, statistics .913, tasks .833.  A field
-# a set has too few items of to measure is not floored.
+# header fields .947-1.0, citations .97-1.0, officials 1.0, statistics .913, tasks .833.  The
+# fresh set: subject .625, issuer .60, citations' issuers .667, statistics .804, tasks .933.  A
+# field a set has too few items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -97,6 +100,19 @@ FLOORS = {
         "statistics": 0.8,
         "statistics.indicator": 0.75,
         "tasks": 0.88,
+    },
+    "freshset": {
+        **dict.fromkeys(("doc_type", "number", "urgency", "place", "issued_date"), 0.85),
+        **dict.fromkeys(("signer.name", "signer.title", "signer.on_behalf"), 0.9),
+        "subject": 0.55,
+        "issuer": 0.55,
+        "citations": 0.9,
+        "citations.type": 0.9,
+        "citations.date": 0.8,
+        "citations.issuer": 0.6,
+        "statistics": 0.75,
+        "statistics.indicator": 0.9,
+        "tasks": 0.85,
     },
     "lastset": {
         **dict.fromkeys(HEADER_FIELDS, 0.9),
