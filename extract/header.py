@@ -1607,6 +1607,38 @@ def _titled(lines: list[_Line]) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _NotedNumber:
+    line: int
+    note: str
+    number: str
+    issued: date | None
+    doc_type: str | None
+
+
+# A portal's note of the document it copies: "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)",
+# "(3585/VP-KTN, ngày 23/10/2017)".
+_NUMBER_NOTE = re.compile(
+    rf"\((?:Theo\s+)?(?P<type>[^\W\d][^(),]{{0,20}}?\s+)?(?:số\s*)?(?P<number>{NUMBER.pattern})"
+    rf"\s*,?\s*(?P<date>ng[aà]y\s*[^()]{{4,30}})\)",
+    re.IGNORECASE,
+)
+
+
+def _own_number_noted(lines: list[_Line]) -> _NotedNumber | None:
+    """The number and date of a document a portal copied without its header, noted in brackets
+    after its title or under its text."""
+    for index, line in [*enumerate(lines[:3]), *enumerate(lines[-3:], max(len(lines) - 3, 0))]:
+        note = _NUMBER_NOTE.search(line.text)
+        dated = note and next((m.value for m in find_dates(note.group("date")) if m.value), None)
+        if not dated:
+            continue
+        opened = _type_opening(fold(note.group("type") or "").lower() + " ")
+        number = _number_of(NUMBER.match(note.group("number")))[0]
+        return _NotedNumber(index, note.group(0), number, dated, opened[1] if opened else None)
+    return None
+
+
 def _kept_document(lines: list[_Line]) -> bool:
     """Whether a page without a header shows no sign of news: no date line, byline or caption,
     and no sentence telling that a body issued a numbered document ("UBND tỉnh vừa ban hành
@@ -1866,6 +1898,13 @@ def extract_header(text: str) -> Header:
         doc_type, subject = _quoted_headline(head) or (None, None)
 
     issued = place_date.issued if place_date else None
+    noted = _own_number_noted(lines) if number is None else None
+    if noted:
+        # "(Theo Công văn số 6012/UBND-KT, ngày 14/11/2023)" under a portal's copy of its text
+        number = _Number(noted.line, noted.number, None)
+        issued, doc_type = noted.issued, noted.doc_type or doc_type or "công văn"
+        if subject and noted.note in subject:
+            subject = subject.replace(noted.note, "").rstrip(" .") or None
     signer = None
     has_header = bool(doc_type or number or issuer or place_date)
     # An issuer read from a line in capitals alone is no header where the page shows a news
@@ -1886,6 +1925,9 @@ def extract_header(text: str) -> Header:
         # A page that kept a document without its header, under its title: "Báo cáo tình hình
         # công tác tuần …", "Kế hoạch Chương trình … năm 2014".
         doc_type, subject = typed[1], press[0]
+    elif press and noted:
+        subject = subject or press[0]  # a portal's copy of a document, its number in a note
+        issuer = issuer or _issuer_from_body(text, doc_type)
     elif press:
         doc_type, issuer, signer = "bài báo", press[2], None
         subject, issued = press[0], press[1]

@@ -32,9 +32,11 @@ every occurrence; they share a ``group_key`` so that charts count it once.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import date
 from itertools import takewhile
 
 from rapidfuzz.distance import Levenshtein
@@ -159,6 +161,10 @@ _OWN_AREA = re.compile(
 _AS_OF_LEAD = re.compile(
     r"(?P<reckoned>tinh\s+)?(?:den|toi)\s+(?:het\s+)?"
     r"(?:\d{1,2}\s*(?:h|gio)\s*\d{0,2}\s*(?:phut\s*)?,?\s*)?(?:ngay\s*)?$",
+)
+_PERIOD_END = re.compile(
+    r"(?P<reckoned>tinh\s+)?(?:den|toi)\s+(?:het|cuoi)\s+(?:nam\s+(?P<year>(?:19|20)\d{2})"
+    r"|thang\s+(?P<month>\d{1,2})\s*(?:/|nam)\s*(?P<month_year>(?:19|20)\d{2}))(?!\d)"
 )
 # Sentence ends: a full stop before a capital or a digit, a blank line, a new list item.
 _SENTENCE_END = re.compile(
@@ -452,12 +458,24 @@ def _as_of(
 ) -> str | None:
     """The date the sentence counts to, written before the figure ("Lũy kế đến hết ngày …");
     with ``reckoned``, only a date "tính đến" (the status date of a report's preamble)."""
-    best = None
+    best, best_end = None, -1
     window = text[sentence_start:start]
     for mention in find_dates(window, default_year=year):
         lead = _AS_OF_LEAD.search(fold(window[max(0, mention.start - 40) : mention.start]))
         if mention.value and lead and (lead.group("reckoned") or not reckoned):
-            best = mention.value
+            best, best_end = mention.value, mention.end
+    # "đến hết năm 2019", "tính đến cuối tháng 9/2022": the last day of that year or month.
+    for period in _PERIOD_END.finditer(fold(window)):
+        if period.end() > best_end and (period.group("reckoned") or not reckoned):
+            year_, month = (
+                int(period.group("year") or period.group("month_year")),
+                period.group("month"),
+            )
+            if month and not 1 <= int(month) <= 12:
+                continue
+            last_month = int(month) if month else 12
+            best = date(year_, last_month, calendar.monthrange(year_, last_month)[1])
+            best_end = period.end()
     return iso(best)
 
 

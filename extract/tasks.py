@@ -60,9 +60,11 @@ _FULL_LINE = 60
 _NUMBER_LEADS = {"và", "hoặc", "tháng", "ngày", "năm", "số", "đến", "từ", "là", "khoảng"}
 # A section title under a Roman numeral ("I. Nhiệm vụ chung") has at most this many words.
 _SECTION_TITLE_WORDS = 8
-# Lines that are page furniture, not text: page numbers, "--- PAGE BREAK ---", rules.
+# Lines that are page furniture, not text: page numbers, "--- PAGE BREAK ---", rules, a
+# portal's attachment line ("Tệp đính kèm: Kế hoạch 42.pdf").
 _NOISE_LINE = re.compile(
-    r"^[ \t]*(?:\d{1,3}|-{2,}\s*PAGE BREAK\s*-{2,}|_{3,})[ \t]*$", re.MULTILINE
+    r"^[ \t]*(?:\d{1,3}|-{2,}\s*PAGE BREAK\s*-{2,}|_{3,}|(?:Tệp|File) đính kèm\b[^\n]*)[ \t]*$",
+    re.MULTILINE,
 )
 # A run of line ends (with blank or noise lines between) that may be a wrap inside a sentence.
 # Possessive, and starting only where a run of blanks starts, so that a long run of spaces
@@ -719,6 +721,13 @@ def _subject_candidates(flat: str, start: int, end: int, taken: list[_Found]) ->
     found: list[_Found] = []
     covered = [(f.assignee_start, f.split.action_start) for f in taken]
     for position, after_comma in _clause_starts(flat, start, end):
+        if topic := _TOPIC_BODY.match(flat, position):
+            # "Đối với các chi bộ … sẽ tiến hành đại hội …": with no comma after the bodies,
+            # the topic is the subject of the modal that follows.
+            split = _split_subject(flat, topic.end(), end)
+            named = split and "," not in flat[topic.end() : split.assignee_end]
+            if named and split.opener in _lexicon()["modals"] and _agency_at(flat, topic.end()):
+                position = topic.end()
         if any(a <= position < b for a, b in covered) or not _agency_at(flat, position):
             continue
         if flat.startswith(tuple(_BODY_VERBS), position):
@@ -960,6 +969,7 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
     return sorted(tasks, key=lambda t: t.start)
 
 
+_TOPIC_BODY = re.compile(r"Đối với\s+", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^().\n]{1,120}\)")
 # "Tổng cục Thuế có công văn số 3909/TCT-DNL ngày 31/10/2011 hướng dẫn …": a body's name holds
 # no document number; the sentence tells what the body did.

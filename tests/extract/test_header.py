@@ -1638,3 +1638,32 @@ def test_prose_from_the_first_line_with_no_header_is_an_article() -> None:
         "Trong nhiệm kỳ, huyện đã kết nạp được 900 đảng viên, tăng 5% so với nhiệm kỳ trước.\n"
     )
     assert (header.doc_type, header.subject) == ("bài báo", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "issued", "subject"),
+    [
+        (
+            "THÔNG TIN PHẢN HỒI\n\nUBND tỉnh có ý kiến như sau:\n\nGiao Sở Xây dựng chủ trì kiểm tra, "
+            "hoàn thành trước ngày 20/12/2023.\n\n(Theo Công văn số 7001/UBND-KT, ngày 5/12/2023)\n",
+            "7001/UBND-KT",
+            "2023-12-05",
+            None,
+        ),
+        (
+            "Về việc báo cáo tình hình rác thải nông thôn (4120/VP-KTN, ngày 3/11/2018).\n\n"
+            "Thực hiện chỉ đạo của Văn phòng Chính phủ, đồng chí Phó Chủ tịch UBND tỉnh có ý kiến "
+            "như sau: giao Sở Tài nguyên và Môi trường chủ trì tổng hợp, báo cáo.\n",
+            "4120/VP-KTN",
+            "2018-11-03",
+            "Về việc báo cáo tình hình rác thải nông thôn",
+        ),
+    ],
+)
+def test_a_portal_copy_notes_its_document_s_number(
+    text: str, number: str, issued: str, subject: str | None
+) -> None:
+    header = header_of(text)
+    assert (header.doc_type, header.number, header.issued_date) == ("công văn", number, issued)
+    if subject:
+        assert header.subject == subject

@@ -676,3 +676,18 @@ def test_bodies_named_with_a_note_in_brackets_stations_and_members() -> None:
 def test_the_issuer_s_own_acts_and_a_body_with_a_number_in_its_name(text: str) -> None:
     header = Header(doc_type="công văn", issuer="Bộ Giáo dục và Đào tạo")
     assert _tasks(text, header) == []
+
+
+def test_bodies_in_a_topic_with_no_comma_are_the_subject() -> None:
+    text = (
+        "Đối với các chi bộ trực thuộc Đảng bộ xã sẽ tiến hành đại hội trước ngày 31-12-2019. "
+        "Đối với các huyện có dưới 100 nghìn dân, cơ sở điều trị cần đảm bảo đủ giường.\n"
+        "Tệp đính kèm: Kế hoạch đại hội.doc"
+    )
+    assert _tasks(text, NEWS) == [
+        (
+            "các chi bộ trực thuộc Đảng bộ xã",
+            "sẽ tiến hành đại hội trước ngày 31-12-2019",
+            "2019-12-31",
+        )
+    ]
