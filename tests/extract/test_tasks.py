@@ -684,10 +684,10 @@ def test_bodies_in_a_topic_with_no_comma_are_the_subject() -> None:
         "Đối với các huyện có dưới 100 nghìn dân, cơ sở điều trị cần đảm bảo đủ giường.\n"
         "Tệp đính kèm: Kế hoạch đại hội.doc"
     )
-    assert _tasks(text, NEWS) == [
+    assert _tasks(text, Header(doc_type="bài báo")) == [
         (
             "các chi bộ trực thuộc Đảng bộ xã",
-            "sẽ tiến hành đại hội trước ngày 31-12-2019",
+            "sẽ tiến hành đại hội trước ngày 31-12-2019.",
             "2019-12-31",
         )
     ]
