@@ -1,6 +1,6 @@
 """Generalisation floors: every field of the contract on real documents the seeds do not hold.
 
-Eight sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
+Nine sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
 tables, glued words, scattered tone marks, news items, party documents, a header-less report),
 each with gold for every field the stored text has (tests/data/*/SOURCES.md says how it was
 made):
@@ -21,6 +21,8 @@ made):
   clearest failures were fixed.
 - ``freshset`` (13): measured once untouched after those fixes (macro F1 .858; two texts with
   damage no rule reads through), then its clearest failures were fixed.
+- ``ninthset`` (13): measured once untouched after those fixes (macro F1 .893), then its
+  clearest failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
 generalise worse fails here even if the seed scores hold.
@@ -55,8 +57,9 @@ SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 # / .977 / 1.0 / .92-1.0 / .97-1.0; officials 1.0 / 1.0 / .941 / .933 / - / 1.0; statistics .993 /
 # .96 / .952 / .944 / .833 / .847; tasks .947 / .889 / .923 / .741 / .917 / .900.  The last set:
 # header fields .947-1.0, citations .97-1.0, officials 1.0, statistics .913, tasks .833.  The
-# fresh set: subject .625, issuer .60, citations' issuers .667, statistics .804, tasks .933.  A
-# field a set has too few items of to measure is not floored.
+# fresh set: subject .625, issuer .60, citations' issuers .667, statistics .804, tasks .933.  The
+# ninth set: issuer .60, subject .90, statistics .706, tasks .842.  A field a set has too few
+# items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -100,6 +103,15 @@ FLOORS = {
         "statistics": 0.8,
         "statistics.indicator": 0.75,
         "tasks": 0.88,
+    },
+    "ninthset": {
+        **{field: 0.85 for field in HEADER_FIELDS if field not in ("issuer", "subject")},
+        "issuer": 0.55,
+        "subject": 0.85,
+        **dict.fromkeys(CITATION_FIELDS, 0.9),
+        "statistics": 0.65,
+        "statistics.indicator": 0.7,
+        "tasks": 0.78,
     },
     "freshset": {
         **dict.fromkeys(("doc_type", "number", "urgency", "place", "issued_date"), 0.85),
