@@ -1507,9 +1507,9 @@ def _is_dateline(text: str) -> bool:
         return True
     if len(text) > NEWS_DATELINE_LENGTH:
         return False
-    date = next((mention for mention in find_dates(text) if mention.value), None)
+    dated = next((mention for mention in find_dates(text) if mention.value), None)
     # A headline may name a date as a limit ("Hoàn thành đại hội cấp cơ sở trước ngày 15-6-2020").
-    return date is not None and not DATE_AS_LIMIT.search(text, 0, date.start)
+    return dated is not None and not DATE_AS_LIMIT.search(text, 0, dated.start)
 
 
 def _is_names_byline(text: str) -> bool:
@@ -1598,7 +1598,7 @@ def _news_signs(first: list[_Line]) -> bool:
     )
 
 
-def _titled(lines: list[_Line]) -> bool:
+def _shows_national_title(lines: list[_Line]) -> bool:
     """Whether the first lines hold the national or the Party's title, flattened or not."""
     return any(
         pattern.search(line.folded)
@@ -1609,6 +1609,8 @@ def _titled(lines: list[_Line]) -> bool:
 
 @dataclass(frozen=True)
 class _NotedNumber:
+    """A document's own number and date, noted in brackets by a portal that copied its text."""
+
     line: int
     note: str
     number: str
@@ -1916,7 +1918,12 @@ def extract_header(text: str) -> Header:
             doc_type = "báo cáo"
         elif not (has_header or signer):
             press = _press(lines, marked=False)
-            if press is None and lines and _is_paragraph(lines[0].text) and not _titled(lines):
+            if (
+                press is None
+                and lines
+                and _is_paragraph(lines[0].text)
+                and not _shows_national_title(lines)
+            ):
                 # Prose from its first line, no header, no signature: an article kept from its
                 # lead or its middle ("Những năm qua, Đảng bộ huyện …"), whose title was lost.
                 doc_type = "bài báo"
