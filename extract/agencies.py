@@ -85,19 +85,16 @@ def head_words(phrase: str) -> int:
     ủy …" → 4), 0 when none opens it; "các", "những" before it count."""
     phrase = phrase.strip()
     plural = _PLURAL.match(phrase)
-    rest = phrase[plural.end() :] if plural else phrase
-    head = _heads_pattern().match(rest)
-    if not head or _not_heads_pattern().match(rest):
+    start = plural.end() if plural else 0
+    head = _heads_pattern().match(phrase, start)
+    if not head or _not_heads_pattern().match(phrase, start):
         return 0
-    return len((phrase[: plural.end()] if plural else "").split()) + len(head.group(0).split())
+    return len(phrase[: head.end()].split())
 
 
 def starts_with_agency(phrase: str) -> bool:
     """Whether ``phrase`` opens the way a body's name does ("Sở …", "các địa phương", "UBND …")."""
-    phrase = phrase.strip()
-    plural = _PLURAL.match(phrase)
-    phrase = phrase[plural.end() :] if plural else phrase
-    return bool(_heads_pattern().match(phrase)) and not _not_heads_pattern().match(phrase)
+    return head_words(phrase) > 0
 
 
 @cache

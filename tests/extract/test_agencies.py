@@ -8,6 +8,7 @@ from extract.agencies import (
     agency_key,
     expand_abbreviations,
     find_province,
+    head_words,
     place_names,
     provinces,
     starts_with_agency,
@@ -66,6 +67,18 @@ def test_abbreviations_are_words_not_parts_of_words() -> None:
 )
 def test_starts_with_agency(phrase: str, is_body: bool) -> None:
     assert starts_with_agency(phrase) is is_body
+
+
+@pytest.mark.parametrize(
+    ("phrase", "words"),
+    [
+        ("Ủy ban kiểm tra Huyện ủy Châu Phú", 4),
+        ("  các Sở, ngành", 2),  # "các" before the head counts
+        ("Tổ chức thực hiện", 0),
+    ],
+)
+def test_head_words_spans_the_head_that_opens_a_phrase(phrase: str, words: int) -> None:
+    assert head_words(phrase) == words
 
 
 def test_sixty_three_provinces_with_their_districts() -> None:
