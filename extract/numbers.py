@@ -297,7 +297,7 @@ def _word_numbers(text: str) -> list[NumberMention]:
     consumed = 0  # the end of the last amount, whose smaller parts are no numbers of their own
     for match in _WORD_NUMBER.finditer(text):
         previous = _previous_word(text, match.start())
-        if previous in _LABEL_WORDS | {"thứ"}:
+        if previous in _LABEL_WORDS:
             continue
         if match.group(0).lower() == "năm" and previous in _YEAR_BEFORE:
             continue  # "là năm tổ chức đại hội": the year
