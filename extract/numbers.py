@@ -191,7 +191,9 @@ def covering(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
-_RANK = re.compile(r"(?:xếp|đứng|xếp hạng)\s+thứ\s*$", re.IGNORECASE)
+# "đứng thứ", "xếp hạng thứ": what comes after is a rank.
+RANK_LEAD = r"(?:xếp hạng|xếp|đứng)\s+thứ"
+_RANK = re.compile(rf"{RANK_LEAD}\s*$", re.IGNORECASE)
 
 
 def _is_label(text: str, start: int, end: int) -> bool:
@@ -204,7 +206,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
     if text.startswith("%", end) or text.startswith(" %", end):
         return False
     # "đứng thứ 13/63 tỉnh, thành phố": a rank out of a count is a figure.
-    if _RANK.search(before) and text.startswith("/", end):
+    if text.startswith("/", end) and _RANK.search(before):
         return False
     return _previous_word(text, start) in _LABEL_WORDS
 

@@ -44,7 +44,7 @@ from rapidfuzz.distance import Levenshtein
 from extract.dates import ANY_DATE, find_dates, iso
 from extract.lexicon import load
 from extract.model import Header, Statistic
-from extract.numbers import NumberMention, covering, find_numbers, parse_number, scaled
+from extract.numbers import RANK_LEAD, NumberMention, covering, find_numbers, parse_number, scaled
 from ingest.diacritics import without_tones
 from ingest.normalize import fold
 
@@ -654,7 +654,7 @@ def _subject(found: _Found, previous: list[_Found]) -> _Found | None:
 
 
 # A rank out of a count ("xếp thứ 21/63 tỉnh thành"), and a change with its figure in a label.
-_RANK_AT_END = re.compile(r"\s*(?:xếp hạng|xếp|đứng)\s+thứ$")
+_RANK_AT_END = re.compile(rf"\s*{RANK_LEAD}$")
 _FIGURE_WORDS = re.compile(r"\s*(?:tăng|giảm)\s+\d+\s+\w+$")
 _PERIOD_TITLE = re.compile(
     r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^\n]{0,40}?\sđến\s", re.IGNORECASE
