@@ -58,6 +58,12 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+def _as_listed(written: str) -> str:
+    """A phrase that an ``_alternation`` matched, as its word list spells it: lower case, one
+    space between words."""
+    return re.sub(r"\s+", " ", written.lower())
+
+
 def _words_regex(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """Any of ``words`` as whole words."""
     return re.compile(rf"(?<!\w)(?:{_alternation(words)})(?!\w)", flags)
@@ -295,7 +301,7 @@ def _typing_slip(text: str, position: int, surface: str) -> str | None:
     paragraph = text[start : end if end >= 0 else position + _LONGEST_SENTENCE]
     written = fold(surface)
     for match in re.finditer(rf"(?<!\w)số\s+({_UNIT_FORM.pattern})", paragraph, re.IGNORECASE):
-        form = re.sub(r"\s+", " ", match.group(1).lower())
+        form = _as_listed(match.group(1))
         named = fold(form)
         if named != written and len(form.split()) == len(surface.split()):
             if Levenshtein.distance(named, written) <= 1:
@@ -310,7 +316,7 @@ def _unit_without_tones(text: str, at: int) -> tuple[str, int] | None:
     match = _TONELESS_UNIT_FORM.match(without_tones(window))
     if match is None or without_tones(window[: match.end()]) != window[: match.end()]:
         return None
-    return _TONELESS_UNIT_OF[re.sub(r"\s+", " ", match.group(0).lower())], at + match.end()
+    return _TONELESS_UNIT_OF[_as_listed(match.group(0))], at + match.end()
 
 
 def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str, int] | None:
@@ -324,7 +330,7 @@ def _unit_after(text: str, position: int, previous_word: str) -> tuple[str, str,
         unit, end = _rate("đồng", text, money.end())
         return unit, "đồng", end
     if match:
-        written, end = re.sub(r"\s+", " ", match.group(0).lower()), match.end()
+        written, end = _as_listed(match.group(0)), match.end()
     elif lost := _unit_without_tones(text, at):
         written, end = lost
     else:
@@ -568,15 +574,15 @@ def _read_figure(
     start = number.start
     qualifier = change = None
     if match := _QUALIFIER.search(before):
-        qualifier = _WORDS["qualifiers"][re.sub(r"\s+", " ", match.group("q").lower())]
+        qualifier = _WORDS["qualifiers"][_as_listed(match.group("q"))]
         start = number.start - (len(before) - match.start("q"))
         clause = text[_clause_start(text, sentence[0], start) : start]
         if qualifier in _BOUNDS and _PROHIBITION.search(clause):
             return None  # "tạm dừng … tập trung trên 20 người": the limit of a ban
     if match := _CHANGE.search(before):
-        change = _WORDS["change_words"][re.sub(r"\s+", " ", match.group("c").lower())]
+        change = _WORDS["change_words"][_as_listed(match.group("c"))]
     if compared := _COMPARISON.match(text, phrase_end):
-        qualifier = qualifier or re.sub(r"\s+", " ", compared.group("c").lower())
+        qualifier = qualifier or _as_listed(compared.group("c"))
         phrase_end = compared.end()  # the next label starts after "so với kế hoạch"
     label, label_names = _label_before(text, start, max(floor, sentence[0]))
     return _Found(
@@ -762,7 +768,7 @@ def _unit_named_before(
         return None
     clause = text[_clause_start(text, sentence[0], number.start - 1) : number.start]
     if match := _COUNT_LABEL.search(clause):
-        noun = re.sub(r"\s+", " ", match.group("noun").lower())
+        noun = _as_listed(match.group("noun"))
         return _UNIT_OF[noun], noun, number.end
     return None
 
@@ -882,7 +888,7 @@ def _cell_unit(name: str) -> tuple[str | None, float, str]:
     if _AREA.match(bare):
         pass  # a row per district: the place is not what is counted
     elif unit is None and (noun := _UNIT_FORM.match(bare)):
-        unit = _UNIT_OF[re.sub(r"\s+", " ", noun.group(0).lower())]
+        unit = _UNIT_OF[_as_listed(noun.group(0))]
     elif unit is None and _MONEY_NOUN.match(bare):
         unit = "đồng"
     if unit in _UNITS["after_multiplier"]:
