@@ -84,7 +84,9 @@ _TONELESS_UNIT_OF = {
 _TONELESS_UNIT_FORM = re.compile(
     rf"(?:{_alternation(list(_TONELESS_UNIT_OF))}){_WORD_END}", re.IGNORECASE
 )
-_LONGEST_UNIT = max(map(len, _UNIT_OF)) + 10
+# How far after a number such a form is looked for: the longest form, with room for the blanks
+# that a line break or a doubled space puts between its words.
+_TONELESS_REACH = max(map(len, _UNIT_OF)) + 10
 # The next noun of an enumeration unit: "xã, phường, thị trấn", "doanh nghiệp và các cá nhân".
 _LIST_ITEM = re.compile(
     rf"(?:\s*,\s*|\s+(?:và\s+)?(?:các\s+)?)(?P<item>{_alternation(_UNITS['lists'])}){_WORD_END}",
@@ -312,9 +314,11 @@ def _typing_slip(text: str, position: int, surface: str) -> str | None:
 def _unit_without_tones(text: str, at: int) -> tuple[str, int] | None:
     """``(form, end)`` of a unit whose tone marks OCR lost ("240 giương bênh", "62/63 tinh"),
     when the words read carry no tone at all (so "5 cá" stays fish, not "ca")."""
-    window = text[at : at + _LONGEST_UNIT]
+    window = text[at : at + _TONELESS_REACH]
     match = _TONELESS_UNIT_FORM.match(without_tones(window))
-    if match is None or without_tones(window[: match.end()]) != window[: match.end()]:
+    # without_tones keeps every letter in its place, so what it matched is the text as written
+    # exactly when that text carries no tone.
+    if match is None or match.group(0) != window[: match.end()]:
         return None
     return _TONELESS_UNIT_OF[_as_listed(match.group(0))], at + match.end()
 
