@@ -170,9 +170,15 @@ _AS_OF_LEAD = re.compile(
     r"(?P<reckoned>tinh\s+)?(?:den|toi)\s+(?:het\s+)?"
     r"(?:\d{1,2}\s*(?:h|gio)\s*\d{0,2}\s*(?:phut\s*)?,?\s*)?(?:ngay\s*)?$",
 )
+# "đến hết năm 2019", "tính đến cuối tháng 9/2022": a count that runs to the end of a year or a
+# month, on folded text like _AS_OF_LEAD.
 _PERIOD_END = re.compile(
     r"(?P<reckoned>tinh\s+)?(?:den|toi)\s+(?:het|cuoi)\s+(?:nam\s+(?P<year>(?:19|20)\d{2})"
     r"|thang\s+(?P<month>\d{1,2})\s*(?:/|nam)\s*(?P<month_year>(?:19|20)\d{2}))(?!\d)"
+)
+# A title "… từ ngày 18/6 đến ngày 24/6/2022": the report covers a period.
+_PERIOD_TITLE = re.compile(
+    r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^\n]{0,40}?\sđến\s", re.IGNORECASE
 )
 # Sentence ends: a full stop before a capital or a digit, a blank line, a new list item.
 _SENTENCE_END = re.compile(
@@ -476,15 +482,14 @@ def _as_of(
             best, best_end = mention.value, mention.end
     # "đến hết năm 2019", "tính đến cuối tháng 9/2022": the last day of that year or month.
     for period in _PERIOD_END.finditer(fold(window)):
-        if period.end() > best_end and (period.group("reckoned") or not reckoned):
-            year_, month = (
-                int(period.group("year") or period.group("month_year")),
-                period.group("month"),
-            )
-            if month and not 1 <= int(month) <= 12:
-                continue
-            last_month = int(month) if month else 12
-            best = date(year_, last_month, calendar.monthrange(year_, last_month)[1])
+        month = int(period.group("month") or 12)
+        if (
+            period.end() > best_end
+            and (period.group("reckoned") or not reckoned)
+            and 1 <= month <= 12
+        ):
+            year_ = int(period.group("year") or period.group("month_year"))
+            best = date(year_, month, calendar.monthrange(year_, month)[1])
             best_end = period.end()
     return iso(best)
 
@@ -666,9 +671,6 @@ def _subject(found: _Found, previous: list[_Found]) -> _Found | None:
 # A rank out of a count ("xếp thứ 21/63 tỉnh thành"), and a change with its figure in a label.
 _RANK_AT_END = re.compile(rf"\s*{RANK_LEAD}$")
 _FIGURE_WORDS = re.compile(r"\s*(?:tăng|giảm)\s+\d+\s+\w+$")
-_PERIOD_TITLE = re.compile(
-    r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^\n]{0,40}?\sđến\s", re.IGNORECASE
-)
 # What stands between a figure and the same figure a year before, in brackets after it.
 _SAME_PERIOD_BEFORE = re.compile(r"[\s.,]*\(\s*cùng kỳ(?: năm trước)?(?: là)?\s*", re.IGNORECASE)
 
