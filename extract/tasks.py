@@ -85,7 +85,7 @@ _TOPIC_OPENING = re.compile(r"(?:đối với|về|theo|trong|tại|sau|trước
 # đảng", "các sở, lãnh đạo các huyện").
 _BODY_VERBS = frozenset({"tổ chức", "lãnh đạo"})
 # Words after which a verb is a noun: "các tổ chức", "những đơn vị".
-_NOUN_MARKERS = {"các", "những", "mọi", "của", "cho", "việc", "công", "tác", "và"}
+_NOUN_MARKERS = {"các", "những", "mọi", "của", "cho", "việc", "công", "tác", "và", "là"}
 # The fields of one activity in a plan (kế hoạch): "- Đơn vị chủ trì: Sở Văn hóa và Thể thao",
 # "- Đơn vị phối hợp: …", "- Thời gian dự kiến: ngày 11/9/2026"; the activity above is the task.
 _FIELD = re.compile(

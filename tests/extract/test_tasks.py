@@ -691,3 +691,19 @@ def test_bodies_in_a_topic_with_no_comma_are_the_subject() -> None:
             "2019-12-31",
         )
     ]
+
+
+def test_a_steering_committee_s_members_and_duties() -> None:
+    """ "ban chỉ đạo" in lower case is still the committee; "là lãnh đạo các sở" names who its
+    members are; "có nhiệm vụ" puts a duty on the committee; a closing article's "căn cứ
+    quyết định thi hành" is its action."""
+    text = (
+        "Phó Trưởng ban chỉ đạo gồm các ông Trần Văn A và Lê Văn B. Ban Chỉ đạo tỉnh còn có 20 "
+        "ủy viên là lãnh đạo các sở, ngành. Ban Chỉ đạo tỉnh có nhiệm vụ xây dựng kế hoạch "
+        "phòng chống dịch.\n\nChánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế căn cứ quyết định thi "
+        "hành."
+    )
+    assert [(assignee, action) for assignee, action, _ in _tasks(text, NEWS)] == [
+        ("Ban Chỉ đạo tỉnh", "có nhiệm vụ xây dựng kế hoạch phòng chống dịch."),
+        ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế", "căn cứ quyết định thi hành."),
+    ]
