@@ -33,6 +33,11 @@ PROSE_LENGTH = 220
 # Double spacing is judged on this many first characters, with at least this many lines, when
 # this share of them has a blank line above.
 SPACING_SAMPLE, SPACING_MIN_LINES, DOUBLE_SPACED_SHARE = 3000, 6, 0.8
+# A news page's widgets above the lead: an audio player's time ("0:00 / 0:00") and the bulleted
+# choices of its voices ("• Nữ miền Bắc").
+_PAGE_WIDGET = re.compile(r"\d{1,2}:\d{2}(?:\s*/\s*\d{1,2}:\d{2})?$|[•·▪]\s")
+# What a type heading may go on with that is not its subject: who issues it.
+_ISSUED_BY = re.compile(r"(?:CỦA|của)\s")
 # A page number a document-sharing site puts before the text of each page: "1. ", "2. ".
 _FOLIO = re.compile(r"\s*\d{1,3}\.\s+(?=[^\W\d_])")
 # A header flattened into one line has its number and date within this many characters, and
@@ -1581,7 +1586,7 @@ def _headline(first: list[_Line]) -> str | None:
             if candidates:
                 break
             continue
-        if not (_person_name(line.text) or _is_caption(line.text)):
+        if not (_person_name(line.text) or _is_caption(line.text) or _PAGE_WIDGET.match(line.text)):
             candidates.append(line.text)
     worded = [text for text in candidates if len(text.split()) >= HEADLINE_MIN_WORDS]
     return (worded or candidates or [None])[-1]
@@ -1887,7 +1892,9 @@ def extract_header(text: str) -> Header:
         doc_type, subject = titled.doc_type, titled.subject
         issuer = issuer or titled.issuer
     elif heading:
-        doc_type, subject = heading[1], _subject_from(head, heading[0], heading[2])
+        # "QUYẾT ĐỊNH CỦA UBND TỈNH HƯNG YÊN": the rest names who issues it, the subject follows.
+        rest = "" if _ISSUED_BY.match(heading[2]) else heading[2]
+        doc_type, subject = heading[1], _subject_from(head, heading[0], rest)
     elif vv_where is not None:
         doc_type, subject = "công văn", _vv_subject(head, vv_where)
     elif number and number.value:

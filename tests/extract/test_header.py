@@ -1667,3 +1667,25 @@ def test_a_portal_copy_notes_its_document_s_number(
     assert (header.doc_type, header.number, header.issued_date) == ("công văn", number, issued)
     if subject:
         assert header.subject == subject
+
+
+def test_a_heading_that_names_its_issuer_has_its_subject_below() -> None:
+    header = header_of(
+        "UBND TỈNH HẢI DƯƠNG\nSố: 12/2003/QĐ-UB\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nHải Dương, ngày 3 tháng 3 năm 2003\n\n"
+        "QUYẾT ĐỊNH CỦA UBND TỈNH HẢI DƯƠNG\n\nV/v phê duyệt đề án phát triển giao thông nông thôn.\n"
+        "\nỦY BAN NHÂN DÂN TỈNH HẢI DƯƠNG\n\n- Căn cứ Luật tổ chức HĐND và UBND ngày 21/6/1994;\n"
+    )
+    assert header.subject == "V/v phê duyệt đề án phát triển giao thông nông thôn."
+
+
+def test_an_audio_player_above_the_lead_is_no_headline() -> None:
+    header = header_of(
+        "Chủ tịch UBND tỉnh: Đẩy nhanh giải ngân vốn đầu tư công\n\n0:00 / 0:00\n0:00\n"
+        "  • Nam miền Bắc\n  • Nữ miền Nam\n(Baonghean.vn) - Chủ tịch UBND tỉnh yêu cầu các sở, "
+        "ngành tập trung đẩy nhanh tiến độ giải ngân vốn đầu tư công trong những tháng cuối năm.\n"
+    )
+    assert (header.doc_type, header.subject) == (
+        "bài báo",
+        "Chủ tịch UBND tỉnh: Đẩy nhanh giải ngân vốn đầu tư công",
+    )
