@@ -203,7 +203,7 @@ def _is_label(text: str, start: int, end: int) -> bool:
     # "tổng số 12", "kỷ luật 12 đồng chí": the word before names what is counted, not a label.
     if re.search(r"(?:tổng\s+số|kỷ\s+luật)\s*$", before, re.IGNORECASE):
         return False
-    if text.startswith("%", end) or text.startswith(" %", end):
+    if text.startswith(("%", " %"), end):
         return False
     # "đứng thứ 13/63 tỉnh, thành phố": a rank out of a count is a figure.
     if text.startswith("/", end) and _RANK.search(before):

@@ -441,8 +441,8 @@ def _label_before(text: str, start: int, floor: int) -> tuple[str, bool]:
     # "Kinh tế tăng trưởng cao hơn cùng kỳ, GRDP tăng 7,07%": after a comma, a subject and its
     # change are a clause of their own.
     raw = _COMPARED_AT_END.sub("", raw)
-    *_, tail = raw.rsplit(",", 1)
-    if tail != raw and _CHANGE_AT_END.search(tail) and len(tail.split()) >= 2:
+    _, comma, tail = raw.rpartition(",")
+    if comma and _CHANGE_AT_END.search(tail) and len(tail.split()) >= 2:
         raw = tail
     names = bool(re.search(r"(?:\s(?:là|đạt|bằng)|:)\s*$", raw) or re.match(r"\s*với\s", raw))
     if openers := list(_LABEL_OPENER.finditer(raw)):
