@@ -1,6 +1,6 @@
 """Generalisation floors: every field of the contract on real documents the seeds do not hold.
 
-Nine sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
+Ten sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
 tables, glued words, scattered tone marks, news items, party documents, a header-less report),
 each with gold for every field the stored text has (tests/data/*/SOURCES.md says how it was
 made):
@@ -22,6 +22,8 @@ made):
 - ``freshset`` (13): measured once untouched after those fixes (macro F1 .858; two texts with
   damage no rule reads through), then its clearest failures were fixed.
 - ``ninthset`` (13): measured once untouched after those fixes (macro F1 .893), then its
+  clearest failures were fixed.
+- ``tenthset`` (14): measured once untouched after those fixes (macro F1 .926), then its
   clearest failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
@@ -58,8 +60,9 @@ SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 # .96 / .952 / .944 / .833 / .847; tasks .947 / .889 / .923 / .741 / .917 / .900.  The last set:
 # header fields .947-1.0, citations .97-1.0, officials 1.0, statistics .913, tasks .833.  The
 # fresh set: subject .625, issuer .60, citations' issuers .667, statistics .804, tasks .933.  The
-# ninth set: issuer .60, subject .90, statistics .706, tasks .842.  A field a set has too few
-# items of to measure is not floored.
+# ninth set: issuer .60, subject .90, statistics .706, tasks .842.  The tenth: header fields
+# .88-1.0, citations .88-1.0, officials .957, statistics .76, tasks .759.  A field a set has
+# too few items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -103,6 +106,14 @@ FLOORS = {
         "statistics": 0.8,
         "statistics.indicator": 0.75,
         "tasks": 0.88,
+    },
+    "tenthset": {
+        **dict.fromkeys(HEADER_FIELDS, 0.83),
+        **dict.fromkeys(CITATION_FIELDS, 0.84),
+        "officials": 0.9,
+        "statistics": 0.7,
+        "statistics.indicator": 0.72,
+        "tasks": 0.7,
     },
     "ninthset": {
         **{field: 0.85 for field in HEADER_FIELDS if field not in ("issuer", "subject")},
