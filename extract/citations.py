@@ -265,6 +265,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\s+(?:(?i:cac)\s+)?$)"
         ),
         "auxiliary_word": re.compile(rf"\s+{auxiliary}(?!\w)"),
+        "session": re.compile(rf"(?i:{_alternation(terms['sessions'])})\s+\w+\s+(?=[A-Z])"),
         "advising": re.compile(rf"\s(?i:{_alternation(terms['advising_verbs'])})\s+(?=[A-Z])"),
         # "thừa lệnh Chủ tịch UBND tỉnh, Phó Chánh Văn phòng … đã ký": the signer acts for the
         # body named after "thừa lệnh" / "thay mặt", and the document is that body's.
@@ -356,6 +357,8 @@ def _issuer_after(text: str, plain: str, pos: int) -> tuple[str | None, int]:
     if not lead:
         return None, pos
     start = lead.end()
+    if session := patterns["session"].match(plain, start):
+        start = session.end()  # "của Hội nghị lần thứ sáu Ban Chấp hành Trung ương …"
     end = _issuer_end(text, plain, start)
     # "của Bộ Chính trị, Ban Bí thư về …": bodies listed before the subject issued it jointly.
     while plain.startswith(",", end):

@@ -20,6 +20,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
+from extract.agencies import provinces
 from extract.dates import find_dates
 from extract.lexicon import doc_type_by_abbr, doc_type_names, load
 from extract.model import Header, Signer
@@ -1844,6 +1845,10 @@ def _with_province(issuer: str | None, place: str | None) -> str | None:
     province's name ("Bến Tre, ngày …")."""
     if issuer and place in _data()["provinces"] and issuer.split()[-1] == "tỉnh":
         return f"{issuer} {place}"
+    # "ỦY BAN NHÂN DÂN" alone atop the left column, its province only in the place line
+    province = next((p["name"] for p in provinces() if p["short"] == place), None)
+    if issuer in _data()["councils"] and province:
+        return f"{issuer} {province[0].lower()}{province[1:]}"
     return issuer
 
 
@@ -1945,8 +1950,8 @@ def extract_header(text: str) -> Header:
     elif press:
         doc_type, issuer, signer = "bài báo", press[2], None
         subject, issued = press[0], press[1]
-    elif issuer is None:
-        issuer = (
+    else:
+        issuer = issuer or (
             _issuer_of_cable(head, recipients_at)
             or _issuer_from_body(text, doc_type)
             or _issuer_from_signature(signer)

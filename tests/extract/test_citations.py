@@ -719,6 +719,12 @@ def test_an_issuer_typed_in_lower_case_by_a_legacy_font_is_read() -> None:
             "3/3/2022 về kiện toàn Hội đồng phối hợp phổ biến pháp luật.",
             [("45/QĐ-UBND", "UBND tỉnh")],
         ),
+        # The meeting that passed it is named before the body that issued it.
+        (
+            "Căn cứ Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành "
+            "Trung ương khóa XII về tiếp tục đổi mới hệ thống tổ chức.",
+            [("19-NQ/TW", "Ban Chấp hành Trung ương")],
+        ),
         # "thi hành" ends the issuer: what follows is what the document does.
         (
             "Căn cứ Quy định số 22-QĐ/TW ngày 28/7/2021 của Ban Chấp hành Trung ương thi hành "

@@ -1689,3 +1689,12 @@ def test_an_audio_player_above_the_lead_is_no_headline() -> None:
         "bài báo",
         "Chủ tịch UBND tỉnh: Đẩy nhanh giải ngân vốn đầu tư công",
     )
+
+
+def test_a_provincial_body_named_without_its_province_takes_it_from_the_place_line() -> None:
+    header = header_of(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 512/QĐ-UBND | Yên Bái, ngày 2 tháng 4 năm 2012 |\nQUYẾT ĐỊNH\n"
+        "Về việc ban hành quy chế làm việc\n"
+    )
+    assert header.issuer == "Ủy ban nhân dân tỉnh Yên Bái"
