@@ -1845,7 +1845,11 @@ def _with_province(issuer: str | None, place: str | None) -> str | None:
     province's name ("Bến Tre, ngày …")."""
     if issuer and place in _data()["provinces"] and issuer.split()[-1] == "tỉnh":
         return f"{issuer} {place}"
-    # "ỦY BAN NHÂN DÂN" alone atop the left column, its province only in the place line
+    return _council_with_province(issuer, place)
+
+
+def _council_with_province(issuer: str | None, place: str | None) -> str | None:
+    """"ỦY BAN NHÂN DÂN" alone atop the left column, its province only in the place line."""
     province = next((p["name"] for p in provinces() if p["short"] == place), None)
     if issuer in _data()["councils"] and province:
         return f"{issuer} {province[0].lower()}{province[1:]}"
@@ -1950,13 +1954,15 @@ def extract_header(text: str) -> Header:
     elif press:
         doc_type, issuer, signer = "bài báo", press[2], None
         subject, issued = press[0], press[1]
-    else:
-        issuer = issuer or (
+    elif issuer is None:
+        issuer = (
             _issuer_of_cable(head, recipients_at)
             or _issuer_from_body(text, doc_type)
             or _issuer_from_signature(signer)
         )
         issuer = _with_province(issuer, place_date.place if place_date else None)
+    else:
+        issuer = _council_with_province(issuer, place_date.place if place_date else None)
 
     return Header(
         doc_type=doc_type,
