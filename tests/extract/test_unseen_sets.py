@@ -1,6 +1,6 @@
 """Generalisation floors: every field of the contract on real documents the seeds do not hold.
 
-Ten sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
+Eleven sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
 tables, glued words, scattered tone marks, news items, party documents, a header-less report),
 each with gold for every field the stored text has (tests/data/*/SOURCES.md says how it was
 made):
@@ -25,6 +25,8 @@ made):
   clearest failures were fixed.
 - ``tenthset`` (14): measured once untouched after those fixes (macro F1 .926), then its
   clearest failures were fixed.
+- ``eleventhset`` (14): measured once untouched after those fixes (macro F1 .877), then two
+  of its failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
 generalise worse fails here even if the seed scores hold.
@@ -61,8 +63,9 @@ SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 # header fields .947-1.0, citations .97-1.0, officials 1.0, statistics .913, tasks .833.  The
 # fresh set: subject .625, issuer .60, citations' issuers .667, statistics .804, tasks .933.  The
 # ninth set: issuer .60, subject .90, statistics .706, tasks .842.  The tenth: header fields
-# .88-1.0, citations .88-1.0, officials .957, statistics .76, tasks .759.  A field a set has
-# too few items of to measure is not floored.
+# .88-1.0, citations .88-1.0, officials .957, statistics .76, tasks .759.  The eleventh: header
+# fields .70-1.0, citations .83-1.0, officials .857, tasks .812 (its 12 statistics are too few
+# to floor).  A field a set has too few items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -106,6 +109,19 @@ FLOORS = {
         "statistics": 0.8,
         "statistics.indicator": 0.75,
         "tasks": 0.88,
+    },
+    "eleventhset": {
+        **{field: 0.85 for field in HEADER_FIELDS if not field.startswith("signer")},
+        "subject": 0.8,
+        "signer.name": 0.8,
+        "signer.title": 0.85,
+        "signer.on_behalf": 0.65,
+        "citations": 0.78,
+        "citations.type": 0.95,
+        "citations.date": 0.9,
+        "citations.issuer": 0.95,
+        "officials": 0.8,
+        "tasks": 0.75,
     },
     "tenthset": {
         **dict.fromkeys(HEADER_FIELDS, 0.83),
