@@ -11,6 +11,7 @@ so a new spelling is taught once here.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -96,6 +97,11 @@ def parse_time(text: str) -> tuple[int, int] | None:
     if not match:
         return None
     return int(match.group("h")), int(match.group("m") or 0)
+
+
+def last_day(year: int, month: int) -> date:
+    """The last day of a month: what "trong tháng 3" and "đến hết năm 2019" run to."""
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def iso(value: date | datetime | None) -> str | None:

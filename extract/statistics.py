@@ -32,16 +32,14 @@ every occurrence; they share a ``group_key`` so that charts count it once.
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
 from itertools import takewhile
 
 from rapidfuzz.distance import Levenshtein
 
-from extract.dates import ANY_DATE, find_dates, iso
+from extract.dates import ANY_DATE, find_dates, iso, last_day
 from extract.lexicon import load
 from extract.model import Header, Statistic
 from extract.numbers import RANK_LEAD, NumberMention, covering, find_numbers, parse_number, scaled
@@ -491,7 +489,7 @@ def _as_of(
             and 1 <= month <= 12
         ):
             year_ = int(period.group("year") or period.group("month_year"))
-            best = date(year_, month, calendar.monthrange(year_, month)[1])
+            best = last_day(year_, month)
             best_end = period.end()
     return iso(best)
 

@@ -20,7 +20,6 @@ document; with no date, the kind of limit (``data/deadline_kinds.json``: thườ
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -29,7 +28,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from extract.agencies import agency_key, head_words, starts_with_agency
-from extract.dates import TIME, find_dates, iso
+from extract.dates import TIME, find_dates, iso, last_day
 from extract.lexicon import doc_type_names, load
 from extract.model import Header, Task
 
@@ -353,10 +352,6 @@ class Deadline:
     start: int = -1  # offset of the deadline phrase in the text it was read from
 
 
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _roll(value: date, document_date: date | None) -> date:
     if document_date and value < document_date - _YEAR_ROLLOVER:
         try:
@@ -403,12 +398,12 @@ def _period_deadlines(text: str, year: int | None) -> list[Deadline]:
             continue
         if match.group("lead").lower() == "trước":
             month, in_year = (month - 1, in_year) if month > 1 else (12, in_year - 1)
-        found.append(Deadline(iso(_last_day(in_year, month)), "trong tháng", match.start()))
+        found.append(Deadline(iso(last_day(in_year, month)), "trong tháng", match.start()))
     for match in _DEADLINE_QUARTER.finditer(text):
         quarter, in_year = _QUARTERS[match.group("q").upper()], int(match.group("y"))
         if match.group("lead").lower() == "trước":
             quarter, in_year = (quarter - 1, in_year) if quarter > 1 else (4, in_year - 1)
-        found.append(Deadline(iso(_last_day(in_year, quarter * 3)), "trong quý", match.start()))
+        found.append(Deadline(iso(last_day(in_year, quarter * 3)), "trong quý", match.start()))
     return found
 
 
