@@ -21,7 +21,7 @@ document; with no date, the kind of limit (``data/deadline_kinds.json``: thườ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -961,7 +961,35 @@ def extract_tasks(text: str, header: Header) -> list[Task]:
             or _CITES_IN_NAME.search(task.assignee)
         )
     ]
-    return sorted(tasks, key=lambda t: t.start)
+    return _report_deadlines(sorted(tasks, key=lambda t: t.start), flat, year)
+
+
+# "Báo cáo gửi về Bộ Giáo dục và Đào tạo trước ngày 03/06/2010": when the reports asked above it,
+# within this many characters, are due, said on a line of its own.
+REPORT_DUE_REACH = 1500
+_REPORTS_DUE = re.compile(
+    r"(?:^|\n)[ \t]*(?:Báo cáo|Văn bản báo cáo|Kết quả)[^.\n]{0,120}?"
+    r"(?:trước|chậm nhất|không quá)(?: ngày)?\s+(?P<date>[^\n]{4,40})",
+    re.IGNORECASE,
+)
+
+
+def _report_deadlines(tasks: list[Task], flat: str, year: int | None) -> list[Task]:
+    """Tasks to report with no date of their own take the date their reports are due by, when
+    a line below them says it."""
+    for due in _REPORTS_DUE.finditer(flat):
+        dated = next((m.value for m in find_dates(due.group("date"), year) if m.value), None)
+        if dated is None:
+            continue
+        tasks = [
+            replace(task, deadline=iso(dated))
+            if 0 < due.start() - task.start <= REPORT_DUE_REACH
+            and task.deadline is None
+            and "báo cáo" in task.action.lower()
+            else task
+            for task in tasks
+        ]
+    return tasks
 
 
 _TOPIC_BODY = re.compile(r"Đối với\s+", re.IGNORECASE)

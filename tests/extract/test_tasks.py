@@ -707,3 +707,31 @@ def test_a_steering_committee_s_members_and_duties() -> None:
         ("Ban Chỉ đạo tỉnh", "có nhiệm vụ xây dựng kế hoạch phòng chống dịch."),
         ("Chánh Văn phòng UBND tỉnh, Giám đốc Sở Y tế", "căn cứ quyết định thi hành."),
     ]
+
+
+def test_reports_due_by_a_line_of_their_own() -> None:
+    text = (
+        "Bộ Giáo dục và Đào tạo đề nghị các Sở Giáo dục và Đào tạo khẩn trương báo cáo số liệu về "
+        "thiết bị dạy học.\n\n"
+        "Báo cáo gửi về Bộ Giáo dục và Đào tạo trước ngày 03/06/2010:\n\n- Bằng fax;\n"
+    )
+    assert _tasks(text, Header(doc_type="công văn")) == [
+        (
+            "các Sở Giáo dục và Đào tạo",
+            "khẩn trương báo cáo số liệu về thiết bị dạy học.",
+            "2010-06-03",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "cũng vì" gives a reason, not an action.
+        "Cục Hải quan tỉnh; Chi nhánh Ngân hàng Nhà nước tỉnh cũng vì bỏ phiên bế mạc kỳ họp.",
+        # "Ban quản lý" in lower case is the board, not the verb.
+        "Các thành viên Ban quản lý dự án tỉnh dự họp đầy đủ.",
+    ],
+)
+def test_reasons_and_boards_are_no_tasks(text: str) -> None:
+    assert _tasks(text, NEWS) == []
