@@ -1,6 +1,6 @@
 """Generalisation floors: every field of the contract on real documents the seeds do not hold.
 
-Eleven sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
+Twelve sets of real documents of other agencies and provinces (OCR noise, lost hyphens, flattened
 tables, glued words, scattered tone marks, news items, party documents, a header-less report),
 each with gold for every field the stored text has (tests/data/*/SOURCES.md says how it was
 made):
@@ -27,6 +27,8 @@ made):
   clearest failures were fixed.
 - ``eleventhset`` (14): measured once untouched after those fixes (macro F1 .877), then two
   of its failures were fixed.
+- ``twelfthset`` (13): measured once untouched after those fixes (macro F1 .942), then its
+  clearest failures were fixed.
 
 The floors sit just below the F1 measured on 27 Nov 2026, so a change that makes the rules
 generalise worse fails here even if the seed scores hold.
@@ -65,7 +67,8 @@ SCORED_KEYS = set(Extraction().to_gold("")) | {"file"}
 # ninth set: issuer .60, subject .90, statistics .706, tasks .842.  The tenth: header fields
 # .88-1.0, citations .88-1.0, officials .957, statistics .76, tasks .759.  The eleventh: header
 # fields .70-1.0, citations .83-1.0, officials .857, tasks .812 (its 12 statistics are too few
-# to floor).  A field a set has too few items of to measure is not floored.
+# to floor).  The twelfth: header fields .91-1.0, citations .93-1.0, tasks .80.  A field a set has
+# too few items of to measure is not floored.
 FLOORS = {
     "devset": {
         **dict.fromkeys(HEADER_FIELDS, 0.97),
@@ -109,6 +112,12 @@ FLOORS = {
         "statistics": 0.8,
         "statistics.indicator": 0.75,
         "tasks": 0.88,
+    },
+    "twelfthset": {
+        **dict.fromkeys(HEADER_FIELDS, 0.95),
+        "issuer": 0.88,
+        **dict.fromkeys(CITATION_FIELDS, 0.9),
+        "tasks": 0.75,
     },
     "eleventhset": {
         **{field: 0.85 for field in HEADER_FIELDS if not field.startswith("signer")},
