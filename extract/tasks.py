@@ -251,7 +251,9 @@ def _split_subject(flat: str, start: int, end: int, asked: bool = False) -> _Spl
     """
     # A note in brackets after a body's name is part of it: "Sở NN&PTNT (Thường trực Ban Chỉ
     # huy …) chủ trì, …".
-    flat = _BRACKETED.sub(lambda note: " " * len(note.group(0)), flat[:end])
+    # Only the clause read is masked: the whole text before it would be scanned at every call.
+    masked = _BRACKETED.sub(lambda note: " " * len(note.group(0)), flat[start:end])
+    flat = f"{flat[:start]}{masked}{flat[end:]}"
     words = list(_WORD.finditer(flat, start, end))
     verbs, modals = _phrases("verbs"), _phrases("modals")
     piece_index = 0
