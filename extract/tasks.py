@@ -653,8 +653,7 @@ def _trigger_candidates(flat: str, start: int, end: int) -> list[_Found]:
     """Tasks after an assigning verb ("giao / yêu cầu / đề nghị / chỉ đạo X …") in one sentence."""
     found = []
     for trigger in _assigning_verbs(flat, start, end):
-        adverb = _adverb_pattern().match(flat, trigger.end())
-        assignee_start = adverb.end() if adverb else trigger.end()
+        assignee_start = _bodies_start(flat, trigger)
         if assignee_start >= end or not _agency_at(flat, assignee_start):
             continue
         split = _split_subject(flat, assignee_start, end, asked=True)
@@ -674,13 +673,20 @@ def _assigns_onward(flat: str, split: _Split) -> bool:
     lexicon = _lexicon()
     if split.opener not in lexicon["modals"] or split.opener in lexicon["obliging_modals"]:
         return False
-    verb_at = split.action_start + len(split.opener)
-    verb_at += len(flat[verb_at:]) - len(flat[verb_at:].lstrip())
-    trigger = _trigger_pattern().match(flat, verb_at)
-    if trigger is None:
-        return False
+    trigger = _trigger_pattern().match(flat, _after_opener(flat, split))
+    return trigger is not None and _agency_at(flat, _bodies_start(flat, trigger))
+
+
+def _bodies_start(flat: str, trigger: re.Match[str]) -> int:
+    """Where the bodies an assigning verb asks begin, past a word of time or "cho" before them
+    ("yêu cầu trước mắt các cấp ủy …", "giao nhiệm vụ cho Ban Tuyên giáo …")."""
     adverb = _adverb_pattern().match(flat, trigger.end())
-    return _agency_at(flat, adverb.end() if adverb else trigger.end())
+    return adverb.end() if adverb else trigger.end()
+
+
+def _after_opener(flat: str, split: _Split) -> int:
+    """Where the word after the action's opening modal begins ("cũng | giao", "cũng | đã")."""
+    return _BLANKS.match(flat, split.action_start + len(split.opener)).end()
 
 
 def _reports_a_fact(flat: str, split: _Split) -> bool:
@@ -689,8 +695,8 @@ def _reports_a_fact(flat: str, split: _Split) -> bool:
     statement = _lexicon()["statement_markers"]
     if split.opener in statement:
         return True
-    following = flat[split.action_start + len(split.opener) :].split(maxsplit=1)
-    return split.opener == "cũng" and bool(following) and following[0].lower() in statement
+    following = _WORD.match(flat, _after_opener(flat, split))
+    return split.opener == "cũng" and bool(following) and following.group(0).lower() in statement
 
 
 def _clause_starts(flat: str, start: int, end: int) -> list[tuple[int, bool]]:
@@ -994,6 +1000,7 @@ def _report_deadlines(tasks: list[Task], flat: str, year: int | None) -> list[Ta
     return tasks
 
 
+_BLANKS = re.compile(r"\s*")
 _TOPIC_BODY = re.compile(r"Đối với\s+", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^().\n]{1,120}\)")
 # "Tổng cục Thuế có công văn số 3909/TCT-DNL ngày 31/10/2011 hướng dẫn …": a body's name holds
