@@ -1652,12 +1652,16 @@ def _kept_document(lines: list[_Line]) -> bool:
     and no sentence telling that a body issued a numbered document ("UBND tỉnh vừa ban hành
     Công điện số 02/CĐ-UBND"), which news of a document does."""
     first = lines[:NEWS_HEAD_LINES]
-    opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
     return not (
         _news_signs(first)
         or any(_is_dateline(line.text) for line in first)
-        or _narration().search(opening)
+        or _narrates_issuing(first)
     )
+
+
+def _narrates_issuing(first: list[_Line]) -> bool:
+    """Whether the opening tells that a body issued a numbered document (:func:`_narration`)."""
+    return bool(_narration().search("\n".join(line.text for line in first)[:NARRATION_REACH]))
 
 
 def _press(
@@ -1675,7 +1679,6 @@ def _press(
     if marked and not _news_signs(first):
         return None
     title = _headline(first)
-    opening = "\n".join(line.text for line in first)[:NARRATION_REACH]
     if (
         title is None
         and first
@@ -1698,7 +1701,7 @@ def _press(
     news_prose = any(
         NEWS_LEAD.match(line.text) and _is_paragraph(line.text) for line in first
     ) or bool(first and REPORTED_OPENING.match(first[0].text))
-    if not (marked or closing or news_prose or _narration().search(opening)) and (
+    if not (marked or closing or news_prose or _narrates_issuing(first)) and (
         title is None
         or len(title) > 200
         or (len(lines) < 3 and not _is_paragraph(lines[-1].text))
@@ -1849,7 +1852,7 @@ def _with_province(issuer: str | None, place: str | None) -> str | None:
 
 
 def _council_with_province(issuer: str | None, place: str | None) -> str | None:
-    """"ỦY BAN NHÂN DÂN" alone atop the left column, its province only in the place line."""
+    """ "ỦY BAN NHÂN DÂN" alone atop the left column, its province only in the place line."""
     province = next((p["name"] for p in provinces() if p["short"] == place), None)
     if issuer in _data()["councils"] and province:
         return f"{issuer} {province[0].lower()}{province[1:]}"
