@@ -24,7 +24,7 @@ from viparse.normalize.detector import detect_encoding_by_content
 from viparse.normalize.encodings import AUTO_DETECT_CHARMAPS, get_charmap
 from viparse.normalize.tables import convert as convert_with
 
-from ingest.diacritics import WORD
+from ingest.diacritics import VOWELS, WORD
 from ingest.normalize import fold
 
 TCVN3 = "tcvn3"
@@ -65,7 +65,6 @@ _MIN_SYLLABLE_SHARE = 0.7
 # A text whose accented letters were dropped is full of words without a vowel ("TNH PH TH",
 # "Ngh quyt s"); clean texts have at most 4% (abbreviations, units).
 _MIN_FRAGMENT_SHARE = 0.25
-_PLAIN_VOWEL = re.compile(r"[aeiouy]", re.IGNORECASE)
 
 
 def encoding_of_font(font: str) -> str | None:
@@ -151,7 +150,7 @@ def damage_warning(text: str) -> str | None:
     marked = sum(1 for word in words if word.lower() != fold(word))
     if marked / len(words) > _MAX_MARKED_SHARE:
         return None
-    vowelless = sum(1 for word in words if not _PLAIN_VOWEL.search(fold(word)))
+    vowelless = sum(1 for word in words if VOWELS.isdisjoint(fold(word)))
     if vowelless / len(words) >= _MIN_FRAGMENT_SHARE:
         return (
             "text looks like Vietnamese that lost its accented letters ('C NG HOÀ', 'Ngh quyt'; "
